@@ -1,0 +1,326 @@
+"""The exceptions opinipp raises.
+
+Every error derives from :class:`OpinippError` and also from the builtin with the same
+meaning, so ``except ValueError`` keeps working in code that does not know opinipp. Each
+carries the offending value and the context as attributes, names them in its message, and
+survives pickling.
+
+>>> from opinipp.errors import InvalidScoreError
+>>> err = InvalidScoreError("100.5", "above 100.00")
+>>> str(err)
+"invalid score '100.5': above 100.00; expected a number from 0.00 to 100.00 with at most two decimals"
+>>> err.value, isinstance(err, ValueError)
+('100.5', True)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
+    from builtins import ExceptionGroup
+else:  # pragma: no cover - cattrs requires the backport on Python 3.10
+    from exceptiongroup import ExceptionGroup
+
+__all__ = [
+    "AmbiguousNameError",
+    "DuplicateEntityError",
+    "InvalidArgumentError",
+    "InvalidDataError",
+    "InvalidEntityError",
+    "InvalidScoreError",
+    "InvalidTextError",
+    "MissingExtraError",
+    "MixedYearsError",
+    "NotApplicableError",
+    "OpinippError",
+    "OpinippWarning",
+    "OutOfScopeError",
+    "RowError",
+    "RulesNotAvailableError",
+    "UnknownRegionError",
+]
+
+SCORE_EXPECTATION = "a number from 0.00 to 100.00 with at most two decimals"
+
+
+def _rebuild(cls: type[OpinippError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Recreate an error from its message and attributes (the pickle path)."""
+    err = cls.__new__(cls)
+    Exception.__init__(err, *args)
+    err.__dict__.update(state)
+    return err
+
+
+class OpinippError(Exception):
+    """Base class of every error opinipp raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+class OpinippWarning(UserWarning):
+    """Base class of opinipp's warnings."""
+
+
+class InvalidScoreError(OpinippError, ValueError):
+    """A score that is not an exact two-decimal value on 0.00–100.00.
+
+    Attributes:
+        value: the rejected input, as given.
+        reason: what is wrong with it.
+    """
+
+    def __init__(self, value: object, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(f"invalid score {value!r}: {reason}; expected {SCORE_EXPECTATION}")
+
+
+class InvalidEntityError(OpinippError, ValueError):
+    """An entity (province, Pemda, OPD, …) built from values that break its rules.
+
+    Attributes:
+        entity: the class name, e.g. ``"Pemda"``.
+        field: the field that was rejected.
+        value: the rejected value.
+        expected: what the field accepts.
+    """
+
+    def __init__(self, entity: str, field: str, value: object, expected: str) -> None:
+        self.entity = entity
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(f"invalid {entity}.{field} {value!r}: expected {expected}")
+
+
+class InvalidArgumentError(OpinippError, ValueError):
+    """An option or argument outside the values a function accepts.
+
+    Attributes:
+        argument: the parameter name.
+        value: the rejected value.
+        expected: what the parameter accepts.
+    """
+
+    def __init__(self, argument: str, value: object, expected: str) -> None:
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        super().__init__(f"invalid {argument} {value!r}: expected {expected}")
+
+
+class UnknownRegionError(OpinippError, LookupError, ValueError):
+    """A province or local government that the bundled reference data does not know.
+
+    Attributes:
+        query: the text or code that was looked up.
+        level: ``"province"`` or ``"pemda"``.
+        suggestions: close matches, best first (may be empty).
+    """
+
+    def __init__(self, query: object, level: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.level = level
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        super().__init__(
+            f"unknown {level} {query!r}: expected a Kemendagri code or a name of one of "
+            f"Indonesia's 38 provinces or 514 kabupaten/kota{hint}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AmbiguousNameError(OpinippError, LookupError, ValueError):
+    """A name that fits more than one region, e.g. ``"Banjar"`` or ``"Gorontalo"``.
+
+    Attributes:
+        query: the text that was looked up.
+        candidates: the full names it could mean.
+    """
+
+    def __init__(self, query: object, candidates: Sequence[str]) -> None:
+        self.query = query
+        self.candidates = tuple(candidates)
+        super().__init__(
+            f"ambiguous name {query!r}: it could be {' or '.join(self.candidates)}; "
+            "expected a prefix (Kabupaten, Kota, Provinsi) or a Kemendagri code"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class RulesNotAvailableError(OpinippError, LookupError, ValueError):
+    """No assessment rules for the requested year.
+
+    Attributes:
+        year: the requested year.
+        covered_years: the years opinipp has rules for.
+        reason: why there are none (e.g. no assessment was held in 2020).
+    """
+
+    def __init__(self, year: object, covered_years: Sequence[int], reason: str = "") -> None:
+        self.year = year
+        self.covered_years = tuple(covered_years)
+        self.reason = reason
+        why = f": {reason}" if reason else ""
+        covered = ", ".join(str(y) for y in self.covered_years)
+        super().__init__(f"no assessment rules for year {year!r}{why}; covered years: {covered}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class NotApplicableError(OpinippError, ValueError):
+    """A rule or input that exists, but not in the requested year.
+
+    Examples: the "Tanpa Maladministrasi" qualifier before 2025, a Pemda score as the mean
+    of its units before 2022, dimension weights for a year where none were published.
+
+    Attributes:
+        what: the rule or input concerned.
+        year: the assessment year.
+        reason: why it does not apply.
+    """
+
+    def __init__(self, what: str, year: object, reason: str) -> None:
+        self.what = what
+        self.year = year
+        self.reason = reason
+        super().__init__(f"{what} does not apply to {year!r}: {reason}")
+
+
+class DuplicateEntityError(OpinippError, ValueError):
+    """The same entity appears twice where each may appear once (e.g. in a ranking).
+
+    Attributes:
+        entity: the repeated entity.
+        scope: where it was repeated.
+    """
+
+    def __init__(self, entity: object, scope: object) -> None:
+        self.entity = entity
+        self.scope = scope
+        super().__init__(
+            f"duplicate entity {entity!s} in {scope!s}: expected each entity at most once"
+        )
+
+
+class MixedYearsError(OpinippError, ValueError):
+    """Assessments of different years where one year is expected.
+
+    Attributes:
+        years: the distinct years found, sorted.
+    """
+
+    def __init__(self, years: Sequence[int], context: str = "a ranking") -> None:
+        self.years = tuple(sorted(years))
+        self.context = context
+        super().__init__(
+            f"assessments of several years {list(self.years)} in {context}: "
+            "expected assessments of one year"
+        )
+
+
+class OutOfScopeError(OpinippError, ValueError):
+    """An entity that does not belong to the scope it was given for.
+
+    Attributes:
+        entity: the entity.
+        scope: the scope it falls outside of.
+        expected: what the scope admits.
+    """
+
+    def __init__(self, entity: object, scope: object, expected: str) -> None:
+        self.entity = entity
+        self.scope = scope
+        self.expected = expected
+        super().__init__(f"{entity!s} is outside {scope!s}: expected {expected}")
+
+
+class InvalidTextError(OpinippError, ValueError):
+    """Text (a number, a date) that cannot be read as what was asked for.
+
+    Attributes:
+        text: the text, as given.
+        expected: what kind of text was expected.
+        reason: what is wrong with it.
+    """
+
+    def __init__(self, text: object, expected: str, reason: str) -> None:
+        self.text = text
+        self.expected = expected
+        self.reason = reason
+        super().__init__(f"cannot read {text!r} as {expected}: {reason}")
+
+
+class RowError(OpinippError, ValueError):
+    """One bad cell or row in a data file.
+
+    Attributes:
+        row: the 1-based line number in the file (the header is line 1).
+        column: the column name, or ``None`` when the whole row is at fault.
+        value: the offending cell value.
+        reason: what is wrong.
+    """
+
+    def __init__(self, row: int, column: str | None, value: object, reason: str) -> None:
+        self.row = row
+        self.column = column
+        self.value = value
+        self.reason = reason
+        where = f"row {row}, column {column!r}" if column is not None else f"row {row}"
+        super().__init__(f"{where}: {value!r}: {reason}")
+
+
+class InvalidDataError(OpinippError, ExceptionGroup):  # type: ignore[misc]
+    """Every bad row of a data file at once, as an exception group of :class:`RowError`.
+
+    ``errors.exceptions`` holds the :class:`RowError` members in file order;
+    :meth:`messages` flattens them to readable lines.
+    """
+
+    def __new__(cls, message: str, exceptions: Sequence[Exception]) -> InvalidDataError:
+        return super().__new__(cls, message, exceptions)
+
+    def messages(self) -> list[str]:
+        """Return one readable line per member error.
+
+        >>> err = InvalidDataError("bad file", [RowError(3, "score", "x", "not a number")])
+        >>> err.messages()
+        ["row 3, column 'score': 'x': not a number"]
+        """
+        return [str(e) for e in self.exceptions]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message, list(self.exceptions)))
+
+
+class MissingExtraError(OpinippError, ImportError):
+    """An optional feature whose extra is not installed.
+
+    Attributes:
+        extra: the extra to install, e.g. ``"pandas"``.
+        module: the missing module.
+    """
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"this feature needs {module!r}, which is not installed: "
+            f"pip install 'opinipp[{extra}]'"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,0 +1,310 @@
+"""Exact assessment scores: two decimals on 0.00–100.00.
+
+The Ombudsman publishes scores with two decimals and draws its bands on them (88.00 is A,
+87.99 is B). Binary floats cannot hold 87.99 exactly, so a :class:`Score` keeps the number
+of hundredths as an integer and hands out exact :class:`~decimal.Decimal` values.
+
+>>> from opinipp.scores import Score
+>>> Score("88.00") - Score("81.84")
+Decimal('6.16')
+>>> Score("81,84") == Score(81.84) == Score(Decimal("81.84"))
+True
+>>> str(Score(81)), Score("81.84").format("id")
+('81.00', '81,84')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Final, Literal, SupportsIndex, TypeAlias, Union
+
+from opinipp.errors import InvalidArgumentError, InvalidScoreError
+
+__all__ = ["MAX_SCORE", "MIN_SCORE", "Score", "ScoreLike"]
+
+_MAX_HUNDREDTHS: Final = 10_000
+# Digits, then optionally one decimal separator (point or comma) and one or two digits.
+# Anything else (signs, exponents, thousands separators, letters) is rejected.
+_SCORE_TEXT: Final = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?")
+
+
+def _reject(value: object, reason: str) -> InvalidScoreError:
+    return InvalidScoreError(value, reason)
+
+
+def _hundredths_from_decimal(original: object, d: Decimal, *, rounding: bool) -> int:
+    if d.is_nan():
+        raise _reject(original, "not a number (NaN)")
+    if d.is_infinite():
+        raise _reject(original, "infinite")
+    # Range first: scaling a huge exponent would overflow the decimal context.
+    if d < 0:
+        raise _reject(original, "below 0.00")
+    if d > 100 and not rounding:
+        raise _reject(original, "above 100.00")
+    if d > 101:
+        raise _reject(original, "above 100.00")
+    scaled = d.scaleb(2)
+    if rounding:
+        whole = int(scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    else:
+        if scaled != scaled.to_integral_value():
+            raise _reject(original, "more than two decimals (use Score.rounded to round half-up)")
+        whole = int(scaled)
+    return _check_range(original, whole)
+
+
+def _check_range(original: object, hundredths: int) -> int:
+    if hundredths < 0:
+        raise _reject(original, "below 0.00")
+    if hundredths > _MAX_HUNDREDTHS:
+        raise _reject(original, "above 100.00")
+    return hundredths
+
+
+def _hundredths_from_text(original: object, text: str, *, rounding: bool) -> int:
+    stripped = text.strip()
+    if not stripped:
+        raise _reject(original, "empty text")
+    match = _SCORE_TEXT.fullmatch(stripped)
+    if match is None:
+        if stripped.count(".") + stripped.count(",") > 1:
+            reason = "more than one separator (scores have no thousands separators)"
+        else:
+            reason = "not a decimal number"
+        raise _reject(original, reason)
+    whole, fraction = match.groups()
+    if fraction is not None and len(fraction) > 2 and not rounding:
+        raise _reject(
+            original,
+            "more than two decimals (use Score.rounded to round half-up; "
+            "scores have no thousands separators)",
+        )
+    number = Decimal(f"{whole}.{fraction}" if fraction is not None else whole)
+    return _hundredths_from_decimal(original, number, rounding=rounding)
+
+
+def _to_hundredths(value: object, *, rounding: bool) -> int:
+    # bool is an int subclass; True is not a score.
+    if isinstance(value, bool) or value is None:
+        raise _reject(value, f"{type(value).__name__} is not a score")
+    if isinstance(value, int):
+        return _check_range(value, value * 100)
+    if isinstance(value, str):
+        return _hundredths_from_text(value, value, rounding=rounding)
+    if isinstance(value, Decimal):
+        return _hundredths_from_decimal(value, value, rounding=rounding)
+    if isinstance(value, float):
+        if math.isnan(value):
+            raise _reject(value, "not a number (NaN)")
+        if math.isinf(value):
+            raise _reject(value, "infinite")
+        # The shortest repr is what the user typed: 81.84 stays 81.84.
+        return _hundredths_from_decimal(value, Decimal(repr(value)), rounding=rounding)
+    if isinstance(value, Fraction) and rounding:
+        scaled = value * 100
+        floor = math.floor(scaled)
+        whole = floor + 1 if scaled - floor >= Fraction(1, 2) else floor
+        return _check_range(value, whole)
+    raise _reject(value, f"unsupported type {type(value).__name__}")
+
+
+class Score:
+    """An exact assessment score on 0.00–100.00 at 0.01 resolution.
+
+    Accepts ``str`` (``"81.84"``, ``"81,84"``, surrounding spaces allowed), ``int``,
+    :class:`~decimal.Decimal`, ``float`` (read through its shortest repr, so ``81.84``
+    stays 81.84) and another :class:`Score`. Anything else, NaN, infinities, values outside
+    0–100, more than two decimals, signs, exponents and thousands separators raise
+    :class:`~opinipp.errors.InvalidScoreError`. Use :meth:`rounded` to round half-up.
+
+    Scores are immutable, hashable and totally ordered among themselves. The difference of
+    two scores is an exact :class:`~decimal.Decimal`.
+
+    >>> Score("81.84")
+    Score('81.84')
+    >>> Score("81.845")
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.InvalidScoreError: invalid score '81.845': more than two decimals ...
+    >>> Score.rounded("81.845")
+    Score('81.85')
+    >>> Score("77.99") < Score("78.00")
+    True
+    """
+
+    __slots__ = ("_hundredths",)
+    _hundredths: int
+
+    def __new__(cls, value: Score | str | int | float | Decimal, /) -> Score:  # noqa: PYI034
+        """Build a score, rejecting anything that is not an exact two-decimal value."""
+        if type(value) is cls:
+            return value
+        if isinstance(value, Score):
+            return cls._from_hundredths(value._hundredths)
+        return cls._from_hundredths(_to_hundredths(value, rounding=False))
+
+    @classmethod
+    def _from_hundredths(cls, hundredths: int) -> Score:
+        self = object.__new__(cls)
+        object.__setattr__(self, "_hundredths", hundredths)
+        return self
+
+    @classmethod
+    def from_hundredths(cls, hundredths: int, /) -> Score:
+        """Build a score from a whole number of hundredths (``8184`` is 81.84).
+
+        >>> Score.from_hundredths(8184)
+        Score('81.84')
+        """
+        if isinstance(hundredths, bool) or not isinstance(hundredths, int):
+            raise _reject(hundredths, "hundredths must be an int")
+        return cls._from_hundredths(_check_range(hundredths, hundredths))
+
+    @classmethod
+    def rounded(cls, value: str | int | float | Decimal | Fraction, /) -> Score:
+        """Round to two decimals, half-up, as the Ombudsman rounds a mean of unit scores.
+
+        >>> Score.rounded(Decimal("692.31") / 7)
+        Score('98.90')
+        >>> Score.rounded("85.1766")
+        Score('85.18')
+        >>> Score.rounded("100.005")
+        Traceback (most recent call last):
+        ...
+        opinipp.errors.InvalidScoreError: invalid score '100.005': above 100.00; ...
+        """
+        if isinstance(value, Score):
+            return value
+        return cls._from_hundredths(_to_hundredths(value, rounding=True))
+
+    @property
+    def hundredths(self) -> int:
+        """The score as a whole number of hundredths (81.84 is ``8184``)."""
+        return self._hundredths
+
+    @property
+    def value(self) -> Decimal:
+        """The score as an exact two-decimal :class:`~decimal.Decimal`.
+
+        >>> Score(90).value
+        Decimal('90.00')
+        """
+        return Decimal(self._hundredths).scaleb(-2)
+
+    def format(self, lang: Literal["en", "id"] = "en") -> str:
+        """Format with two decimals: ``"81.84"`` in English, ``"81,84"`` in Indonesian.
+
+        >>> Score("90.02").format("id")
+        '90,02'
+        """
+        text = str(self)
+        if lang == "id":
+            return text.replace(".", ",")
+        if lang == "en":
+            return text
+        raise InvalidArgumentError("lang", lang, "'en' or 'id'")
+
+    def __str__(self) -> str:
+        whole, cents = divmod(self._hundredths, 100)
+        return f"{whole}.{cents:02d}"
+
+    def __repr__(self) -> str:
+        return f"Score('{self}')"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec) if spec else str(self)
+
+    def __float__(self) -> float:
+        return self._hundredths / 100
+
+    def __round__(self, ndigits: SupportsIndex | None = None) -> Decimal:
+        return round(self.value, 0 if ndigits is None else ndigits)
+
+    def __hash__(self) -> int:
+        return hash((Score, self._hundredths))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Score):
+            return self._hundredths == other._hundredths
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, Score):
+            return self._hundredths != other._hundredths
+        return NotImplemented
+
+    def __lt__(self, other: Score) -> bool:
+        if isinstance(other, Score):
+            return self._hundredths < other._hundredths
+        return NotImplemented
+
+    def __le__(self, other: Score) -> bool:
+        if isinstance(other, Score):
+            return self._hundredths <= other._hundredths
+        return NotImplemented
+
+    def __gt__(self, other: Score) -> bool:
+        if isinstance(other, Score):
+            return self._hundredths > other._hundredths
+        return NotImplemented
+
+    def __ge__(self, other: Score) -> bool:
+        if isinstance(other, Score):
+            return self._hundredths >= other._hundredths
+        return NotImplemented
+
+    def __sub__(self, other: Score | Decimal | int) -> Decimal:
+        """Exact difference: ``Score("88.00") - Score("81.84") == Decimal("6.16")``."""
+        if isinstance(other, Score):
+            return Decimal(self._hundredths - other._hundredths).scaleb(-2)
+        if isinstance(other, (Decimal, int)) and not isinstance(other, bool):
+            return self.value - other
+        return NotImplemented
+
+    def __rsub__(self, other: Decimal | int) -> Decimal:
+        if isinstance(other, (Decimal, int)) and not isinstance(other, bool):
+            return other - self.value
+        return NotImplemented
+
+    def __add__(self, other: Decimal | int) -> Decimal:
+        """Exact sum with a number of points: ``Score("81.84") + Decimal("6.16") == 88``."""
+        if isinstance(other, Score):
+            return Decimal(self._hundredths + other._hundredths).scaleb(-2)
+        if isinstance(other, (Decimal, int)) and not isinstance(other, bool):
+            return self.value + other
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Score is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Score is immutable; cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[type[Score], tuple[str]]:
+        # Pickled as its text so that pickles do not depend on internals.
+        return (Score, (str(self),))
+
+    def __copy__(self) -> Score:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Score:
+        return self
+
+
+MIN_SCORE: Final = Score(0)
+"""The lowest possible score, 0.00."""
+MAX_SCORE: Final = Score(100)
+"""The highest possible score, 100.00."""
+
+ScoreLike: TypeAlias = Union[Score, str, int, float, Decimal]  # noqa: UP007
+"""What functions that take a score accept: a :class:`Score` or anything it is built from."""
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
