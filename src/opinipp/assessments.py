@@ -23,7 +23,7 @@ __all__ = ["Assessment", "PublishedResult"]
 _ENTITY_TYPES = (Instansi, Pemda, OPD, Puskesmas, Rsud)
 
 
-def _optional_score(value: Any) -> Score | None:
+def _optional_score(value: Any) -> Score | None:  # noqa: ANN401 - converter takes any input
     return None if value is None else Score(value)
 
 
@@ -34,7 +34,7 @@ def _check_entity(_: object, attribute: attrs.Attribute[Any], value: object) -> 
         )
 
 
-def _check_year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
     from opinipp.rules import rules_for
 
     rules_for(value)  # raises RulesNotAvailableError for 2020 and uncovered years

@@ -9,7 +9,9 @@ kind within its Pemda, whatever spelling of the name a source used.
 >>> mubar = Pemda(code="74.13", name="Muna Barat", kind=PemdaKind.KABUPATEN, province=sultra)
 >>> str(mubar)
 'Kabupaten Muna Barat'
->>> OPD(pemda=mubar, kind=OPDKind.DPMPTSP) == OPD(pemda=mubar, kind=OPDKind.DPMPTSP, name="DPM-PTSP")
+>>> OPD(pemda=mubar, kind=OPDKind.DPMPTSP) == OPD(
+...     pemda=mubar, kind=OPDKind.DPMPTSP, name="DPM-PTSP"
+... )
 True
 
 Lookup by name or code lives in :mod:`opinipp.regions`; build entities by hand only for data
@@ -19,8 +21,8 @@ the bundled tables do not cover.
 from __future__ import annotations
 
 import re
-from enum import Enum
 from collections.abc import Callable
+from enum import Enum
 from typing import Any, Final, TypeAlias, Union
 
 import attrs
@@ -154,12 +156,16 @@ def _instance_of(entity: str, cls: type | tuple[type, ...], expected: str) -> _V
 
 def _check_province_code(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or _PROVINCE_CODE.fullmatch(value) is None:
-        raise InvalidEntityError("Province", attribute.name, value, "a 2-digit Kemendagri code such as '74'")
+        raise InvalidEntityError(
+            "Province", attribute.name, value, "a 2-digit Kemendagri code such as '74'"
+        )
 
 
 def _check_iso(_: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is not None and (not isinstance(value, str) or _ISO_CODE.fullmatch(value) is None):
-        raise InvalidEntityError("Province", attribute.name, value, "None or an ISO 3166-2 code such as 'ID-SG'")
+        raise InvalidEntityError(
+            "Province", attribute.name, value, "None or an ISO 3166-2 code such as 'ID-SG'"
+        )
 
 
 @attrs.frozen
@@ -173,7 +179,9 @@ class Province:
     code: str = attrs.field(validator=_check_province_code)
     name: str = attrs.field(eq=False, validator=_text("Province"))
     iso_3166_2: str | None = attrs.field(default=None, eq=False, validator=_check_iso)
-    abbreviation: str | None = attrs.field(default=None, eq=False, validator=_optional_text("Province"))
+    abbreviation: str | None = attrs.field(
+        default=None, eq=False, validator=_optional_text("Province")
+    )
 
     @property
     def sort_key(self) -> tuple[str, ...]:
@@ -216,7 +224,10 @@ class Pemda:
         if self.kind is PemdaKind.PROVINSI:
             if code != self.province.code:
                 raise InvalidEntityError(
-                    "Pemda", "code", code, f"the province code {self.province.code!r} for a provinsi"
+                    "Pemda",
+                    "code",
+                    code,
+                    f"the province code {self.province.code!r} for a provinsi",
                 )
             return
         match = _REGENCY_CODE.fullmatch(code)
@@ -224,7 +235,10 @@ class Pemda:
             raise InvalidEntityError("Pemda", "code", code, "a dotted code such as '74.13'")
         if match.group(1) != self.province.code:
             raise InvalidEntityError(
-                "Pemda", "code", code, f"a code starting with the province code {self.province.code!r}"
+                "Pemda",
+                "code",
+                code,
+                f"a code starting with the province code {self.province.code!r}",
             )
         is_kota = int(match.group(2)) >= _FIRST_KOTA_NUMBER
         if is_kota != (self.kind is PemdaKind.KOTA):
@@ -254,15 +268,20 @@ class Pemda:
 class Instansi:
     """A ministry (kementerian) or agency (lembaga) of the central government.
 
-    >>> Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN, abbreviation="Kemlu")
-    Instansi(name='Kementerian Luar Negeri', kind=<InstansiKind.KEMENTERIAN: 'kementerian'>, abbreviation='Kemlu')
+    >>> kemlu = Instansi(
+    ...     name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN, abbreviation="Kemlu"
+    ... )
+    >>> kemlu.entity_kind, str(kemlu)
+    (<EntityKind.KEMENTERIAN: 'kementerian'>, 'Kementerian Luar Negeri')
     """
 
     name: str = attrs.field(validator=_text("Instansi"))
     kind: InstansiKind = attrs.field(
         validator=_instance_of("Instansi", InstansiKind, "an InstansiKind")
     )
-    abbreviation: str | None = attrs.field(default=None, eq=False, validator=_optional_text("Instansi"))
+    abbreviation: str | None = attrs.field(
+        default=None, eq=False, validator=_optional_text("Instansi")
+    )
 
     @property
     def full_name(self) -> str:

@@ -7,8 +7,8 @@ survives pickling.
 
 >>> from opinipp.errors import InvalidScoreError
 >>> err = InvalidScoreError("100.5", "above 100.00")
->>> str(err)
-"invalid score '100.5': above 100.00; expected a number from 0.00 to 100.00 with at most two decimals"
+>>> print(err)
+invalid score '100.5': above 100.00; expected a number from 0.00 to 100.00 with at most two decimals
 >>> err.value, isinstance(err, ValueError)
 ('100.5', True)
 """
@@ -16,8 +16,10 @@ survives pickling.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     from builtins import ExceptionGroup
@@ -46,7 +48,7 @@ __all__ = [
 SCORE_EXPECTATION = "a number from 0.00 to 100.00 with at most two decimals"
 
 
-def _rebuild(cls: type[OpinippError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+def _rebuild(cls: type[OpinippError], args: tuple[Any, ...], state: dict[str, Any]) -> OpinippError:
     """Recreate an error from its message and attributes (the pickle path)."""
     err = cls.__new__(cls)
     Exception.__init__(err, *args)
@@ -126,7 +128,9 @@ class UnknownRegionError(OpinippError, LookupError, ValueError):
         self.query = query
         self.level = level
         self.suggestions = tuple(suggestions)
-        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        hint = (
+            f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        )
         super().__init__(
             f"unknown {level} {query!r}: expected a Kemendagri code or a name of one of "
             f"Indonesia's 38 provinces or 514 kabupaten/kota{hint}"
@@ -286,9 +290,6 @@ class InvalidDataError(OpinippError, ExceptionGroup):  # type: ignore[misc]
     :meth:`messages` flattens them to readable lines.
     """
 
-    def __new__(cls, message: str, exceptions: Sequence[Exception]) -> InvalidDataError:
-        return super().__new__(cls, message, exceptions)
-
     def messages(self) -> list[str]:
         """Return one readable line per member error.
 
@@ -314,8 +315,7 @@ class MissingExtraError(OpinippError, ImportError):
         self.extra = extra
         self.module = module
         super().__init__(
-            f"this feature needs {module!r}, which is not installed: "
-            f"pip install 'opinipp[{extra}]'"
+            f"this feature needs {module!r}, which is not installed: pip install 'opinipp[{extra}]'"
         )
 
     def __str__(self) -> str:

@@ -139,12 +139,12 @@ class Score:
     __slots__ = ("_hundredths",)
     _hundredths: int
 
-    def __new__(cls, value: Score | str | int | float | Decimal, /) -> Score:  # noqa: PYI034
+    def __new__(cls, value: Score | str | float | Decimal, /) -> Score:  # noqa: PYI034
         """Build a score, rejecting anything that is not an exact two-decimal value."""
         if type(value) is cls:
             return value
         if isinstance(value, Score):
-            return cls._from_hundredths(value._hundredths)
+            return cls._from_hundredths(value.hundredths)
         return cls._from_hundredths(_to_hundredths(value, rounding=False))
 
     @classmethod
@@ -165,7 +165,7 @@ class Score:
         return cls._from_hundredths(_check_range(hundredths, hundredths))
 
     @classmethod
-    def rounded(cls, value: str | int | float | Decimal | Fraction, /) -> Score:
+    def rounded(cls, value: Score | str | float | Decimal | Fraction, /) -> Score:
         """Round to two decimals, half-up, as the Ombudsman rounds a mean of unit scores.
 
         >>> Score.rounded(Decimal("692.31") / 7)
@@ -259,26 +259,26 @@ class Score:
 
     def __sub__(self, other: Score | Decimal | int) -> Decimal:
         """Exact difference: ``Score("88.00") - Score("81.84") == Decimal("6.16")``."""
-        if isinstance(other, Score):
-            return Decimal(self._hundredths - other._hundredths).scaleb(-2)
-        if isinstance(other, (Decimal, int)) and not isinstance(other, bool):
-            return self.value - other
-        return NotImplemented
+        operand = _operand(other)
+        if operand is None:
+            return NotImplemented
+        return self.value - operand
 
     def __rsub__(self, other: Decimal | int) -> Decimal:
-        if isinstance(other, (Decimal, int)) and not isinstance(other, bool):
-            return other - self.value
-        return NotImplemented
+        operand = _operand(other)
+        if operand is None:
+            return NotImplemented
+        return operand - self.value
 
-    def __add__(self, other: Decimal | int) -> Decimal:
+    def __add__(self, other: Score | Decimal | int) -> Decimal:
         """Exact sum with a number of points: ``Score("81.84") + Decimal("6.16") == 88``."""
-        if isinstance(other, Score):
-            return Decimal(self._hundredths + other._hundredths).scaleb(-2)
-        if isinstance(other, (Decimal, int)) and not isinstance(other, bool):
-            return self.value + other
-        return NotImplemented
+        operand = _operand(other)
+        if operand is None:
+            return NotImplemented
+        return self.value + operand
 
-    __radd__ = __add__
+    def __radd__(self, other: Decimal | int) -> Decimal:
+        return self.__add__(other)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Score is immutable; cannot set {name!r}")
@@ -295,6 +295,17 @@ class Score:
 
     def __deepcopy__(self, memo: object) -> Score:
         return self
+
+
+def _operand(other: object) -> Decimal | None:
+    """The exact value of an arithmetic operand, or None for unsupported types."""
+    if isinstance(other, Score):
+        return other.value
+    if isinstance(other, bool):
+        return None
+    if isinstance(other, (Decimal, int)):
+        return Decimal(other)
+    return None
 
 
 MIN_SCORE: Final = Score(0)

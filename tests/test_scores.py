@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import copy
+import pickle
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from opinipp.errors import InvalidArgumentError, InvalidScoreError
+from opinipp.scores import MAX_SCORE, MIN_SCORE, Score
+
+hundredths = st.integers(min_value=0, max_value=10_000)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["81.84", "81,84", " 81.84 ", "\t81,84\n", 81.84, Decimal("81.84"), Decimal("81.840")],
+)
+def test_accepted_spellings_of_81_84(value: object) -> None:
+    score = Score(value)  # type: ignore[arg-type]
+    assert score.hundredths == 8184
+    assert score.value == Decimal("81.84")
+    assert str(score) == "81.84"
+
+
+def test_int_and_whole_text() -> None:
+    assert Score(81).value == Decimal("81.00")
+    assert str(Score(81)) == "81.00"
+    assert Score("81") == Score(81) == Score("81.0") == Score("81,00")
+    assert Score(0) == MIN_SCORE
+    assert Score(100) == MAX_SCORE
+    assert Score("100.00").hundredths == 10_000
+
+
+def test_founding_difference_is_exact() -> None:
+    assert Score("88.00") - Score("81.84") == Decimal("6.16")
+    assert Score("88.01") - Score("81.84") == Decimal("6.17")
+    assert Score("81.84") + Decimal("6.16") == Decimal("88.00")
+    assert Decimal("88.00") - Score("81.84") == Decimal("6.16")
+    assert Score("90.02") - Score("60.35") == Decimal("29.67")
+    assert Score("81.84") - Score("34.19") == Decimal("47.65")
+
+
+def test_float_shortest_repr_has_no_artefacts() -> None:
+    # 77.99 and 78.00 are not exact in binary floating point.
+    assert Score(77.99).hundredths == 7799
+    assert Score(78.0).hundredths == 7800
+    # A float carrying an arithmetic artefact is not silently truncated...
+    with pytest.raises(InvalidScoreError, match="more than two decimals"):
+        Score(0.1 + 0.2)
+    # ...but can be rounded on request.
+    assert Score.rounded(0.1 + 0.2) == Score("0.30")
+    assert Score(88.0) - Score(81.84) == Decimal("6.16")
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (float("nan"), "not a number"),
+        (float("inf"), "infinite"),
+        (float("-inf"), "infinite"),
+        (Decimal("NaN"), "not a number"),
+        (Decimal("sNaN"), "not a number"),
+        (Decimal("Infinity"), "infinite"),
+        (-1, "below 0.00"),
+        (-0.01, "below 0.00"),
+        ("-5", "not a decimal number"),
+        (100.5, "above 100.00"),
+        ("100.01", "above 100.00"),
+        (101, "above 100.00"),
+        (10**100, "above 100.00"),
+        (Decimal("1E+999999"), "above 100.00"),
+        (True, "bool is not a score"),
+        (False, "bool is not a score"),
+        (None, "NoneType is not a score"),
+        ("", "empty text"),
+        ("   ", "empty text"),
+        ("8l.84", "not a decimal number"),
+        ("81.84.1", "more than one separator"),
+        ("1.234,56", "more than one separator"),
+        ("1,234.56", "more than one separator"),
+        ("1.000", "more than two decimals"),
+        ("81.845", "more than two decimals"),
+        (81.845, "more than two decimals"),
+        (Decimal("81.845"), "more than two decimals"),
+        ("+5", "not a decimal number"),
+        ("1e2", "not a decimal number"),
+        ("nan", "not a decimal number"),
+        (".5", "not a decimal number"),
+        ("81.", "not a decimal number"),
+        ("٨١", "not a decimal number"),  # Arabic-Indic digits are not accepted
+        ([81], "unsupported type list"),
+        (b"81", "unsupported type bytes"),
+        (Fraction(1, 3), "unsupported type Fraction"),
+        (complex(1, 0), "unsupported type complex"),
+    ],
+)
+def test_rejected_values_name_the_value_and_reason(value: object, reason: str) -> None:
+    with pytest.raises(InvalidScoreError) as info:
+        Score(value)  # type: ignore[arg-type]
+    assert reason in str(info.value)
+    assert repr(value) in str(info.value)
+    assert "0.00 to 100.00" in str(info.value)
+    assert info.value.value is value or info.value.value == value
+    assert isinstance(info.value, ValueError)
+
+
+def test_rounded_is_half_up() -> None:
+    assert Score.rounded("81.845") == Score("81.85")
+    assert Score.rounded("81.844") == Score("81.84")
+    assert Score.rounded(Decimal("692.31") / 7) == Score("98.90")  # Rembang 2024
+    assert Score.rounded(Decimal("255.53") / 3) == Score("85.18")  # Bolmong 2025
+    assert Score.rounded(Fraction(25553, 300)) == Score("85.18")
+    assert Score.rounded(Fraction(1, 200)) == Score("0.01")  # exactly half rounds up
+    assert Score.rounded(Decimal("0.005")) == Score("0.01")
+    assert Score.rounded(Decimal("0.0049")) == Score("0.00")
+    assert Score.rounded("100.004") == MAX_SCORE
+    assert Score.rounded(Score("5.00")) == Score("5.00")
+    with pytest.raises(InvalidScoreError, match=r"above 100\.00"):
+        Score.rounded("100.005")
+    with pytest.raises(InvalidScoreError, match="not a number"):
+        Score.rounded(float("nan"))
+    with pytest.raises(InvalidScoreError, match=r"below 0\.00"):
+        Score.rounded(Fraction(-1, 3))
+
+
+def test_from_hundredths() -> None:
+    assert Score.from_hundredths(8184) == Score("81.84")
+    for bad in (-1, 10_001, True, 1.5, "8184"):
+        with pytest.raises(InvalidScoreError):
+            Score.from_hundredths(bad)  # type: ignore[arg-type]
+
+
+def test_formatting() -> None:
+    s = Score("90.02")
+    assert s.format() == "90.02"
+    assert s.format("en") == "90.02"
+    assert s.format("id") == "90,02"
+    assert f"{s}" == "90.02"
+    assert f"{s:>7}" == "  90.02"
+    assert repr(s) == "Score('90.02')"
+    assert str(Score("5.5")) == "5.50"
+    assert float(Score("97.44")) == 97.44
+    assert round(Score("97.44")) == Decimal(97)
+    with pytest.raises(InvalidArgumentError, match="'fr'"):
+        s.format("fr")  # type: ignore[arg-type]
+
+
+def test_comparisons_only_between_scores() -> None:
+    assert Score("77.99") < Score("78.00") <= Score("78") < Score("88")
+    assert Score("88") > Score("87.99") >= Score("87.99")
+    assert Score("81.84") != Score("81.85")
+    assert Score("81.84") != Decimal("81.84")
+    assert Score("81.84") != "81.84"
+    with pytest.raises(TypeError):
+        _ = Score("1") < 2  # type: ignore[operator]
+
+
+def test_immutability_pickle_copy_hash() -> None:
+    s = Score("81.84")
+    with pytest.raises(AttributeError):
+        s._hundredths = 1
+    with pytest.raises(AttributeError):
+        del s._hundredths
+    assert pickle.loads(pickle.dumps(s)) == s
+    assert b"81.84" in pickle.dumps(s)  # pickled as text, not internals
+    assert copy.copy(s) is s
+    assert copy.deepcopy(s) is s
+    assert Score(s) is s
+    assert {Score("81.84"), Score(81.84), Score("81,84")} == {s}
+
+
+@given(hundredths)
+def test_text_round_trip(h: int) -> None:
+    s = Score.from_hundredths(h)
+    assert Score(str(s)) == s
+    assert Score(s.format("id")) == s
+    assert Score(s.value) == s
+    assert Score(float(s)) == s
+
+
+@given(hundredths, hundredths)
+def test_order_and_difference_agree_with_decimal(a: int, b: int) -> None:
+    x, y = Score.from_hundredths(a), Score.from_hundredths(b)
+    assert (x < y) == (x.value < y.value)
+    assert (x == y) == (a == b)
+    assert x - y == x.value - y.value
+    assert x - y == Decimal(a - b) / 100
+
+
+@given(st.decimals(min_value=0, max_value=100, places=4))
+def test_rounded_matches_decimal_half_up(d: Decimal) -> None:
+    from decimal import ROUND_HALF_UP
+
+    assert Score.rounded(d).value == d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
