@@ -6,7 +6,7 @@ import opinipp
 
 project = "opinipp"
 author = "opinipp maintainers"
-copyright = "2026, opinipp maintainers"  # noqa: A001
+copyright = "2026, opinipp maintainers"
 release = opinipp.__version__
 version = release
 
