@@ -1,0 +1,661 @@
+"""The value types of the rule tables: zones, categories, dimensions, bands and rule sets.
+
+Each type validates itself when it is built, so a table literal that breaks a rule (bands
+that overlap, leave a gap, or do not reach the top of the scale) fails at import, once.
+
+>>> from opinipp.rules._types import Band, Category, Zone
+>>> from opinipp.scores import Score
+>>> a = Band(
+...     lower=Score("88.00"),
+...     upper=Score("100.00"),
+...     zone=Zone.HIJAU,
+...     category=Category.A,
+...     opinion="Kualitas Tertinggi",
+...     opinion_en="Highest quality",
+...     rank=4,
+... )
+>>> a.contains(Score("88.00")), a.contains(Score("87.99"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import operator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Final, Generic, SupportsIndex, TypeVar, cast
+
+import attrs
+
+from opinipp.errors import InvalidArgumentError, InvalidScoreError, RulesNotAvailableError
+from opinipp.scores import MIN_SCORE, Score
+
+if TYPE_CHECKING:
+    from opinipp.scores import ScoreLike
+
+__all__ = [
+    "Band",
+    "Category",
+    "Dimension",
+    "FrozenMapping",
+    "RuleSet",
+    "Zone",
+    "check_year",
+]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+_HUNDRED: Final = Decimal(100)
+
+
+class Zone(str, Enum):
+    """The colour zones of 2015–2024: merah (red), kuning (yellow), hijau (green).
+
+    ``value`` is the lowercase Indonesian word. Zones compare as strings (the ``str``
+    base); use :meth:`rank` to order them from worst to best.
+
+    >>> Zone("hijau") is Zone.HIJAU
+    True
+    >>> sorted([Zone.HIJAU, Zone.MERAH, Zone.KUNING], key=Zone.rank)
+    [<Zone.MERAH: 'merah'>, <Zone.KUNING: 'kuning'>, <Zone.HIJAU: 'hijau'>]
+    >>> Zone.KUNING.english
+    'yellow'
+    """
+
+    MERAH = "merah"
+    KUNING = "kuning"
+    HIJAU = "hijau"
+
+    def rank(self) -> int:
+        """Return the order from worst to best: merah 0, kuning 1, hijau 2.
+
+        >>> Zone.MERAH.rank() < Zone.HIJAU.rank()
+        True
+        """
+        return _ZONE_RANK[self]
+
+    @property
+    def english(self) -> str:
+        """The colour in English: ``"red"``, ``"yellow"`` or ``"green"``."""
+        return _ZONE_ENGLISH[self]
+
+
+_ZONE_RANK: Final[dict[Zone, int]] = {Zone.MERAH: 0, Zone.KUNING: 1, Zone.HIJAU: 2}
+_ZONE_ENGLISH: Final[dict[Zone, str]] = {
+    Zone.MERAH: "red",
+    Zone.KUNING: "yellow",
+    Zone.HIJAU: "green",
+}
+
+
+class Category(str, Enum):
+    """The five categories of 2022–2024, A (best) to E (DOMAIN.md §2.3).
+
+    Categories compare as strings (``"A" < "B"``); use :meth:`rank` to order them by
+    quality.
+
+    >>> Category.A.rank() > Category.B.rank()
+    True
+    """
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+
+    def rank(self) -> int:
+        """Return the order from worst to best: E 0, D 1, C 2, B 3, A 4.
+
+        >>> Category.E.rank(), Category.A.rank()
+        (0, 4)
+        """
+        return _CATEGORY_RANK[self]
+
+
+_CATEGORY_RANK: Final[dict[Category, int]] = {
+    Category.E: 0,
+    Category.D: 1,
+    Category.C: 2,
+    Category.B: 3,
+    Category.A: 4,
+}
+
+
+class Dimension(str, Enum):
+    """The four dimensions scored from 2022 on (DOMAIN.md §3).
+
+    >>> [d.value for d in Dimension]
+    ['input', 'proses', 'output', 'pengaduan']
+    >>> Dimension("pengaduan").english
+    'complaint handling'
+    """
+
+    INPUT = "input"
+    PROSES = "proses"
+    OUTPUT = "output"
+    PENGADUAN = "pengaduan"
+
+    @property
+    def english(self) -> str:
+        """The dimension in English."""
+        return _DIMENSION_ENGLISH[self]
+
+
+_DIMENSION_ENGLISH: Final[dict[Dimension, str]] = {
+    Dimension.INPUT: "input",
+    Dimension.PROSES: "process",
+    Dimension.OUTPUT: "output",
+    Dimension.PENGADUAN: "complaint handling",
+}
+_DIMENSION_ORDER: Final[dict[Dimension, int]] = {d: i for i, d in enumerate(Dimension)}
+
+
+class FrozenMapping(Mapping[K, V], Generic[K, V]):
+    """An immutable, hashable mapping that keeps the order it was given.
+
+    Used for the dimension weights of a :class:`RuleSet` and the per-dimension scores of an
+    assessment, so that the objects holding them stay hashable.
+
+    >>> m = FrozenMapping({Zone.HIJAU: 414, Zone.KUNING: 133})
+    >>> m[Zone.HIJAU], len(m), m == {Zone.KUNING: 133, Zone.HIJAU: 414}
+    (414, 2, True)
+    >>> hash(m) == hash(FrozenMapping({Zone.KUNING: 133, Zone.HIJAU: 414}))
+    True
+    """
+
+    __slots__ = ("_data",)
+    _data: dict[K, V]
+
+    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = (), /) -> None:
+        """Copy ``items`` (a mapping or key–value pairs)."""
+        object.__setattr__(self, "_data", dict(items))
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._data != dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._data!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"FrozenMapping is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"FrozenMapping is immutable; cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMapping, (tuple(self._data.items()),))
+
+
+def check_year(year: object, covered: Iterable[int]) -> int:
+    """Return ``year`` as an ``int``, or raise :class:`RulesNotAvailableError` naming it.
+
+    Accepts ``int`` and integer types with ``__index__`` (such as NumPy integers); rejects
+    ``bool``, ``float``, text and everything else.
+
+    >>> check_year(2023, [2023])
+    2023
+    >>> check_year("2023", [2023])
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.RulesNotAvailableError: no assessment rules for year '2023': ...
+    """
+    if type(year) is int:
+        return year
+    if not isinstance(year, bool):
+        try:
+            return operator.index(cast("SupportsIndex", year))
+        except TypeError:
+            pass
+    raise RulesNotAvailableError(
+        year,
+        tuple(covered),
+        f"expected the year as a whole number (int), got {type(year).__name__}",
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Field validators: single-field checks raising opinipp errors with the class and field.
+
+
+def _text_or_none(cls: str) -> Any:  # noqa: ANN401 - an attrs validator
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise InvalidArgumentError(f"{cls}.{attribute.name}", value, "None or non-empty text")
+
+    return check
+
+
+def _text(cls: str) -> Any:  # noqa: ANN401 - an attrs validator
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidArgumentError(f"{cls}.{attribute.name}", value, "non-empty text")
+
+    return check
+
+
+def _instance_or_none(cls: str, kind: type, expected: str) -> Any:  # noqa: ANN401 - a validator
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise InvalidArgumentError(f"{cls}.{attribute.name}", value, expected)
+
+    return check
+
+
+def _bool(cls: str) -> Any:  # noqa: ANN401 - an attrs validator
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, bool):
+            raise InvalidArgumentError(f"{cls}.{attribute.name}", value, "True or False")
+
+    return check
+
+
+def _to_score(value: ScoreLike) -> Score:
+    return Score(value)
+
+
+def _check_rank(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidArgumentError(f"Band.{attribute.name}", value, "a whole number from 0")
+
+
+@attrs.frozen(repr=False)
+class Band:
+    """One row of a year's table: a score range and the labels it earns.
+
+    ``lower`` and ``upper`` are both inclusive at 0.01 resolution, so the B band of 2022–2024
+    runs from 78.00 to 87.99 and 87.99 is B while 88.00 is A (DOMAIN.md §2.3, §10).
+    ``rank`` is 0 for the lowest band and grows upwards. A label that a regime does not
+    use is ``None``: no ``category`` before 2022, no ``zone`` in 2025.
+
+    >>> from opinipp.rules import rules_for
+    >>> b = rules_for(2023).bands[3]
+    >>> b.category, b.zone, b.opinion, str(b.lower), str(b.upper)
+    (<Category.B: 'B'>, <Zone.HIJAU: 'hijau'>, 'Kualitas Tinggi', '78.00', '87.99')
+    >>> b.label, b.label_en
+    ('Kualitas Tinggi', 'High quality')
+    """
+
+    lower: Score = attrs.field(converter=_to_score)
+    upper: Score = attrs.field(converter=_to_score)
+    zone: Zone | None = attrs.field(
+        default=None, validator=_instance_or_none("Band", Zone, "a Zone or None")
+    )
+    category: Category | None = attrs.field(
+        default=None, validator=_instance_or_none("Band", Category, "a Category or None")
+    )
+    opinion: str | None = attrs.field(default=None, validator=_text_or_none("Band"))
+    opinion_en: str | None = attrs.field(default=None, validator=_text_or_none("Band"))
+    predikat: str | None = attrs.field(default=None, validator=_text_or_none("Band"))
+    quality: str | None = attrs.field(default=None, validator=_text_or_none("Band"))
+    rank: int = attrs.field(default=0, validator=_check_rank)
+    predikat_en: str | None = attrs.field(
+        default=None, kw_only=True, validator=_text_or_none("Band")
+    )
+    quality_en: str | None = attrs.field(
+        default=None, kw_only=True, validator=_text_or_none("Band")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.upper < self.lower:
+            raise InvalidArgumentError(
+                "Band.upper", self.upper, f"a score not below the lower bound {self.lower}"
+            )
+        for ident, english in (
+            ("opinion", "opinion_en"),
+            ("predikat", "predikat_en"),
+            ("quality", "quality_en"),
+        ):
+            if (getattr(self, ident) is None) != (getattr(self, english) is None):
+                raise InvalidArgumentError(
+                    f"Band.{english}",
+                    getattr(self, english),
+                    f"an English label exactly when {ident} is given ({getattr(self, ident)!r})",
+                )
+        if self.label is None:
+            raise InvalidArgumentError(
+                "Band", self, "at least one of zone, category, opinion, predikat or quality"
+            )
+
+    def __repr__(self) -> str:
+        parts = [f"lower={self.lower!r}", f"upper={self.upper!r}"]
+        parts.extend(
+            f"{name}={getattr(self, name)!r}"
+            for name in ("zone", "category", "opinion", "predikat", "quality")
+            if getattr(self, name) is not None
+        )
+        parts.append(f"rank={self.rank}")
+        return f"Band({', '.join(parts)})"
+
+    def contains(self, score: ScoreLike) -> bool:
+        """Return whether ``score`` lies in this band (both bounds inclusive).
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2021).bands[1].contains("80.99")  # kuning runs 51.00–80.99
+        True
+        """
+        value = score if type(score) is Score else Score(score)
+        return self.lower <= value <= self.upper
+
+    @property
+    def label(self) -> str | None:
+        """The main published label: the opinion, else the predikat, else the zone word."""
+        if self.opinion is not None:
+            return self.opinion
+        if self.predikat is not None:
+            return self.predikat
+        if self.quality is not None:
+            return self.quality
+        if self.zone is not None:
+            return f"Zona {self.zone.value.capitalize()}"
+        return None if self.category is None else f"Kategori {self.category.value}"
+
+    @property
+    def label_en(self) -> str | None:
+        """The main label in English (see :attr:`label`)."""
+        if self.opinion_en is not None:
+            return self.opinion_en
+        if self.predikat_en is not None:
+            return self.predikat_en
+        if self.quality_en is not None:
+            return self.quality_en
+        if self.zone is not None:
+            return f"{self.zone.english} zone"
+        return None if self.category is None else f"category {self.category.value}"
+
+
+def _check_band_above(below: Band, band: Band) -> None:
+    """Check that ``band`` starts 0.01 above ``below`` and does not rank lower."""
+    if band.lower.hundredths != below.upper.hundredths + 1:
+        raise InvalidArgumentError(
+            "RuleSet.bands",
+            band.lower,
+            f"bands increasing and contiguous: {below.upper} + 0.01 after "
+            f"{below.lower}–{below.upper}",
+        )
+    if band.zone is not None and below.zone is not None and band.zone.rank() < below.zone.rank():
+        raise InvalidArgumentError(
+            "RuleSet.bands", band.zone, f"a zone not below {below.zone.value} higher up"
+        )
+    if (
+        band.category is not None
+        and below.category is not None
+        and band.category.rank() <= below.category.rank()
+    ):
+        raise InvalidArgumentError(
+            "RuleSet.bands", band.category, f"a category above {below.category.value} higher up"
+        )
+
+
+def _to_notes(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidArgumentError("RuleSet.notes", value, "a sequence of texts")
+    return tuple(value)
+
+
+def _to_years(value: Iterable[int]) -> tuple[int, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidArgumentError("RuleSet.years", value, "a sequence of years (int)")
+    return tuple(value)
+
+
+def _check_years(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    if not value:
+        raise InvalidArgumentError("RuleSet.years", value, "at least one year")
+    for year in value:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidArgumentError("RuleSet.years", value, "years as int")
+    if list(value) != sorted(set(value)):  # type: ignore[type-var]
+        raise InvalidArgumentError(
+            f"RuleSet.{attribute.name}", value, "distinct years in increasing order"
+        )
+
+
+def _to_bands(value: Iterable[Band]) -> tuple[Band, ...]:
+    if not isinstance(value, Iterable):
+        raise InvalidArgumentError("RuleSet.bands", value, "a sequence of Band")
+    return tuple(value)
+
+
+def _to_weights(
+    value: Mapping[Dimension, Decimal] | None,
+) -> FrozenMapping[Dimension, Decimal] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(
+            "RuleSet.weights", value, "None or a mapping Dimension → Decimal"
+        )
+    return FrozenMapping(value)
+
+
+def _default_has_zones(self: RuleSet) -> bool:
+    return bool(self.bands) and all(b.zone is not None for b in self.bands)
+
+
+def _default_has_categories(self: RuleSet) -> bool:
+    return bool(self.bands) and all(b.category is not None for b in self.bands)
+
+
+def _default_has_tm(self: RuleSet) -> bool:
+    return self.qualifier is not None
+
+
+@attrs.frozen(repr=False)
+class RuleSet:
+    """The rules of one regime: its years, legal basis, source and table of bands.
+
+    A rule that changes is a new RuleSet with its own years; the library never branches on
+    the year. The bands run upwards from 0.00, each starting 0.01 above the previous one's
+    upper bound, and the last ends at ``scale_max``. Everything is checked when the RuleSet
+    is built, which for the bundled tables happens once, at import.
+
+    ``weights`` are the dimension weights in percent where they were published (2022 and
+    2023, DOMAIN.md §3). ``qualifier`` is the optional suffix of an opinion ("Tanpa
+    Maladministrasi", 2025). ``pemda_score_is_unit_mean`` says whether a Pemda's score is the
+    mean of its assessed units (2022 on, DOMAIN.md §4). ``notes`` explain readings and
+    inferences that the table relies on.
+
+    >>> from opinipp.rules import rules_for
+    >>> rs = rules_for(2023)
+    >>> rs.scheme, rs.years, rs.has_zones, rs.has_categories, rs.has_tanpa_maladministrasi
+    ('opini-pengawasan-2022', (2022, 2023), True, True, False)
+    >>> rs.band_for(Score("90.02")).category
+    <Category.A: 'A'>
+    """
+
+    scheme: str = attrs.field(validator=_text("RuleSet"))
+    years: tuple[int, ...] = attrs.field(converter=_to_years, validator=_check_years)
+    legal_basis: str = attrs.field(validator=_text("RuleSet"))
+    source: str = attrs.field(validator=_text("RuleSet"))
+    bands: tuple[Band, ...] = attrs.field(converter=_to_bands)
+    scale_max: Score = attrs.field(default=Score(100), converter=_to_score)
+    weights: FrozenMapping[Dimension, Decimal] | None = attrs.field(
+        default=None, converter=_to_weights
+    )
+    has_zones: bool = attrs.field(
+        default=attrs.Factory(_default_has_zones, takes_self=True),
+        kw_only=True,
+        validator=_bool("RuleSet"),
+    )
+    has_categories: bool = attrs.field(
+        default=attrs.Factory(_default_has_categories, takes_self=True),
+        kw_only=True,
+        validator=_bool("RuleSet"),
+    )
+    name: str | None = attrs.field(default=None, kw_only=True, validator=_text_or_none("RuleSet"))
+    name_en: str | None = attrs.field(
+        default=None, kw_only=True, validator=_text_or_none("RuleSet")
+    )
+    qualifier: str | None = attrs.field(
+        default=None, kw_only=True, validator=_text_or_none("RuleSet")
+    )
+    qualifier_en: str | None = attrs.field(
+        default=None, kw_only=True, validator=_text_or_none("RuleSet")
+    )
+    has_tanpa_maladministrasi: bool = attrs.field(
+        default=attrs.Factory(_default_has_tm, takes_self=True),
+        kw_only=True,
+        validator=_bool("RuleSet"),
+    )
+    pemda_score_is_unit_mean: bool = attrs.field(
+        default=False, kw_only=True, validator=_bool("RuleSet")
+    )
+    notes: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_to_notes)
+    # Derived once in __attrs_post_init__: the lower bounds in hundredths, for bisect.
+    _lowers: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._check_bands()
+        self._check_flags()
+        self._check_weights()
+        notes: tuple[object, ...] = self.notes
+        for note in notes:
+            if not isinstance(note, str) or not note.strip():
+                raise InvalidArgumentError("RuleSet.notes", self.notes, "non-empty texts")
+        object.__setattr__(self, "_lowers", tuple(b.lower.hundredths for b in self.bands))
+
+    def _check_bands(self) -> None:
+        bands = self.bands
+        if not bands:
+            raise InvalidArgumentError("RuleSet.bands", bands, "at least one band")
+        if not all(isinstance(b, Band) for b in bands):
+            raise InvalidArgumentError("RuleSet.bands", bands, "a sequence of Band")
+        if bands[0].lower != MIN_SCORE:
+            raise InvalidArgumentError(
+                "RuleSet.bands", bands[0].lower, f"the lowest band to start at {MIN_SCORE}"
+            )
+        if bands[-1].upper != self.scale_max:
+            raise InvalidArgumentError(
+                "RuleSet.bands",
+                bands[-1].upper,
+                f"the highest band to end at the top of the scale, {self.scale_max}",
+            )
+        for index, band in enumerate(bands):
+            if band.rank != index:
+                raise InvalidArgumentError(
+                    "RuleSet.bands", band.rank, f"rank {index} for band {index} (lowest is 0)"
+                )
+            if index:
+                _check_band_above(bands[index - 1], band)
+        for field in ("zone", "category", "opinion", "predikat", "quality"):
+            present = {getattr(b, field) is not None for b in bands}
+            if len(present) != 1:
+                raise InvalidArgumentError(
+                    "RuleSet.bands", field, "every band or no band to carry this label"
+                )
+
+    def _check_flags(self) -> None:
+        if self.has_zones != _default_has_zones(self):
+            raise InvalidArgumentError(
+                "RuleSet.has_zones", self.has_zones, "True exactly when every band has a zone"
+            )
+        if self.has_categories != _default_has_categories(self):
+            raise InvalidArgumentError(
+                "RuleSet.has_categories",
+                self.has_categories,
+                "True exactly when every band has a category",
+            )
+        if self.has_tanpa_maladministrasi != (self.qualifier is not None):
+            raise InvalidArgumentError(
+                "RuleSet.has_tanpa_maladministrasi",
+                self.has_tanpa_maladministrasi,
+                "True exactly when a qualifier label is given",
+            )
+        if (self.qualifier is None) != (self.qualifier_en is None):
+            raise InvalidArgumentError(
+                "RuleSet.qualifier_en", self.qualifier_en, "an English label with the qualifier"
+            )
+        if self.has_tanpa_maladministrasi and any(b.opinion is None for b in self.bands):
+            raise InvalidArgumentError(
+                "RuleSet.qualifier", self.qualifier, "opinions on every band to qualify"
+            )
+
+    def _check_weights(self) -> None:
+        weights = self.weights
+        if weights is None:
+            return
+        if set(weights) != set(Dimension) or len(weights) != len(Dimension):
+            raise InvalidArgumentError(
+                "RuleSet.weights",
+                weights,
+                "one weight for each of input, proses, output, pengaduan",
+            )
+        values: list[object] = list(weights.values())
+        for value in values:
+            if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
+                raise InvalidArgumentError(
+                    "RuleSet.weights", value, "a positive Decimal percentage"
+                )
+        if sum(weights.values()) != _HUNDRED:
+            raise InvalidArgumentError(
+                "RuleSet.weights", sum(weights.values()), "weights summing to 100"
+            )
+        ordered = sorted(weights.items(), key=lambda item: _DIMENSION_ORDER[item[0]])
+        object.__setattr__(self, "weights", FrozenMapping(ordered))
+
+    def __repr__(self) -> str:
+        return f"RuleSet(scheme={self.scheme!r}, years={self.years!r})"
+
+    def covers(self, year: int) -> bool:
+        """Return whether this RuleSet applies to ``year``.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2019).covers(2021), rules_for(2019).covers(2020)
+        (True, False)
+        """
+        return year in self.years
+
+    def band_for(self, score: ScoreLike) -> Band:
+        """Return the band that ``score`` falls in (bisect over the lower bounds).
+
+        Raises :class:`~opinipp.errors.InvalidScoreError` for a score above ``scale_max``
+        (only the 2015 table, on a 0–75 scale, has one below 100).
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2023).band_for("87.99").category, rules_for(2023).band_for("88.00").category
+        (<Category.B: 'B'>, <Category.A: 'A'>)
+        >>> rules_for(2015).band_for("80.00")
+        Traceback (most recent call last):
+        ...
+        opinipp.errors.InvalidScoreError: invalid score Score('80.00'): above 75.00, ...
+        """
+        value = score if type(score) is Score else Score(score)
+        hundredths = value.hundredths
+        if hundredths > self.scale_max.hundredths:
+            raise self.above_scale(value)
+        return self.bands[bisect_right(self._lowers, hundredths) - 1]
+
+    def above_scale(self, score: Score) -> InvalidScoreError:
+        """Return the error for a score above this RuleSet's ``scale_max``."""
+        years = ", ".join(str(y) for y in self.years)
+        return InvalidScoreError(
+            score,
+            f"above {self.scale_max}, the top of the scale in {years} ({self.legal_basis})",
+        )
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
