@@ -6,17 +6,26 @@
 >>> a = Assessment(kemlu, 2023, "94.85")
 >>> a.score
 Score('94.85')
+>>> a.grade.category, a.grade.opinion
+(<Category.A: 'A'>, 'Kualitas Tertinggi')
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from opinipp.entities import OPD, Instansi, Pemda, Puskesmas, Rsud
-from opinipp.errors import InvalidArgumentError, InvalidEntityError
+from opinipp.errors import InvalidArgumentError, InvalidEntityError, NotApplicableError
+from opinipp.rules import Dimension, rules_for
+from opinipp.rules._types import FrozenMapping
 from opinipp.scores import Score
+from opinipp.zoning import classify
+
+if TYPE_CHECKING:
+    from opinipp.zoning import Grade
 
 __all__ = ["Assessment", "PublishedResult"]
 
@@ -27,6 +36,36 @@ def _optional_score(value: Any) -> Score | None:  # noqa: ANN401 - converter tak
     return None if value is None else Score(value)
 
 
+def _to_dimensions(value: Any) -> FrozenMapping[Dimension, Score] | None:  # noqa: ANN401 - converter
+    """Store per-dimension scores immutably, in the order input, proses, output, pengaduan."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(
+            "dimensions", value, "None or a mapping of input/proses/output/pengaduan to scores"
+        )
+    converted: dict[Dimension, Score] = {}
+    for key, score in value.items():
+        dimension = _to_dimension(key)
+        if dimension in converted:
+            raise InvalidArgumentError("dimensions", value, f"{dimension.value!r} only once")
+        converted[dimension] = Score(score)
+    return FrozenMapping((d, converted[d]) for d in Dimension if d in converted)
+
+
+def _to_dimension(key: object) -> Dimension:
+    if isinstance(key, Dimension):
+        return key
+    if isinstance(key, str):
+        try:
+            return Dimension(key.strip().lower())
+        except ValueError:
+            pass
+    raise InvalidArgumentError(
+        "dimensions", key, "keys 'input', 'proses', 'output', 'pengaduan' (or Dimension members)"
+    )
+
+
 def _check_entity(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, _ENTITY_TYPES):
         raise InvalidEntityError(
@@ -35,9 +74,7 @@ def _check_entity(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def _check_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    from opinipp.rules import rules_for
-
-    rules_for(value)  # raises RulesNotAvailableError for 2020 and uncovered years
+    rules_for(cast("int", value))  # raises RulesNotAvailableError for 2020, uncovered years, junk
 
 
 def _check_optional_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -84,13 +121,26 @@ class Assessment:
     """One entity's result in one assessment year.
 
     ``score`` may be ``None`` where a source published only a zone or a label.
+    ``dimensions`` holds the per-dimension achievements (0–100) where a source gave them,
+    keyed by :class:`~opinipp.rules.Dimension` (names are accepted and converted).
     ``tanpa_maladministrasi`` is the 2025 qualifier (``None`` where it does not apply or is
     unknown). ``published`` keeps a source's own labels; ``source`` its URL.
+
+    >>> from opinipp.entities import Instansi, InstansiKind
+    >>> kemlu = Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN)
+    >>> a = Assessment(kemlu, 2021, "96.87", dimensions={"proses": "96.87"})
+    >>> a.dimensions
+    FrozenMapping({<Dimension.PROSES: 'proses'>: Score('96.87')})
+    >>> a.grade.zone, a.grade.predikat
+    (<Zone.HIJAU: 'hijau'>, 'Kepatuhan Tinggi')
     """
 
     entity: Instansi | Pemda | OPD | Puskesmas | Rsud = attrs.field(validator=_check_entity)
     year: int = attrs.field(validator=_check_year)
     score: Score | None = attrs.field(converter=_optional_score)
+    dimensions: Mapping[Dimension, Score] | None = attrs.field(
+        default=None, kw_only=True, converter=_to_dimensions
+    )
     tanpa_maladministrasi: bool | None = attrs.field(
         default=None, kw_only=True, validator=_check_optional_bool
     )
@@ -98,6 +148,27 @@ class Assessment:
         default=None, kw_only=True, validator=_check_published
     )
     source: str | None = attrs.field(default=None, kw_only=True, validator=_check_optional_text)
+
+    @property
+    def grade(self) -> Grade:
+        """The classification of the score under the year's rules (see :func:`~opinipp.classify`).
+
+        Passes ``tanpa_maladministrasi`` on, so a qualifier set in a year without one raises
+        :class:`~opinipp.errors.NotApplicableError`, as does an assessment without a score.
+
+        >>> from opinipp.entities import Province, Pemda, PemdaKind
+        >>> malut = Province(code="82", name="Maluku Utara")
+        >>> prov = Pemda(code="82", name="Maluku Utara", kind=PemdaKind.PROVINSI, province=malut)
+        >>> Assessment(prov, 2025, "65.98", tanpa_maladministrasi=True).grade.opinion
+        'Kualitas Sedang Tanpa Maladministrasi'
+        """
+        if self.score is None:
+            raise NotApplicableError(
+                f"a grade of {self.entity}",
+                self.year,
+                "the assessment has no score (the source published only labels)",
+            )
+        return classify(self.score, self.year, tanpa_maladministrasi=self.tanpa_maladministrasi)
 
 
 def __dir__() -> list[str]:
