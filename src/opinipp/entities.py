@@ -184,12 +184,17 @@ class Province:
     )
 
     @property
+    def full_name(self) -> str:
+        """The name with its prefix: ``Provinsi Sulawesi Tenggara``."""
+        return f"Provinsi {self.name}"
+
+    @property
     def sort_key(self) -> tuple[str, ...]:
         """Kemendagri order."""
         return (self.code,)
 
     def __str__(self) -> str:
-        return f"Provinsi {self.name}"
+        return self.full_name
 
 
 @attrs.frozen

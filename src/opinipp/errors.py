@@ -122,19 +122,28 @@ class UnknownRegionError(OpinippError, LookupError, ValueError):
         query: the text or code that was looked up.
         level: ``"province"`` or ``"pemda"``.
         suggestions: close matches, best first (may be empty).
+        reason: what was expected instead, when more specific than "a code or a name".
     """
 
-    def __init__(self, query: object, level: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        query: object,
+        level: str,
+        suggestions: Sequence[str] = (),
+        *,
+        reason: str | None = None,
+    ) -> None:
         self.query = query
         self.level = level
         self.suggestions = tuple(suggestions)
+        self.reason = reason
         hint = (
             f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
         )
-        super().__init__(
-            f"unknown {level} {query!r}: expected a Kemendagri code or a name of one of "
-            f"Indonesia's 38 provinces or 514 kabupaten/kota{hint}"
+        expected = reason or (
+            "a Kemendagri code or a name of one of Indonesia's 38 provinces or 514 kabupaten/kota"
         )
+        super().__init__(f"unknown {level} {query!r}: expected {expected}{hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])
