@@ -265,9 +265,7 @@ def classify(score: ScoreLike, year: int, *, tanpa_maladministrasi: bool | None 
     grades = _GRADES.get(year) if type(year) is int else None
     if grades is None:
         grades = _resolve_year(year)
-    if type(score) is not Score:
-        score = Score(score)
-    hundredths = score.hundredths
+    hundredths = score.hundredths if type(score) is Score else Score(score).hundredths
     if hundredths > grades.max_hundredths:
         raise grades.rule_set.above_scale(score)
     index = bisect_right(grades.lowers, hundredths) - 1

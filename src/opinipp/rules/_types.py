@@ -434,9 +434,11 @@ def _check_years(_: object, attribute: attrs.Attribute[Any], value: tuple[object
 
 
 def _to_bands(value: Iterable[Band]) -> tuple[Band, ...]:
-    if not isinstance(value, Iterable):
+    given: object = value
+    bands: tuple[object, ...] = tuple(given) if isinstance(given, Iterable) else (given,)
+    if not all(isinstance(b, Band) for b in bands):
         raise InvalidArgumentError("RuleSet.bands", value, "a sequence of Band")
-    return tuple(value)
+    return cast("tuple[Band, ...]", bands)
 
 
 def _to_weights(
@@ -541,8 +543,6 @@ class RuleSet:
         bands = self.bands
         if not bands:
             raise InvalidArgumentError("RuleSet.bands", bands, "at least one band")
-        if not all(isinstance(b, Band) for b in bands):
-            raise InvalidArgumentError("RuleSet.bands", bands, "a sequence of Band")
         if bands[0].lower != MIN_SCORE:
             raise InvalidArgumentError(
                 "RuleSet.bands", bands[0].lower, f"the lowest band to start at {MIN_SCORE}"
@@ -640,15 +640,15 @@ class RuleSet:
         >>> rules_for(2015).band_for("80.00")
         Traceback (most recent call last):
         ...
-        opinipp.errors.InvalidScoreError: invalid score Score('80.00'): above 75.00, ...
+        opinipp.errors.InvalidScoreError: invalid score '80.00': above 75.00, ...
         """
         value = score if type(score) is Score else Score(score)
         hundredths = value.hundredths
         if hundredths > self.scale_max.hundredths:
-            raise self.above_scale(value)
+            raise self.above_scale(score)
         return self.bands[bisect_right(self._lowers, hundredths) - 1]
 
-    def above_scale(self, score: Score) -> InvalidScoreError:
+    def above_scale(self, score: object) -> InvalidScoreError:
         """Return the error for a score above this RuleSet's ``scale_max``."""
         years = ", ".join(str(y) for y in self.years)
         return InvalidScoreError(
