@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final, TypeAlias, Union
 
 import attrs
 
@@ -36,12 +36,16 @@ from opinipp.rules import (
     rules_for,
 )
 from opinipp.rules._types import check_year
-from opinipp.scores import Score
+from opinipp.scores import Score, ScoreLike
 
-if TYPE_CHECKING:
-    from opinipp.scores import ScoreLike
+__all__ = ["DimensionScores", "Grade", "classify", "pemda_score", "score_from_dimensions"]
 
-__all__ = ["Grade", "classify", "pemda_score", "score_from_dimensions"]
+DimensionScores: TypeAlias = Union[  # noqa: UP007 - evaluated at runtime on Python 3.10
+    Mapping[Dimension, ScoreLike],
+    Mapping[str, ScoreLike],
+    Mapping[Union[Dimension, str], ScoreLike],  # noqa: UP007
+]
+"""Achievements per dimension: keys are :class:`~opinipp.rules.Dimension` members or names."""
 
 
 def _check_grade_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
@@ -282,7 +286,7 @@ def _weights_years() -> str:
     return ", ".join(str(y) for rs in rule_sets() if rs.weights is not None for y in rs.years)
 
 
-def score_from_dimensions(dimensions: Mapping[Dimension | str, ScoreLike], year: int) -> Score:
+def score_from_dimensions(dimensions: DimensionScores, year: int) -> Score:
     """Weigh the four dimension achievements (each 0–100) into a total score.
 
     Only for years whose weights were published: 2022 and 2023 (input 21.85, proses 32.37,

@@ -1,0 +1,573 @@
+"""Tests of opinipp.zoning: classify, score_from_dimensions, pemda_score, Assessment.grade."""
+
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from opinipp.assessments import Assessment
+from opinipp.entities import OPD, Instansi, InstansiKind, OPDKind, Pemda, PemdaKind, Province
+from opinipp.errors import (
+    InvalidArgumentError,
+    InvalidScoreError,
+    NotApplicableError,
+    OpinippError,
+    RulesNotAvailableError,
+)
+from opinipp.rules import Category, Dimension, Zone, covered_years, rules_for
+from opinipp.scores import Score
+from opinipp.zoning import Grade, classify, pemda_score, score_from_dimensions
+
+H, K, M = Zone.HIJAU, Zone.KUNING, Zone.MERAH
+A, B, C, D, E = Category.A, Category.B, Category.C, Category.D, Category.E
+
+# --- both sides of every boundary, every regime ---------------------------------------
+
+# Each case: the year, a score, and the zone, category, opinion, predikat and quality it gets.
+BOUNDARY_CASES: list[
+    tuple[int, str, Zone | None, Category | None, str | None, str | None, str | None]
+] = [
+    # 2015, PerOmbudsman 17/2015 on 0–75
+    (2015, "0.00", M, None, None, "Kepatuhan Rendah", None),
+    (2015, "38.99", M, None, None, "Kepatuhan Rendah", None),
+    (2015, "39.00", K, None, None, "Kepatuhan Sedang", None),
+    (2015, "60.99", K, None, None, "Kepatuhan Sedang", None),
+    (2015, "61.00", H, None, None, "Kepatuhan Tinggi", None),
+    (2015, "75.00", H, None, None, "Kepatuhan Tinggi", None),
+]
+for _year in (2016, 2017, 2018, 2019, 2021):
+    BOUNDARY_CASES += [
+        (_year, "0.00", M, None, None, "Kepatuhan Rendah", None),
+        (_year, "50.99", M, None, None, "Kepatuhan Rendah", None),
+        (_year, "51.00", K, None, None, "Kepatuhan Sedang", None),
+        (_year, "80.99", K, None, None, "Kepatuhan Sedang", None),
+        (_year, "81.00", H, None, None, "Kepatuhan Tinggi", None),
+        (_year, "100.00", H, None, None, "Kepatuhan Tinggi", None),
+    ]
+for _year in (2022, 2023, 2024):
+    BOUNDARY_CASES += [
+        (_year, "0.00", M, E, "Kualitas Terendah", None, None),
+        (_year, "31.99", M, E, "Kualitas Terendah", None, None),
+        (_year, "32.00", M, D, "Kualitas Rendah", None, None),
+        (_year, "53.99", M, D, "Kualitas Rendah", None, None),
+        (_year, "54.00", K, C, "Kualitas Sedang", None, None),
+        (_year, "77.99", K, C, "Kualitas Sedang", None, None),
+        (_year, "78.00", H, B, "Kualitas Tinggi", None, None),
+        (_year, "87.99", H, B, "Kualitas Tinggi", None, None),
+        (_year, "88.00", H, A, "Kualitas Tertinggi", None, None),
+        (_year, "100.00", H, A, "Kualitas Tertinggi", None, None),
+        # the 2016–2021 cuts mean nothing from 2022 on
+        (_year, "50.99", M, D, "Kualitas Rendah", None, None),
+        (_year, "51.00", M, D, "Kualitas Rendah", None, None),
+        (_year, "80.99", H, B, "Kualitas Tinggi", None, None),
+        (_year, "81.00", H, B, "Kualitas Tinggi", None, None),
+    ]
+BOUNDARY_CASES += [
+    (2025, "0.00", None, None, "Kualitas Terendah", None, "Sangat Kurang"),
+    (2025, "31.99", None, None, "Kualitas Terendah", None, "Sangat Kurang"),
+    (2025, "32.00", None, None, "Kualitas Rendah", None, "Kurang"),
+    (2025, "53.99", None, None, "Kualitas Rendah", None, "Kurang"),
+    (2025, "54.00", None, None, "Kualitas Sedang", None, "Cukup"),
+    (2025, "77.99", None, None, "Kualitas Sedang", None, "Cukup"),
+    (2025, "78.00", None, None, "Kualitas Tinggi", None, "Baik"),
+    (2025, "87.99", None, None, "Kualitas Tinggi", None, "Baik"),
+    (2025, "88.00", None, None, "Kualitas Tertinggi", None, "Sangat Baik"),
+    (2025, "100.00", None, None, "Kualitas Tertinggi", None, "Sangat Baik"),
+]
+
+
+@pytest.mark.parametrize("case", BOUNDARY_CASES, ids=lambda c: f"{c[0]}-{c[1]}")
+def test_boundaries(
+    case: tuple[int, str, Zone | None, Category | None, str | None, str | None, str | None],
+) -> None:
+    year, score, *expected = case
+    grade = classify(score, year)
+    assert [grade.zone, grade.category, grade.opinion, grade.predikat, grade.quality] == expected
+    assert grade.year == year
+    assert grade.rule_set is rules_for(year)
+    assert grade.band.contains(score)
+    assert grade.tanpa_maladministrasi is None
+
+
+def test_2015_rejects_scores_above_the_regulation_scale() -> None:
+    with pytest.raises(InvalidScoreError, match=r"'75\.01': above 75\.00, the top of the scale"):
+        classify("75.01", 2015)
+    with pytest.raises(InvalidScoreError):
+        classify(Score(100), 2015)
+
+
+# --- the founding documents' cases ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "score", "zone", "category"),
+    [
+        (2023, "90.02", H, A),  # Kab. Mukomuko, "kategori zona hijau atau A"
+        (2023, "81.84", H, B),  # Kab. Muna Barat, "zona hijau … kualitas tinggi"
+        (2021, "34.19", M, None),  # Kab. Muna Barat, "zona merah"
+        (2022, "69.17", K, C),  # Kab. Muna Barat, "zona kuning"
+        (2021, "77.02", K, None),  # Kab. Serdang Bedagai, "predikat zona kuning"
+        (2023, "95.94", H, A),  # Kab. Kaur, "kategori A … zona hijau"
+        (2023, "60.35", K, C),  # Kab. Mukomuko's earlier "kuning … 60,35"
+        (2023, "97.44", H, A),  # the 2023 national top score (Tuban)
+    ],
+)
+def test_founding_documents(year: int, score: str, zone: Zone, category: Category | None) -> None:
+    grade = classify(score, year)
+    assert (grade.zone, grade.category) == (zone, category)
+
+
+@pytest.mark.parametrize(
+    ("unit", "score"),
+    [
+        ("Dinsos", "94.62"),
+        ("DPMPTSP", "91.16"),
+        ("Dindik", "89.44"),
+        ("Disdukcapil", "89.94"),
+        ("UPT Puskesmas Pontang", "93.44"),
+        ("UPT Puskesmas Pabuaran", "93.30"),
+    ],
+)
+def test_kabupaten_serang_2024_units_are_hijau(unit: str, score: str) -> None:
+    grade = classify(score, 2024)
+    assert grade.zone is Zone.HIJAU, unit
+    assert grade.opinion == "Kualitas Tertinggi"
+
+
+def test_muna_barat_2023_is_6_16_points_short_of_a() -> None:
+    grade = classify("81.84", 2023)
+    a_band = rules_for(2023).bands[-1]
+    assert a_band.lower - Score("81.84") == Decimal("6.16")
+    assert grade.band.upper == Score("87.99")
+
+
+@pytest.mark.parametrize(
+    ("year", "score", "expected"),
+    [
+        (2019, "80.13", K),  # Kerinci
+        (2019, "85.22", H),  # Kota Jambi
+        (2019, "50.39", M),  # Buton Utara
+        (2019, "53.15", K),  # Baubau
+        (2021, "79.72", K),  # Kota Palu
+        (2021, "47.39", M),  # Banggai Laut
+        (2022, "51.15", M),  # Sibolga: D under the 2022 bands
+        (2022, "55.01", K),  # Sultra prov
+        (2023, "88.01", H),  # Halmahera Selatan, A
+        (2023, "52.77", M),  # Malut prov, D
+    ],
+)
+def test_domain_checks(year: int, score: str, expected: Zone) -> None:
+    assert classify(score, year).zone is expected
+
+
+# --- the 2025 qualifier --------------------------------------------------------------------
+
+
+def test_tanpa_maladministrasi_in_2025() -> None:
+    with_tm = classify("65.98", 2025, tanpa_maladministrasi=True)  # Malut prov
+    assert with_tm.opinion == "Kualitas Sedang Tanpa Maladministrasi"
+    assert with_tm.opinion_en == "Medium quality without maladministration"
+    assert with_tm.quality == "Cukup"
+    assert with_tm.zone is None
+    assert with_tm.tanpa_maladministrasi is True
+    plain = classify("69.63", 2025)  # Halmahera Utara: plain "Kualitas Sedang"
+    assert plain.opinion == "Kualitas Sedang"
+    assert plain.tanpa_maladministrasi is None
+    without = classify("69.63", 2025, tanpa_maladministrasi=False)
+    assert without.opinion == "Kualitas Sedang"
+    assert without.tanpa_maladministrasi is False
+    bolmong = classify("85.18", 2025, tanpa_maladministrasi=True)
+    assert bolmong.opinion == "Kualitas Tinggi Tanpa Maladministrasi"
+    assert bolmong.label == bolmong.opinion
+    assert bolmong.label_en == "High quality without maladministration"
+
+
+@pytest.mark.parametrize("year", [2015, 2016, 2019, 2021, 2022, 2023, 2024])
+@pytest.mark.parametrize("value", [True, False])
+def test_tanpa_maladministrasi_raises_where_it_means_nothing(year: int, value: bool) -> None:
+    with pytest.raises(NotApplicableError, match=r"exists only in 2025") as info:
+        classify("60.00", year, tanpa_maladministrasi=value)
+    assert info.value.year == year
+
+
+@pytest.mark.parametrize("value", [1, 0, "yes", "True", Decimal(1), [], 1.0])
+@pytest.mark.parametrize("year", [2023, 2025])
+def test_tanpa_maladministrasi_must_be_a_bool(value: object, year: int) -> None:
+    with pytest.raises(InvalidArgumentError, match="tanpa_maladministrasi"):
+        classify("60.00", year, tanpa_maladministrasi=value)  # type: ignore[arg-type]
+
+
+# --- inputs -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("score", ["81.84", "81,84", 81.84, Decimal("81.84"), Score("81.84")])
+def test_classify_accepts_every_score_like(score: Any) -> None:
+    assert classify(score, 2023) is classify(Score("81.84"), 2023)
+
+
+def test_classify_returns_one_cached_grade_per_band() -> None:
+    assert classify("78.00", 2023) is classify("87.99", 2023)
+    assert classify("78.00", 2023) is not classify("78.00", 2022)
+    assert classify("78.00", 2023) != classify("78.00", 2022)  # the year differs
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [None, True, "", "abc", "81.845", "-1", "100.01", float("nan"), float("inf"), [], {}, object()],
+)
+def test_classify_rejects_junk_scores(junk: Any) -> None:
+    with pytest.raises(InvalidScoreError):
+        classify(junk, 2023)
+
+
+@pytest.mark.parametrize("year", [2020, 2014, 2026, None, "2023", 2023.0, True])
+def test_classify_rejects_years_without_rules(year: Any) -> None:
+    with pytest.raises(RulesNotAvailableError):
+        classify("80.00", year)
+
+
+def test_classify_accepts_integer_like_years() -> None:
+    class Year:
+        def __index__(self) -> int:
+            return 2021
+
+    assert classify("80.00", Year()) is classify("80.00", 2021)  # type: ignore[arg-type]
+
+
+@given(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=True),
+        st.text(max_size=8),
+        st.decimals(allow_nan=True),
+        st.lists(st.integers(), max_size=2),
+        st.binary(max_size=4),
+    ),
+    st.one_of(st.sampled_from(covered_years()), st.integers(), st.none(), st.text(max_size=4)),
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=4)),
+)
+def test_classify_raises_only_opinipp_errors_on_junk(score: Any, year: Any, tm: Any) -> None:
+    try:
+        grade = classify(score, year, tanpa_maladministrasi=tm)
+    except OpinippError:
+        return
+    assert isinstance(grade, Grade)
+
+
+# --- properties --------------------------------------------------------------------------
+
+
+def _scores(year: int) -> st.SearchStrategy[Score]:
+    top = rules_for(year).scale_max.hundredths
+    return st.integers(min_value=0, max_value=top).map(Score.from_hundredths)
+
+
+@given(
+    st.sampled_from(covered_years()).flatmap(
+        lambda y: st.tuples(st.just(y), _scores(y), _scores(y))
+    )
+)
+def test_a_higher_score_never_gets_a_lower_category_or_zone(args: tuple[int, Score, Score]) -> None:
+    """Within a year, a higher score never gets a lower band, category or zone."""
+    year, a, b = args
+    low, high = sorted((a, b))
+    g_low, g_high = classify(low, year), classify(high, year)
+    assert g_low.rank <= g_high.rank
+    if g_low.zone is not None and g_high.zone is not None:
+        assert g_low.zone.rank() <= g_high.zone.rank()
+    if g_low.category is not None and g_high.category is not None:
+        assert g_low.category.rank() <= g_high.category.rank()
+
+
+ZONE_OF_CATEGORY = {A: H, B: H, C: K, D: M, E: M}
+
+
+@given(st.sampled_from([2022, 2023, 2024]).flatmap(lambda y: st.tuples(st.just(y), _scores(y))))
+def test_the_zone_follows_the_category(args: tuple[int, Score]) -> None:
+    """2022–2024: A and B are hijau, C kuning, D and E merah (DOMAIN.md §0)."""
+    year, score = args
+    grade = classify(score, year)
+    assert grade.category is not None
+    assert grade.zone is ZONE_OF_CATEGORY[grade.category]
+
+
+@given(st.sampled_from(covered_years()).flatmap(lambda y: st.tuples(st.just(y), _scores(y))))
+def test_each_score_gets_the_one_band_that_contains_it(args: tuple[int, Score]) -> None:
+    year, score = args
+    grade = classify(score, year)
+    containing = [b for b in rules_for(year).bands if b.contains(score)]
+    assert containing == [grade.band]
+    assert grade.zone == grade.band.zone
+    assert grade.category == grade.band.category
+
+
+@given(_scores(2025), st.sampled_from([None, True, False]))
+def test_2025_grades(score: Score, tm: bool | None) -> None:
+    grade = classify(score, 2025, tanpa_maladministrasi=tm)
+    assert grade.zone is None
+    assert grade.category is None
+    assert grade.opinion is not None
+    assert grade.opinion.endswith("Tanpa Maladministrasi") is (tm is True)
+    assert grade.quality == grade.band.quality
+
+
+# --- Grade ------------------------------------------------------------------------------
+
+
+def test_grade_fields_and_repr() -> None:
+    grade = classify("81.84", 2023)
+    assert grade.rank == 3
+    assert grade.label == "Kualitas Tinggi"
+    assert grade.label_en == "High quality"
+    assert repr(grade) == (
+        "Grade(year=2023, zone=<Zone.HIJAU: 'hijau'>, category=<Category.B: 'B'>, "
+        "opinion='Kualitas Tinggi', quality=None, predikat=None, tanpa_maladministrasi=None, "
+        "opinion_en='High quality')"
+    )
+    old = classify("77.02", 2021)
+    assert (old.label, old.label_en, old.opinion_en) == (
+        "Kepatuhan Sedang",
+        "Medium compliance",
+        None,
+    )
+    assert pickle.loads(pickle.dumps(grade)) == grade
+    assert hash(pickle.loads(pickle.dumps(grade))) == hash(grade)
+
+
+def test_grade_of_builds_consistent_grades() -> None:
+    rs = rules_for(2025)
+    grade = Grade.of(rs, rs.bands[2], 2025, tanpa=True)
+    assert grade == classify("65.98", 2025, tanpa_maladministrasi=True)
+
+
+@pytest.mark.parametrize(
+    ("change", "match"),
+    [
+        ({"year": 2020}, None),
+        ({"year": 2024}, "the RuleSet of 2024"),
+        ({"band": rules_for(2021).bands[0]}, "one of the bands"),
+        ({"band": "B"}, "a Band"),
+        ({"rule_set": "opini"}, "the RuleSet"),
+        ({"zone": Zone.KUNING}, "as the band gives"),
+        ({"category": Category.A}, "as the band gives"),
+        ({"opinion": "Kualitas Tinggi Tanpa Maladministrasi"}, "as the band gives"),
+        ({"opinion_en": "x"}, "as the band gives"),
+        ({"tanpa_maladministrasi": True}, "None for 2023"),
+    ],
+)
+def test_grade_rejects_inconsistent_fields(change: dict[str, Any], match: str | None) -> None:
+    with pytest.raises(OpinippError, match=match):
+        attrs.evolve(classify("81.84", 2023), **change)
+
+
+def test_grade_rejects_a_non_bool_qualifier() -> None:
+    with pytest.raises(InvalidArgumentError, match="tanpa_maladministrasi"):
+        attrs.evolve(classify("81.84", 2025), tanpa_maladministrasi="yes")  # type: ignore[arg-type]
+
+
+# --- score_from_dimensions ---------------------------------------------------------------
+
+
+def test_score_from_dimensions_weighs_the_2022_2023_weights() -> None:
+    achieved = {"input": 90, "proses": 85, "output": 80, "pengaduan": 75}
+    # 21.85×90 + 32.37×85 + 24.24×80 + 21.54×75 = 8272.65 → 82.7265 → 82.73
+    assert score_from_dimensions(achieved, 2023) == Score("82.73")
+    assert score_from_dimensions(achieved, 2022) == Score("82.73")
+    assert score_from_dimensions(dict.fromkeys(Dimension, 0), 2023) == Score(0)
+    assert score_from_dimensions(dict.fromkeys(Dimension, 100), 2023) == Score(100)
+    one_hot = {Dimension.INPUT: 100, Dimension.PROSES: 0, Dimension.OUTPUT: 0, "PENGADUAN": 0}
+    assert score_from_dimensions(one_hot, 2023) == Score("21.85")
+
+
+def test_score_from_dimensions_rounds_half_up() -> None:
+    # 21.85×0.01 = 0.2185 % → 0.002185 → 0.00; 50% in each → 50.00
+    assert score_from_dimensions(dict.fromkeys(Dimension, "50.00"), 2022) == Score(50)
+    achieved: dict[str, str | int] = {"input": "0.10", "proses": 0, "output": 0, "pengaduan": 0}
+    assert score_from_dimensions(achieved, 2022) == Score("0.02")  # 0.02185 → 0.02
+    achieved = {"input": 0, "proses": 0, "output": 0, "pengaduan": "0.10"}
+    assert score_from_dimensions(achieved, 2022) == Score("0.02")  # 0.02154 → 0.02
+
+
+@pytest.mark.parametrize("year", [2015, 2016, 2019, 2021, 2024, 2025])
+def test_score_from_dimensions_raises_without_weights(year: int) -> None:
+    with pytest.raises(NotApplicableError, match=r"not published for .*known for 2022, 2023"):
+        score_from_dimensions(dict.fromkeys(Dimension, 100), year)
+
+
+def test_score_from_dimensions_raises_for_2020() -> None:
+    with pytest.raises(RulesNotAvailableError):
+        score_from_dimensions(dict.fromkeys(Dimension, 100), 2020)
+
+
+ALL_ONE: dict[object, int] = dict.fromkeys(Dimension, 1)
+
+
+@pytest.mark.parametrize(
+    ("dimensions", "match"),
+    [
+        ({"input": 1, "proses": 1, "output": 1}, "missing pengaduan"),
+        ({}, "missing input, proses, output, pengaduan"),
+        ({**ALL_ONE, "Input": 2}, "only once"),
+        ({**ALL_ONE, "kepercayaan": 2}, "one of 'input'"),
+        ({**ALL_ONE, 3: 2}, "one of 'input'"),
+        ([("input", 1)], "a mapping"),
+        ("input", "a mapping"),
+        (None, "a mapping"),
+    ],
+)
+def test_score_from_dimensions_rejects_bad_dimensions(dimensions: Any, match: str) -> None:
+    with pytest.raises(InvalidArgumentError, match=match):
+        score_from_dimensions(dimensions, 2023)
+
+
+@pytest.mark.parametrize("value", ["101", -1, None, "x", float("nan")])
+def test_score_from_dimensions_rejects_bad_achievements(value: Any) -> None:
+    with pytest.raises(InvalidScoreError):
+        score_from_dimensions({**dict.fromkeys(Dimension, 50), Dimension.OUTPUT: value}, 2023)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=4, max_size=4))
+def test_score_from_dimensions_stays_within_the_achievements(hundredths: list[int]) -> None:
+    achieved = dict(zip(Dimension, (Score.from_hundredths(h) for h in hundredths), strict=True))
+    total = score_from_dimensions(achieved, 2023)
+    assert min(achieved.values()) <= total <= max(achieved.values())
+
+
+# --- pemda_score ---------------------------------------------------------------------------
+
+
+def test_pemda_score_of_rembang_2024() -> None:
+    units = ["100", "99.65", "99.30", "99.16", "99.08", "97.72", "97.40"]
+    assert pemda_score(units, 2024) == Score("98.90")
+
+
+def test_pemda_score_of_bolmong_2025() -> None:
+    assert pemda_score(["86.83", "85.80", "82.90"], 2025) == Score("85.18")
+
+
+def test_pemda_score_other_cases() -> None:
+    # Kota Magelang 2022 pre-evaluation: 93.2775 → 93.28
+    assert pemda_score([100, 100, "80.19", "92.92"], 2022) == Score("93.28")
+    # Wonogiri 2024 with a sixth unit at 99.65: 598.25 / 6 = 99.708… → 99.71
+    assert pemda_score(["99.65", "99.65", "100", "99.65", "99.65", "99.65"], 2024) == Score("99.71")
+    # half-up: 0.005 rounds up
+    assert pemda_score(["0.01", "0.00"], 2023) == Score("0.01")
+    assert pemda_score(iter([Score("90.02")]), 2023) == Score("90.02")
+    assert pemda_score((s for s in ("50", "51")), 2023) == Score("50.50")
+
+
+@pytest.mark.parametrize("year", [2015, 2016, 2019, 2021])
+def test_pemda_score_raises_before_2022(year: int) -> None:
+    with pytest.raises(NotApplicableError, match=r"2022–2025; before 2022 .*per service product"):
+        pemda_score(["87.95", "75.58", "62.17", "23.15"], year)
+
+
+@pytest.mark.parametrize(
+    ("units", "error"),
+    [
+        ([], InvalidArgumentError),
+        ("98.90", InvalidArgumentError),
+        (b"98", InvalidArgumentError),
+        (Score("98.90"), InvalidArgumentError),
+        (98.9, InvalidArgumentError),
+        (None, InvalidArgumentError),
+        (["98.90", None], InvalidScoreError),
+        (["98.901"], InvalidScoreError),
+        (["101"], InvalidScoreError),
+    ],
+)
+def test_pemda_score_rejects_bad_input(units: Any, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        pemda_score(units, 2024)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=12))
+def test_pemda_score_is_the_rounded_mean(hundredths: list[int]) -> None:
+    scores = [Score.from_hundredths(h) for h in hundredths]
+    result = pemda_score(scores, 2023)
+    assert result == Score.rounded(Fraction(sum(hundredths), 100 * len(hundredths)))
+    assert min(scores) <= result <= max(scores)
+
+
+# --- Assessment.dimensions and Assessment.grade -----------------------------------------------
+
+SULTRA = Province(code="74", name="Sulawesi Tenggara")
+MUBAR = Pemda(code="74.13", name="Muna Barat", kind=PemdaKind.KABUPATEN, province=SULTRA)
+KEMLU = Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN)
+
+
+def test_assessment_grade() -> None:
+    assert Assessment(MUBAR, 2023, "81.84").grade == classify("81.84", 2023)
+    assert Assessment(MUBAR, 2021, "34.19").grade.zone is Zone.MERAH
+    malut = Assessment(MUBAR, 2025, "65.98", tanpa_maladministrasi=True)
+    assert malut.grade.opinion == "Kualitas Sedang Tanpa Maladministrasi"
+
+
+def test_assessment_grade_without_a_score_raises() -> None:
+    with pytest.raises(NotApplicableError, match="no score"):
+        _ = Assessment(MUBAR, 2019, None).grade
+
+
+def test_assessment_grade_with_a_qualifier_outside_2025_raises() -> None:
+    assessment = Assessment(MUBAR, 2023, "81.84", tanpa_maladministrasi=True)
+    with pytest.raises(NotApplicableError):
+        _ = assessment.grade
+
+
+def test_assessment_dimensions_are_converted_and_hashable() -> None:
+    a = Assessment(
+        KEMLU,
+        2023,
+        "94.85",
+        dimensions={"pengaduan": "90", Dimension.INPUT: 95.5, "Proses": Decimal("96.10")},
+    )
+    assert a.dimensions == {
+        Dimension.INPUT: Score("95.50"),
+        Dimension.PROSES: Score("96.10"),
+        Dimension.PENGADUAN: Score(90),
+    }
+    assert a.dimensions is not None
+    assert list(a.dimensions) == [Dimension.INPUT, Dimension.PROSES, Dimension.PENGADUAN]
+    assert hash(a) == hash(
+        Assessment(
+            KEMLU,
+            2023,
+            "94.85",
+            dimensions={"input": "95.50", "proses": "96.10", "pengaduan": 90},
+        )
+    )
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert Assessment(KEMLU, 2023, "94.85").dimensions is None
+    with pytest.raises(TypeError):
+        a.dimensions[Dimension.OUTPUT] = Score(1)  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("dimensions", "error"),
+    [
+        ([("input", 1)], InvalidArgumentError),
+        ("input", InvalidArgumentError),
+        ({"kepercayaan": 1}, InvalidArgumentError),
+        ({1: 1}, InvalidArgumentError),
+        ({"input": 1, "INPUT": 2}, InvalidArgumentError),
+        ({"input": "x"}, InvalidScoreError),
+        ({"input": 101}, InvalidScoreError),
+    ],
+)
+def test_assessment_rejects_bad_dimensions(dimensions: Any, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        Assessment(KEMLU, 2023, "94.85", dimensions=dimensions)
+
+
+def test_assessment_of_a_unit_grades_like_any_other() -> None:
+    dinsos = OPD(pemda=MUBAR, kind=OPDKind.DINSOS)
+    assert Assessment(dinsos, 2024, "94.62").grade.category is Category.A
