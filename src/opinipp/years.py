@@ -217,6 +217,14 @@ def _counts(value: Mapping[EntityKind, int]) -> FrozenMapping[EntityKind, int]:
     return FrozenMapping(value)
 
 
+def _by_kind(
+    value: Mapping[EntityKind, Mapping[Zone, int]] | None,
+) -> FrozenMapping[EntityKind, FrozenMapping[Zone, int]] | None:
+    if value is None:
+        return None
+    return FrozenMapping((kind, FrozenMapping(zones)) for kind, zones in value.items())
+
+
 def _notes(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
@@ -249,7 +257,7 @@ class AssessmentYear:
         default=None, kw_only=True, converter=_optional_frozen
     )
     zone_distribution_by_kind: FrozenMapping[EntityKind, FrozenMapping[Zone, int]] | None = (
-        attrs.field(default=None, kw_only=True)
+        attrs.field(default=None, kw_only=True, converter=_by_kind)
     )
     assessed_counts: FrozenMapping[EntityKind, int] = attrs.field(
         factory=FrozenMapping, kw_only=True, converter=_counts
@@ -363,11 +371,7 @@ def _build(year: int, row: _Row) -> AssessmentYear:
         None if announced is None else isoparse(announced).date(),
         row.get("zones"),
         category_distribution=row.get("categories"),
-        zone_distribution_by_kind=(
-            None
-            if by_kind is None
-            else FrozenMapping((kind, FrozenMapping(zones)) for kind, zones in by_kind.items())
-        ),
+        zone_distribution_by_kind=by_kind,
         assessed_counts=row.get("assessed", {}),
         assessed_total=row.get("total"),
         source=row["source"],
