@@ -1,4 +1,8 @@
-"""Sphinx configuration for the opinipp documentation."""
+"""Sphinx configuration for the opinipp documentation.
+
+Build with ``./dev docs``: ``sphinx-build -W --keep-going -b html docs docs/_build/html`` and
+the same with ``-b doctest``.
+"""
 
 from __future__ import annotations
 
@@ -21,14 +25,28 @@ source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
+# The API reference: one ``automodule`` per public module (reference/api.md). The package
+# ``opinipp`` re-exports these names; it is documented without members so that every object
+# is described once, in the module that defines it.
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_preserve_defaults = True
 napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_ivar = True
+
+# Doctests. The ``>>>`` examples in docstrings run under pytest (``--doctest-modules``) with
+# their module's globals; here only the explicit ``{doctest}`` blocks of the pages run, each
+# page in its own namespace, so an example on a page shows every import it needs.
+doctest_test_doctest_blocks = ""
+doctest_global_setup = ""
+trim_doctest_flags = True
 
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 nitpicky = False
 
 html_theme = "furo"
 html_title = "opinipp"
-exclude_patterns = ["_build"]
+html_static_path: list[str] = []
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
