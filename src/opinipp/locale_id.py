@@ -29,9 +29,10 @@ Dates
     Read through a :class:`dateutil.parser.parserinfo` with Indonesian month and weekday
     names and their abbreviations. What is accepted:
 
-    - a day, an Indonesian month name and a four-digit year, in that order
-      ("4 Februari 2025", "4 Feb 2025", "tanggal 4 Feb. 2025"), or a day-first numeric date
-      with one kind of separator ("21/5/2024", "02-02-2024", "13.06.2022");
+    - a day, an Indonesian month name and a four-digit year (1000–9999), in that order
+      ("4 Februari 2025", "4 Feb 2025", "tanggal 4 Feb. 2025"; the older spellings
+      "Pebruari" and "Nopember" too), or a day-first numeric date with one kind of
+      separator ("21/5/2024", "02-02-2024", "13.06.2022");
     - optionally one weekday ("Selasa", "Sel"; "Jumat", "Jum'at", "Jum"; "Minggu", "Ahad"),
       which must match the date;
     - optionally one time ("17:09", or "17.09" as Indonesian writes it, with optional
@@ -176,7 +177,7 @@ _JUM_AT: Final = re.compile(r"\b(jum)['\u2019](at)\b", re.IGNORECASE)
 _TOKEN: Final = re.compile(
     r"(?P<space>\s+)"
     r"|(?P<numeric>[0-9]+(?:[-/.:][0-9]+)*)"
-    r"|(?P<word>[A-Za-z]+)"
+    r"|(?P<word>[^\W\d_]+)"
     r"|(?P<other>.)",
     re.DOTALL,
 )
@@ -268,8 +269,10 @@ def _decimal_to_format(value: object) -> Decimal:
         raise InvalidArgumentError("value", value, expected)
     elif isinstance(value, int):
         if value.bit_length() > 4 * _MAX_INTEGER_DIGITS:
+            # Python refuses to write ints of more than 4300 digits, so name a huge one.
+            shown = value if value.bit_length() < 10_000 else f"<int of {value.bit_length()} bits>"
             raise InvalidArgumentError(
-                "value", value, f"a number with at most {_MAX_INTEGER_DIGITS} integer digits"
+                "value", shown, f"a number with at most {_MAX_INTEGER_DIGITS} integer digits"
             )
         number = Decimal(value)
     elif isinstance(value, Decimal):
@@ -368,7 +371,6 @@ class _Reading(NamedTuple):
 
     canonical: str  # the text with every part spelled out, for dateutil
     date: dt.date
-    weekday: str | None
     time: tuple[int, int, int] | None
     zone: str | None
 
@@ -445,6 +447,9 @@ def _scan(text: str) -> _Reading:  # noqa: C901, PLR0912, PLR0915 - one pass, on
             # Punctuation only separates the parts, so dateutil does not see it: after a
             # time it would read "-" as the sign of a UTC offset.
         elif kind == "word":
+            if not token.isalpha():  # e.g. "²", a word character to regular expressions
+                odd = next(c for c in token if not c.isalpha())
+                raise _NotADateError(f"unexpected character {odd!r}")
             weekday, month = info.weekday(token), info.month(token)
             if weekday is not None:
                 weekdays.append(here)
@@ -549,7 +554,6 @@ def _scan(text: str) -> _Reading:  # noqa: C901, PLR0912, PLR0915 - one pass, on
     return _Reading(
         canonical=" ".join(pieces),
         date=date,
-        weekday=named_weekday,
         time=times[0][1] if times else None,
         zone=zones[0].text.upper() if zones else None,
     )
