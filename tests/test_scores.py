@@ -108,6 +108,13 @@ def test_rejected_values_name_the_value_and_reason(value: object, reason: str) -
     assert isinstance(info.value, ValueError)
 
 
+def test_huge_and_long_inputs_keep_the_documented_error() -> None:
+    with pytest.raises(InvalidScoreError, match=r"<int of 16610 bits>: above 100\.00"):
+        Score(10**5000)
+    with pytest.raises(InvalidScoreError, match=r"\(502 characters\): above 100\.00"):
+        Score("9" * 500)
+
+
 def test_rounded_is_half_up() -> None:
     assert Score.rounded("81.845") == Score("81.85")
     assert Score.rounded("81.844") == Score("81.84")

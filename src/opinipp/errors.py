@@ -48,6 +48,22 @@ __all__ = [
 SCORE_EXPECTATION = "a number from 0.00 to 100.00 with at most two decimals"
 
 
+_MAX_SHOWN = 120
+
+
+def _show(value: object) -> str:
+    """A repr that is safe and short enough for a message, whatever the value."""
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the real error
+        if isinstance(value, int):  # beyond sys.get_int_max_str_digits()
+            return f"<int of {value.bit_length()} bits>"
+        return f"<{type(value).__name__} object>"
+    if len(text) > _MAX_SHOWN:
+        return f"{text[: _MAX_SHOWN - 20]}…{text[-10:]} ({len(text)} characters)"
+    return text
+
+
 def _rebuild(cls: type[OpinippError], args: tuple[Any, ...], state: dict[str, Any]) -> OpinippError:
     """Recreate an error from its message and attributes (the pickle path)."""
     err = cls.__new__(cls)
@@ -78,7 +94,7 @@ class InvalidScoreError(OpinippError, ValueError):
     def __init__(self, value: object, reason: str) -> None:
         self.value = value
         self.reason = reason
-        super().__init__(f"invalid score {value!r}: {reason}; expected {SCORE_EXPECTATION}")
+        super().__init__(f"invalid score {_show(value)}: {reason}; expected {SCORE_EXPECTATION}")
 
 
 class InvalidEntityError(OpinippError, ValueError):
@@ -96,7 +112,7 @@ class InvalidEntityError(OpinippError, ValueError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"invalid {entity}.{field} {value!r}: expected {expected}")
+        super().__init__(f"invalid {entity}.{field} {_show(value)}: expected {expected}")
 
 
 class InvalidArgumentError(OpinippError, ValueError):
@@ -112,7 +128,7 @@ class InvalidArgumentError(OpinippError, ValueError):
         self.argument = argument
         self.value = value
         self.expected = expected
-        super().__init__(f"invalid {argument} {value!r}: expected {expected}")
+        super().__init__(f"invalid {argument} {_show(value)}: expected {expected}")
 
 
 class UnknownRegionError(OpinippError, LookupError, ValueError):
@@ -143,7 +159,7 @@ class UnknownRegionError(OpinippError, LookupError, ValueError):
         expected = reason or (
             "a Kemendagri code or a name of one of Indonesia's 38 provinces or 514 kabupaten/kota"
         )
-        super().__init__(f"unknown {level} {query!r}: expected {expected}{hint}")
+        super().__init__(f"unknown {level} {_show(query)}: expected {expected}{hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -161,7 +177,7 @@ class AmbiguousNameError(OpinippError, LookupError, ValueError):
         self.query = query
         self.candidates = tuple(candidates)
         super().__init__(
-            f"ambiguous name {query!r}: it could be {' or '.join(self.candidates)}; "
+            f"ambiguous name {_show(query)}: it could be {' or '.join(self.candidates)}; "
             "expected a prefix (Kabupaten, Kota, Provinsi) or a Kemendagri code"
         )
 
@@ -184,7 +200,9 @@ class RulesNotAvailableError(OpinippError, LookupError, ValueError):
         self.reason = reason
         why = f": {reason}" if reason else ""
         covered = ", ".join(str(y) for y in self.covered_years)
-        super().__init__(f"no assessment rules for year {year!r}{why}; covered years: {covered}")
+        super().__init__(
+            f"no assessment rules for year {_show(year)}{why}; covered years: {covered}"
+        )
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -206,7 +224,7 @@ class NotApplicableError(OpinippError, ValueError):
         self.what = what
         self.year = year
         self.reason = reason
-        super().__init__(f"{what} does not apply to {year!r}: {reason}")
+        super().__init__(f"{what} does not apply to {_show(year)}: {reason}")
 
 
 class DuplicateEntityError(OpinippError, ValueError):
@@ -270,7 +288,7 @@ class InvalidTextError(OpinippError, ValueError):
         self.text = text
         self.expected = expected
         self.reason = reason
-        super().__init__(f"cannot read {text!r} as {expected}: {reason}")
+        super().__init__(f"cannot read {_show(text)} as {expected}: {reason}")
 
 
 class RowError(OpinippError, ValueError):
@@ -289,7 +307,7 @@ class RowError(OpinippError, ValueError):
         self.value = value
         self.reason = reason
         where = f"row {row}, column {column!r}" if column is not None else f"row {row}"
-        super().__init__(f"{where}: {value!r}: {reason}")
+        super().__init__(f"{where}: {_show(value)}: {reason}")
 
 
 class InvalidDataError(OpinippError, ExceptionGroup):  # type: ignore[misc]
