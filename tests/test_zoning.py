@@ -571,3 +571,35 @@ def test_assessment_rejects_bad_dimensions(dimensions: Any, error: type[Exceptio
 def test_assessment_of_a_unit_grades_like_any_other() -> None:
     dinsos = OPD(pemda=MUBAR, kind=OPDKind.DINSOS)
     assert Assessment(dinsos, 2024, "94.62").grade.category is Category.A
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=6),
+    st.decimals(allow_nan=True),
+    st.binary(max_size=3),
+)
+
+
+@given(
+    st.one_of(
+        _JUNK,
+        st.lists(_JUNK, max_size=4),
+        st.dictionaries(
+            st.one_of(st.sampled_from(list(Dimension)), st.text(max_size=9), st.integers()),
+            _JUNK,
+            max_size=5,
+        ),
+    ),
+    st.one_of(st.sampled_from([2021, 2022, 2023, 2024, 2025]), _JUNK),
+)
+def test_score_functions_raise_only_opinipp_errors_on_junk(junk: Any, year: Any) -> None:
+    for call in (score_from_dimensions, pemda_score):
+        try:
+            result = call(junk, year)
+        except OpinippError:
+            continue
+        assert isinstance(result, Score)

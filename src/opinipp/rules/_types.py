@@ -649,7 +649,12 @@ class RuleSet:
         return self.bands[bisect_right(self._lowers, hundredths) - 1]
 
     def above_scale(self, score: object) -> InvalidScoreError:
-        """Return the error for a score above this RuleSet's ``scale_max``."""
+        """Return the error for a score above this RuleSet's ``scale_max``.
+
+        >>> from opinipp.rules import rules_for
+        >>> print(rules_for(2015).above_scale("80.00"))  # doctest: +ELLIPSIS
+        invalid score '80.00': above 75.00, the top of the scale in 2015 (Peraturan ...
+        """
         years = ", ".join(str(y) for y in self.years)
         return InvalidScoreError(
             score,
