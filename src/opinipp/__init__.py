@@ -1,8 +1,126 @@
-"""opinipp: the rules of Ombudsman RI's public-service compliance assessment, as data."""
+"""opinipp: the rules of Ombudsman RI's public-service compliance assessment, as data.
 
-from opinipp.errors import OpinippError
-from opinipp.scores import Score
+Scores, zones (zona), categories (kategori) and opinions (opini) of the Ombudsman Republik
+Indonesia's yearly assessment, year by year, with national and provincial rankings and the
+exact points a local government needs for the next tier.
 
-__all__ = ["OpinippError", "Score", "__version__"]
+>>> import opinipp as op
+>>> grade = op.classify("81.84", 2023)
+>>> grade.zone, grade.category, grade.opinion
+(<Zone.HIJAU: 'hijau'>, <Category.B: 'B'>, 'Kualitas Tinggi')
+>>> op.classify("34.19", 2021).zone
+<Zone.MERAH: 'merah'>
+>>> op.regions.pemda("Kab. Muna Barat").code
+'74.13'
+"""
+
+from opinipp import errors, locale_id, regions
+from opinipp.assessments import Assessment, PublishedResult
+from opinipp.entities import (
+    OPD,
+    Entity,
+    EntityKind,
+    Instansi,
+    InstansiKind,
+    OPDKind,
+    Pemda,
+    PemdaKind,
+    Province,
+    Puskesmas,
+    Rsud,
+    Unit,
+)
+from opinipp.errors import (
+    AmbiguousNameError,
+    DuplicateEntityError,
+    InvalidArgumentError,
+    InvalidDataError,
+    InvalidEntityError,
+    InvalidScoreError,
+    InvalidTextError,
+    MissingExtraError,
+    MixedYearsError,
+    NotApplicableError,
+    OpinippError,
+    OpinippWarning,
+    OutOfScopeError,
+    RowError,
+    RulesNotAvailableError,
+    UnknownRegionError,
+)
+from opinipp.rules import (
+    Band,
+    Category,
+    Dimension,
+    RuleSet,
+    Zone,
+    covered_years,
+    not_held_years,
+    rule_sets,
+    rules_for,
+)
+from opinipp.scores import MAX_SCORE, MIN_SCORE, Score, ScoreLike
+from opinipp.years import AssessmentYear, assessment_year
+from opinipp.zoning import Grade, classify, pemda_score, score_from_dimensions
 
 __version__ = "0.1.0.dev0"
+
+__all__ = [
+    "MAX_SCORE",
+    "MIN_SCORE",
+    "OPD",
+    "AmbiguousNameError",
+    "Assessment",
+    "AssessmentYear",
+    "Band",
+    "Category",
+    "Dimension",
+    "DuplicateEntityError",
+    "Entity",
+    "EntityKind",
+    "Grade",
+    "Instansi",
+    "InstansiKind",
+    "InvalidArgumentError",
+    "InvalidDataError",
+    "InvalidEntityError",
+    "InvalidScoreError",
+    "InvalidTextError",
+    "MissingExtraError",
+    "MixedYearsError",
+    "NotApplicableError",
+    "OPDKind",
+    "OpinippError",
+    "OpinippWarning",
+    "OutOfScopeError",
+    "Pemda",
+    "PemdaKind",
+    "Province",
+    "PublishedResult",
+    "Puskesmas",
+    "RowError",
+    "Rsud",
+    "RuleSet",
+    "RulesNotAvailableError",
+    "Score",
+    "ScoreLike",
+    "Unit",
+    "UnknownRegionError",
+    "Zone",
+    "__version__",
+    "assessment_year",
+    "classify",
+    "covered_years",
+    "errors",
+    "locale_id",
+    "not_held_years",
+    "pemda_score",
+    "regions",
+    "rule_sets",
+    "rules_for",
+    "score_from_dimensions",
+]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
