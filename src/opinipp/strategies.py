@@ -297,6 +297,15 @@ def _ties_argument(value: object) -> Ties | None:
     raise _invalid("ties", value, "None, 'min', 'dense' or 'ordinal'")
 
 
+def _choice(pool: tuple[T, ...]) -> SearchStrategy[T]:
+    """Sample from ``pool`` through its indices, shrinking towards the first item.
+
+    Unlike ``st.sampled_from(pool)``, the strategy's repr stays short however long and rich
+    the pool is (Hypothesis warns about, and spends time on, reprs of many kilobytes).
+    """
+    return st.sampled_from(range(len(pool))).map(pool.__getitem__)
+
+
 def _varying(value: object, check: Callable[[object], T]) -> SearchStrategy[T]:
     """A strategy for an argument that may be a value or a strategy of values.
 
@@ -460,7 +469,7 @@ def rule_sets(
 
 def _bands() -> SearchStrategy[Band]:
     """The bands of every rule set (for ``st.from_type(Band)``)."""
-    return st.sampled_from(tuple(b for rs in _all_rule_sets() for b in rs.bands))
+    return _choice(tuple(b for rs in _all_rule_sets() for b in rs.bands))
 
 
 def _assessment_years() -> SearchStrategy[AssessmentYear]:
@@ -468,6 +477,7 @@ def _assessment_years() -> SearchStrategy[AssessmentYear]:
     return years().map(assessment_year)
 
 
+@functools.cache
 def _scale_scores(year: int) -> SearchStrategy[Score]:
     """Every score the rules of ``year`` can classify, with its edges drawn often."""
     return st.one_of(scores(MIN_SCORE, rules_for(year).scale_max), boundary_scores(year))
@@ -489,12 +499,14 @@ def grades(*, year: int | SearchStrategy[int] | None = None) -> SearchStrategy[G
     return year_strategy.flatmap(_grades_of_year)
 
 
+@functools.cache
 def _qualifiers(year: int) -> SearchStrategy[bool | None]:
     if rules_for(year).has_tanpa_maladministrasi:
         return st.sampled_from((None, True, False))
     return st.none()
 
 
+@functools.cache
 def _grades_of_year(year: int) -> SearchStrategy[Grade]:
     return st.builds(
         lambda score, tm: classify(score, year, tanpa_maladministrasi=tm),
@@ -517,7 +529,7 @@ def provinces() -> SearchStrategy[Province]:
     ...     assert regions.province(p.code) == p
     >>> test_code_finds_the_province()
     """
-    return st.deferred(lambda: st.sampled_from(regions.provinces()))
+    return st.deferred(lambda: _choice(regions.provinces()))
 
 
 @functools.cache
@@ -531,14 +543,15 @@ def _pemda_pool(kind: PemdaKind | None, province: Province | None) -> tuple[Pemd
     return pool
 
 
+@functools.cache
 def _pemdas_of(kind: PemdaKind | None, province: Province | None) -> SearchStrategy[Pemda]:
-    return st.sampled_from(_pemda_pool(kind, province))
+    return _choice(_pemda_pool(kind, province))
 
 
 def pemdas(
     *,
-    kind: PemdaKind | str | SearchStrategy[PemdaKind] | None = None,
-    province: Province | str | SearchStrategy[Province] | None = None,
+    kind: PemdaKind | str | SearchStrategy[PemdaKind | str] | None = None,
+    province: Province | str | SearchStrategy[Province | str] | None = None,
 ) -> SearchStrategy[Pemda]:
     """Generate the Pemda of the bundled data (provinsi, kabupaten and kota: 552 in all).
 
@@ -572,7 +585,7 @@ def _instansi_pool(kind: InstansiKind | None) -> tuple[Instansi, ...]:
 
 
 def instansis(
-    *, kind: InstansiKind | str | SearchStrategy[InstansiKind] | None = None
+    *, kind: InstansiKind | str | SearchStrategy[InstansiKind | str] | None = None
 ) -> SearchStrategy[Instansi]:
     """Generate ministries (kementerian) and agencies (lembaga) of the central government.
 
@@ -586,8 +599,8 @@ def instansis(
     >>> test_lembaga()
     """
     if isinstance(kind, SearchStrategy):
-        return _varying(kind, _instansi_kind).flatmap(lambda k: st.sampled_from(_instansi_pool(k)))
-    return st.sampled_from(_instansi_pool(_instansi_kind(kind)))
+        return _varying(kind, _instansi_kind).flatmap(lambda k: _choice(_instansi_pool(k)))
+    return _choice(_instansi_pool(_instansi_kind(kind)))
 
 
 def _unit_pemdas(pemda: object, *, kab_kota: bool) -> SearchStrategy[Pemda]:
@@ -616,8 +629,8 @@ def _place_names(prefix: str) -> SearchStrategy[str]:
 
 def opds(
     *,
-    pemda: Pemda | str | SearchStrategy[Pemda] | None = None,
-    kind: OPDKind | str | SearchStrategy[OPDKind] | None = None,
+    pemda: Pemda | str | SearchStrategy[Pemda | str] | None = None,
+    kind: OPDKind | str | SearchStrategy[OPDKind | str] | None = None,
 ) -> SearchStrategy[OPD]:
     """Generate service units (OPD) of a Pemda: Dinkes, Disdik, Dinsos, DPMPTSP, ….
 
@@ -647,7 +660,7 @@ def _make_opd(pemda: Pemda, kind: OPDKind | None, named: bool, other_name: str) 
 
 
 def puskesmas(
-    *, pemda: Pemda | str | SearchStrategy[Pemda] | None = None
+    *, pemda: Pemda | str | SearchStrategy[Pemda | str] | None = None
 ) -> SearchStrategy[Puskesmas]:
     """Generate community health centres (Puskesmas), named ``"Puskesmas <place>"``.
 
@@ -667,7 +680,9 @@ def puskesmas(
     )
 
 
-def rsuds(*, pemda: Pemda | str | SearchStrategy[Pemda] | None = None) -> SearchStrategy[Rsud]:
+def rsuds(
+    *, pemda: Pemda | str | SearchStrategy[Pemda | str] | None = None
+) -> SearchStrategy[Rsud]:
     """Generate regional public hospitals (RSUD), named ``"RSUD <place>"``, of any Pemda.
 
     >>> from hypothesis import given
@@ -683,11 +698,12 @@ def rsuds(*, pemda: Pemda | str | SearchStrategy[Pemda] | None = None) -> Search
     )
 
 
+@functools.cache
 def _entities_of(kind: EntityKind | None) -> SearchStrategy[Entity]:
     if kind is None:
         return st.one_of([_entities_of(k) for k in EntityKind])
     if kind in (EntityKind.KEMENTERIAN, EntityKind.LEMBAGA):
-        return st.sampled_from(_instansi_pool(InstansiKind(kind.value)))
+        return _choice(_instansi_pool(InstansiKind(kind.value)))
     if kind in (EntityKind.PROVINSI, EntityKind.KABUPATEN, EntityKind.KOTA):
         return st.deferred(lambda: _pemdas_of(PemdaKind(kind.value), None))
     if kind is EntityKind.OPD:
@@ -720,11 +736,10 @@ def _make_assessment(entity: Entity, year: int, score: Score, tm: bool | None) -
     return Assessment(entity, year, score, tanpa_maladministrasi=tm)
 
 
-def _assessments_of(
-    entity_strategy: SearchStrategy[Entity], year: int
-) -> SearchStrategy[Assessment]:
+@functools.cache
+def _assessments_of(kind: EntityKind | None, year: int) -> SearchStrategy[Assessment]:
     return st.builds(
-        _make_assessment, entity_strategy, st.just(year), _scale_scores(year), _qualifiers(year)
+        _make_assessment, _entities_of(kind), st.just(year), _scale_scores(year), _qualifiers(year)
     )
 
 
@@ -750,7 +765,7 @@ def assessments(
     year_strategy = years() if year is None else _varying(year, _year_argument)
     kind_strategy = _varying(kind, _entity_kind)
     return st.tuples(year_strategy, kind_strategy).flatmap(
-        lambda args: _assessments_of(_entities_of(args[1]), args[0])
+        lambda args: _assessments_of(args[1], args[0])
     )
 
 
@@ -878,6 +893,11 @@ def scopes() -> SearchStrategy[Scope]:
     return st.one_of(_national_scopes(), _provincial_scopes(), _within_pemda_scopes())
 
 
+@functools.cache
+def _any_scope() -> SearchStrategy[Scope]:
+    return scopes()
+
+
 def _national_scopes() -> SearchStrategy[National]:
     return st.builds(National, st.sampled_from(_NATIONAL_KINDS))
 
@@ -892,6 +912,7 @@ def _within_pemda_scopes() -> SearchStrategy[WithinPemda]:
     return st.builds(WithinPemda, pemdas())
 
 
+@functools.cache
 def _admitted(scope: Scope) -> tuple[SearchStrategy[Entity], int | None]:
     """The entities a scope admits, and how many there are (``None``: unbounded)."""
     if isinstance(scope, National):
@@ -903,7 +924,7 @@ def _admitted(scope: Scope) -> tuple[SearchStrategy[Entity], int | None]:
             for p in _pemda_pool(None, scope.province)
             if scope.include_provinsi or p.kind is not PemdaKind.PROVINSI
         )
-        return st.sampled_from(pool), len(pool)
+        return _choice(pool), len(pool)
     units: SearchStrategy[Entity] = st.one_of(
         opds(pemda=scope.pemda), puskesmas(pemda=scope.pemda), rsuds(pemda=scope.pemda)
     )
@@ -920,7 +941,7 @@ def _rankings(
 ) -> Ranking:
     scope = draw(scope_strategy)
     if scope is None:
-        scope = draw(scopes())
+        scope = draw(_any_scope())
     year = draw(year_strategy)
     drawn_ties = draw(ties_strategy)
     ties: Ties = draw(st.sampled_from(_TIES)) if drawn_ties is None else drawn_ties
