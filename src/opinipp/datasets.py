@@ -1,0 +1,333 @@
+"""The bundled real results: scores and labels as sources published them, with an audit.
+
+:func:`published_results` returns the rows of ``opinipp/data/published_results.csv`` (see
+``published_results.md`` beside it) as :class:`~opinipp.assessments.Assessment` objects,
+2018–2025: provinsi, kabupaten, kota, their units, ministries and agencies. Every value was
+copied from a public report of an Ombudsman RI result (regional news, local-government
+sites, ombudsman.go.id regional pages); each row keeps its ``source`` URL. The official
+result decrees were not available, so nothing here is checked against the primary tables.
+
+How the rows become assessments:
+
+- names are resolved through :mod:`opinipp.regions`; a unit (OPD, Puskesmas, RSUD) keeps
+  its own name and its parent Pemda. The file writes a unit's name followed by its Pemda
+  (``"DPMPTSP Kota Tangerang"``); the Pemda part is taken off, so the entity prints as
+  ``"DPMPTSP Kota Tangerang"`` and not twice;
+- the zone, category, opinion, ranks and note stay exactly as printed, in a
+  :class:`~opinipp.assessments.PublishedResult`; nothing is derived from the score;
+- a blank score is ``None`` (the source gave only a label);
+- in 2025, ``tanpa_maladministrasi`` is ``True`` when the published opinion says "Tanpa
+  Maladministrasi", and ``None`` (unknown) otherwise: a missing qualifier in a news report
+  does not prove that the entity lacked it.
+
+One row is not in the upstream file: Puskesmas Kecamatan Kembangan 2022, an anomaly that
+``published_results.md`` names but the CSV lacks. It is shipped in
+``published_results_supplement.csv`` with its source (the Jakarta Barat city site) and
+comes last.
+
+:func:`audit` lists where the published labels disagree with
+:func:`~opinipp.zoning.classify`, marking the documented anomalies.
+
+>>> from opinipp.datasets import published_results
+>>> mubar = [a for a in published_results() if str(a.entity) == "Kabupaten Muna Barat"]
+>>> [(a.year, str(a.score), a.published.zone) for a in mubar if a.year in (2021, 2022, 2023)]
+[(2021, '34.19', 'merah'), (2022, '69.17', 'kuning'), (2023, '81.84', 'hijau')]
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from importlib import resources
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+
+from opinipp.rules import Category, Zone, rules_for
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from opinipp.assessments import Assessment
+    from opinipp.zoning import Grade
+
+__all__ = ["Disagreement", "audit", "published_results"]
+
+_FILES: Final = ("published_results.csv", "published_results_supplement.csv")
+_QUALIFIER: Final = "tanpa maladministrasi"
+
+
+def _read(filename: str) -> tuple[Assessment, ...]:
+    from opinipp.serialization import _read_csv_stream
+
+    text = (resources.files("opinipp") / "data" / filename).read_text(encoding="utf-8")
+    return _read_csv_stream(io.StringIO(text), filename, "raise", strip_parent_suffix=True)
+
+
+def _with_qualifier(a: Assessment) -> Assessment:
+    opinion = a.published.opinion if a.published is not None else None
+    if (
+        opinion is not None
+        and _QUALIFIER in opinion.casefold()
+        and rules_for(a.year).has_tanpa_maladministrasi
+    ):
+        return attrs.evolve(a, tanpa_maladministrasi=True)
+    return a
+
+
+@functools.cache
+def published_results() -> tuple[Assessment, ...]:
+    """Return the bundled published results, in file order (read once, on first use).
+
+    >>> results = published_results()
+    >>> len(results), sorted({a.year for a in results})
+    (683, [2018, 2019, 2021, 2022, 2023, 2024, 2025])
+    >>> gorut = next(
+    ...     a for a in results if str(a.entity) == "Kabupaten Gorontalo Utara" and a.year == 2023
+    ... )
+    >>> str(gorut.score), gorut.published.zone, gorut.published.category
+    ('76.24', 'zona hijau', 'D')
+    >>> sula = next(a for a in results if a.year == 2025 and a.entity.name == "Kepulauan Sula")
+    >>> sula.tanpa_maladministrasi, sula.grade.opinion
+    (True, 'Kualitas Sedang Tanpa Maladministrasi')
+    """
+    rows: list[Assessment] = []
+    for filename in _FILES:
+        rows.extend(_with_qualifier(a) for a in _read(filename))
+    return tuple(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# The audit.
+
+Field = Literal["zone", "category", "opinion"]
+
+# Known anomalies: (year, entity as printed by str(), field) -> explanation. From
+# published_results.md ("Known anomalies"), DOMAIN.md §2.4 and §9, and the rows' own notes.
+_KNOWN_ANOMALIES: Final[dict[tuple[int, str, str], str]] = {
+    (2018, "Provinsi Banten", "zone"): (
+        "80.74 published as zona hijau in a 2022 article looking back; the 2016–2021 bands "
+        "start hijau at 81.00, so 80.74 is kuning (published_results.md; DOMAIN.md §2.1)"
+    ),
+    (2018, "Provinsi Banten", "opinion"): (
+        "80.74 called 'predikat tinggi' along with the same hijau claim; the bands give "
+        "Kepatuhan Sedang (published_results.md)"
+    ),
+    (2022, "Puskesmas Kecamatan Kembangan (Kota Jakarta Barat)", "category"): (
+        "89.11 published as category B; the 2022 bands put A at 88.00 (published_results.md; "
+        "DOMAIN.md §2.3)"
+    ),
+    (2022, "Puskesmas Kecamatan Kembangan (Kota Jakarta Barat)", "opinion"): (
+        "89.11 published as 'opini kualitas tinggi', the opinion of category B; 89.11 is A, "
+        "Kualitas Tertinggi (published_results.md)"
+    ),
+    (2023, "Kabupaten Gorontalo Utara", "zone"): (
+        "76.24 quoted as 'zona hijau meskipun hanya berkategori D'; 76.24 is C, kuning, and "
+        "D is never hijau (published_results.md; DOMAIN.md §2.3)"
+    ),
+    (2023, "Kabupaten Gorontalo Utara", "category"): (
+        "76.24 quoted as category D; the 2022–2024 bands make 54.00–77.99 category C "
+        "(published_results.md; DOMAIN.md §2.3)"
+    ),
+    (2023, "Kabupaten Bolaang Mongondow", "opinion"): (
+        "97.5 described as 'Kualitas Tinggi'; 97.50 is A, Kualitas Tertinggi (the row's note; "
+        "a slip like Simalungun 2023, DOMAIN.md §9 #8)"
+    ),
+    (2025, "Kota Ambon", "zone"): (
+        "'Zona Hijau' in 2025, a year without zones; the article carries the old wording over "
+        "(DOMAIN.md §2.4)"
+    ),
+    (2025, "Dinas Sosial Kota Ambon", "opinion"): (
+        "75.16 labelled 'kualitas tinggi' by the source; the inferred 2025 cut at 78.00 gives "
+        "Kualitas Sedang (the row's note; DOMAIN.md §2.4)"
+    ),
+}
+
+_ZONE_WORDS: Final[dict[str, Zone]] = {
+    "hijau": Zone.HIJAU,
+    "green": Zone.HIJAU,
+    "kuning": Zone.KUNING,
+    "yellow": Zone.KUNING,
+    "merah": Zone.MERAH,
+    "red": Zone.MERAH,
+}
+_ZONE_FILLERS: Final = frozenset({"zona", "zonasi", "zone"})
+_CATEGORY_FILLERS: Final = frozenset({"kategori", "category"})
+# Level words, most specific first ("tertinggi" before "tinggi", "sangat baik" before "baik").
+_LEVELS: Final = (
+    "tertinggi",
+    "terendah",
+    "sangat baik",
+    "sangat kurang",
+    "tinggi",
+    "sedang",
+    "rendah",
+    "baik",
+    "cukup",
+    "kurang",
+)
+_QUALITY_LEVELS: Final = frozenset({"sangat baik", "baik", "cukup", "kurang", "sangat kurang"})
+_LABEL_PREFIXES: Final = ("opini ", "kepatuhan ", "kualitas ")
+_WORDS: Final = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.casefold())
+
+
+def _published_zone(text: str) -> Zone | None:
+    """The zone a published phrase names, or ``None`` when it names none or several.
+
+    >>> _published_zone("Zonasi Kuning"), _published_zone("red zone"), _published_zone("abu")
+    (<Zone.KUNING: 'kuning'>, <Zone.MERAH: 'merah'>, None)
+    """
+    words = [w for w in _words(text) if w not in _ZONE_FILLERS]
+    zones = {_ZONE_WORDS.get(w) for w in words}
+    return zones.pop() if len(zones) == 1 and None not in zones else None
+
+
+def _published_category(text: str) -> Category | None:
+    words = [w for w in _words(text) if w not in _CATEGORY_FILLERS]
+    if len(words) == 1:
+        for member in Category:
+            if member.value.casefold() == words[0]:
+                return member
+    return None
+
+
+def _level(text: str) -> str | None:
+    """The level word of an opinion, predikat or quality label.
+
+    >>> (
+    ...     _level("predikat kepatuhan tinggi"),
+    ...     _level("Opini Kualitas Tertinggi Tanpa Maladministrasi"),
+    ... )
+    ('tinggi', 'tertinggi')
+    >>> _level("Sangat Baik"), _level("buruk")
+    ('sangat baik', None)
+    """
+    joined = " ".join(_words(text))
+    for level in _LEVELS:
+        if re.search(rf"\b{level}\b", joined):
+            return level
+    return None
+
+
+def _label_level(label: str) -> str:
+    folded = label.casefold()
+    for prefix in _LABEL_PREFIXES:
+        folded = folded.removeprefix(prefix)
+    return folded.removesuffix(" " + _QUALIFIER)
+
+
+@attrs.frozen
+class Disagreement:
+    """A published label that differs from what the rules compute for the published score.
+
+    ``field`` is ``"zone"``, ``"category"`` or ``"opinion"`` (the opinion, predikat or 2025
+    quality word); ``published`` the text as printed; ``computed`` the rules' label
+    (``None`` when the year has no such label, such as zones in 2025); ``known_anomaly``
+    the documented explanation, or ``None`` for a disagreement nobody has explained.
+
+    >>> d = next(d for d in audit() if d.assessment.year == 2018)
+    >>> str(d)
+    "Provinsi Banten 2018, score 80.74: zone 'zona hijau' published, the rules give 'kuning'
+     (known anomaly)"
+    """
+
+    assessment: Assessment
+    field: Field
+    published: str
+    computed: str | None
+    known_anomaly: str | None = None
+
+    def __str__(self) -> str:
+        a = self.assessment
+        rules = "no such label" if self.computed is None else repr(self.computed)
+        known = " (known anomaly)" if self.known_anomaly is not None else ""
+        return (
+            f"{a.entity} {a.year}, score {a.score}: {self.field} {self.published!r} "
+            f"published, the rules give {rules}{known}"
+        )
+
+
+def _disagreement(
+    a: Assessment, field: Field, published: str, computed: str | None
+) -> Disagreement:
+    known = _KNOWN_ANOMALIES.get((a.year, str(a.entity), field))
+    return Disagreement(a, field, published, computed, known)
+
+
+def _opinion_disagrees(grade: Grade, text: str, tanpa: bool | None) -> tuple[bool, str | None]:
+    """``(disagrees, computed label)`` for a published opinion, predikat or quality word."""
+    level = _level(text)
+    band = grade.band
+    if level in _QUALITY_LEVELS and band.quality is not None:
+        computed: str | None = band.quality
+    else:
+        computed = grade.opinion or band.predikat or band.quality
+    accepted = {_label_level(x) for x in (band.opinion, band.predikat, band.quality) if x}
+    disagrees = level is None or level not in accepted
+    if grade.rule_set.has_tanpa_maladministrasi and level not in _QUALITY_LEVELS:
+        disagrees = disagrees or ((_QUALIFIER in text.casefold()) != bool(tanpa))
+    return disagrees, computed
+
+
+def _disagreements(a: Assessment) -> Iterable[Disagreement]:
+    published = a.published
+    if published is None or a.score is None:
+        return
+    grade = a.grade
+    if published.zone is not None:
+        computed_zone = None if grade.zone is None else grade.zone.value
+        if _published_zone(published.zone) is not grade.zone or grade.zone is None:
+            yield _disagreement(a, "zone", published.zone, computed_zone)
+    if published.category is not None:
+        computed_category = None if grade.category is None else grade.category.value
+        if _published_category(published.category) is not grade.category or not computed_category:
+            yield _disagreement(a, "category", published.category, computed_category)
+    if published.opinion is not None:
+        disagrees, computed = _opinion_disagrees(grade, published.opinion, a.tanpa_maladministrasi)
+        if disagrees:
+            yield _disagreement(a, "opinion", published.opinion, computed)
+
+
+def audit(assessments: Iterable[Assessment] | None = None, /) -> tuple[Disagreement, ...]:
+    """List where published labels disagree with :func:`~opinipp.zoning.classify`.
+
+    Looks at every assessment with a score and a :class:`~opinipp.assessments.PublishedResult`
+    (by default :func:`published_results`) and compares, after normalising the wording:
+
+    - the zone: ``"zona hijau"``, ``"Zona Hijau"``, ``"hijau"``, ``"zonasi kuning"``,
+      ``"green zone"``, ``"red zone"`` … (any case); a zone printed for a year without zones
+      (2025) disagrees;
+    - the category letter (``"B"``, ``"kategori B"``);
+    - the opinion, predikat or quality word by its level (``"predikat kepatuhan tinggi"``
+      and ``"Kepatuhan Tinggi"`` agree; ``"opini kualitas tinggi"`` and ``"Kualitas
+      Tertinggi"`` do not), and in 2025 the "Tanpa Maladministrasi" qualifier.
+
+    A label that is absent is not compared; one that cannot be read (``"buruk"``) is listed.
+    Documented anomalies carry their explanation in ``known_anomaly``.
+
+    >>> found = {(str(d.assessment.entity), d.assessment.year, d.field) for d in audit()}
+    >>> {
+    ...     ("Provinsi Banten", 2018, "zone"),
+    ...     ("Puskesmas Kecamatan Kembangan (Kota Jakarta Barat)", 2022, "category"),
+    ...     ("Kabupaten Gorontalo Utara", 2023, "zone"),
+    ... } <= found
+    True
+    >>> all(d.known_anomaly for d in audit())
+    True
+    """
+    if assessments is None:
+        items: Iterable[Assessment] = published_results()
+    else:
+        from opinipp.serialization import _assessment_list
+
+        items = _assessment_list(assessments)
+    return tuple(d for a in items for d in _disagreements(a))
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
