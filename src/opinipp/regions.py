@@ -52,11 +52,8 @@ it could be Kabupaten Serang or Kota Serang; ...
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
-from importlib import resources
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from opinipp import _names
@@ -103,6 +100,11 @@ class _Index(NamedTuple):
 
 
 def _read_csv(filename: str) -> list[dict[str, str]]:
+    # Imported on first use: importlib.resources alone costs ~10 ms at `import opinipp`.
+    import csv
+    import io
+    from importlib import resources
+
     text = (resources.files("opinipp") / "data" / filename).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 

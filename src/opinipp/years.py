@@ -24,8 +24,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final, TypedDict
 
 import attrs
-from dateutil.parser import isoparse
-from dateutil.relativedelta import relativedelta
 
 from opinipp.entities import EntityKind, InstansiKind, PemdaKind
 from opinipp.errors import InvalidArgumentError
@@ -182,6 +180,9 @@ _TABLE: Final[dict[int, _Row]] = {
 
 def _parse_period(text: str) -> tuple[dt.date, dt.date]:
     """Read ``"2023-07/2023-10"`` as the first day of July to the last day of October."""
+    from dateutil.parser import isoparse
+    from dateutil.relativedelta import relativedelta
+
     start, end = text.split("/")
     last_day = isoparse(end) + relativedelta(day=31)
     return (isoparse(start).date(), last_day.date())
@@ -361,6 +362,9 @@ def _check_kind_sums(y: AssessmentYear) -> None:
 
 
 def _build(year: int, row: _Row) -> AssessmentYear:
+    # dateutil is imported here, on first use, to keep `import opinipp` light.
+    from dateutil.parser import isoparse
+
     period = row.get("data_collection")
     announced = row.get("announced")
     by_kind = row.get("zones_by_kind")
