@@ -1,0 +1,958 @@
+"""The ``opinipp`` command line (also ``python -m opinipp``).
+
+Five commands over the library and its bundled data::
+
+    opinipp classify 81.84 --year 2023          zone, category and opinion of a score
+    opinipp gap 81.84 --year 2023 [--target A]  points to the next tier (or to a target)
+    opinipp rank FILE --scope province:Sultra   rank the assessments of a CSV file
+    opinipp show "Kabupaten Muna Barat"         an entity's published results, year by year
+    opinipp years                               the rules of every assessment year
+
+Every command takes ``--lang id|en`` (text in Indonesian, the default, or English; numbers
+are written ``81,84`` in Indonesian and ``81.84`` in English) and ``--json`` (one JSON object
+on standard output, the same whatever the language; its shape per command is documented in
+the CLI guide). The names of zones, categories and opinions are the Ombudsman's own terms and
+stay in Indonesian in both languages.
+
+Exit codes: 0 on success; 2 on bad input (an invalid score, a year without rules such as
+2020, an unknown entity or scope, an unreadable file, a wrong option), with a single line
+``opinipp: error: <message>`` on standard error and never a traceback.
+
+>>> main(["classify", "81.84", "--year", "2023", "--lang", "en"])
+81.84 in 2023: zona hijau (green), category B, Kualitas Tinggi (High quality)
+band 78.00–87.99 of the opini-pengawasan-2022 rules
+0
+>>> main(["classify", "81.84", "--year", "2020"])
+2
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from typing import IO, TYPE_CHECKING, Any, Literal, NoReturn
+
+from opinipp.errors import InvalidArgumentError, OpinippError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+    from decimal import Decimal
+
+    from opinipp.assessments import Assessment
+    from opinipp.entities import Entity
+    from opinipp.gaps import Gap
+    from opinipp.ranking import Scope
+    from opinipp.rules import Band, Category, Zone
+    from opinipp.scores import Score
+    from opinipp.trends import Change
+    from opinipp.zoning import Grade
+
+__all__ = ["main"]
+
+Lang = Literal["id", "en"]
+_PROG = "opinipp"
+_EXIT_OK = 0
+_EXIT_BAD_INPUT = 2
+_DASH = "–"
+_SHOWN_ROW_ERRORS = 3
+
+
+class _UsageError(Exception):
+    """A command-line usage error, reported in one line (argparse would print the usage)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports errors in one line, without the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see '{self.prog} --help')")
+
+
+# ---------------------------------------------------------------------------------------
+# Words. Sentences and headers are translated; official labels (zona hijau, Kualitas Tinggi)
+# are the Ombudsman's terms and are printed as published.
+
+_WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "in_year": "{score} pada {year}",
+        "zone": "zona {zone}",
+        "category": "kategori {category}",
+        "band_line": "rentang {lower}–{upper} menurut aturan {scheme}",
+        "short_of": "kurang {points} menuju {target}",
+        "top": "sudah di tingkat tertinggi, {target}",
+        "reached": "{target} sudah tercapai",
+        "zone_from": "zona {zone} (mulai {lower})",
+        "year": "Tahun",
+        "score": "Nilai",
+        "zone_h": "Zona",
+        "category_h": "Kat.",
+        "label_h": "Opini/predikat",
+        "change_h": "Perubahan",
+        "rank_h": "Peringkat",
+        "next_h": "Menuju tingkat berikut",
+        "entity_h": "Entitas",
+        "code": "kode {code}",
+        "published_rank": "{rank} dari {of}",
+        "published_rank_province": "{rank} dari {of} se-provinsi",
+        "published_rank_province_only": "ke-{rank} se-provinsi",
+        "published_rank_only": "ke-{rank}",
+        "latest": "{year}: {text}",
+        "no_score": "tanpa nilai",
+        "published": "terbit: {labels}",
+        "disagree": "* {year}: terbit {field} {published!r}, menurut aturan {computed}",
+        "field_zone": "zona",
+        "field_category": "kategori",
+        "field_opinion": "opini/predikat",
+        "none": "tidak ada",
+        "source": "Sumber: data hasil terbitan bawaan opinipp (lihat 'opinipp show --help').",
+        "rank_title": "Peringkat {scope}, {year}",
+        "scope_national": "{kind} se-Indonesia",
+        "scope_province": "kabupaten/kota se-{province}",
+        "scope_province_gov": "kabupaten/kota dan pemerintah provinsi se-{province}",
+        "scope_pemda": "unit {pemda}",
+        "grade_h": "Zona/kat.",
+        "rank_of": "{rank} dari {of}",
+        "partial": "Sebagian: {of} dari {official} entitas yang dinilai pada {year}.",
+        "skipped_scope": "{n} baris di luar cakupan dilewati.",
+        "skipped_score": "{n} baris tanpa nilai dilewati.",
+        "not_held": "{year}: tidak ada penilaian",
+        "scale": "skala 0–{max}",
+        "qualifier": "dengan kualifikasi '{qualifier}'",
+        "years_title": "Aturan penilaian kepatuhan Ombudsman RI per tahun",
+    },
+    "en": {
+        "in_year": "{score} in {year}",
+        "zone": "zona {zone} ({english})",
+        "category": "category {category}",
+        "band_line": "band {lower}–{upper} of the {scheme} rules",
+        "short_of": "{points} short of {target}",
+        "top": "already in the top tier, {target}",
+        "reached": "{target} already reached",
+        "zone_from": "zona {zone} (from {lower})",
+        "year": "Year",
+        "score": "Score",
+        "zone_h": "Zone",
+        "category_h": "Cat.",
+        "label_h": "Opinion/predikat",
+        "change_h": "Change",
+        "rank_h": "Rank",
+        "next_h": "To the next tier",
+        "entity_h": "Entity",
+        "code": "code {code}",
+        "published_rank": "{rank} of {of}",
+        "published_rank_province": "{rank} of {of} in the province",
+        "published_rank_province_only": "{rank} in the province",
+        "published_rank_only": "{rank}",
+        "latest": "{year}: {text}",
+        "no_score": "no score",
+        "published": "published: {labels}",
+        "disagree": "* {year}: published {field} {published!r}, the rules give {computed}",
+        "field_zone": "zone",
+        "field_category": "category",
+        "field_opinion": "opinion/predikat",
+        "none": "none",
+        "source": "Source: the published results bundled with opinipp (see 'opinipp show --help').",
+        "rank_title": "Ranking of {scope}, {year}",
+        "scope_national": "every {kind} in Indonesia",
+        "scope_province": "the kabupaten/kota of {province}",
+        "scope_province_gov": "the kabupaten/kota and the provincial government of {province}",
+        "scope_pemda": "the units of {pemda}",
+        "grade_h": "Zone/cat.",
+        "rank_of": "{rank} of {of}",
+        "partial": "Partial: {of} of the {official} entities assessed in {year}.",
+        "skipped_scope": "{n} rows outside the scope skipped.",
+        "skipped_score": "{n} rows without a score skipped.",
+        "not_held": "{year}: {reason}",
+        "scale": "scale 0–{max}",
+        "qualifier": "with the qualifier '{qualifier}'",
+        "years_title": "The rules of Ombudsman RI's compliance assessment, year by year",
+    },
+}
+
+
+def _w(lang: Lang, key: str, **values: object) -> str:
+    return _WORDS[lang][key].format(**values)
+
+
+def _num(value: Decimal | Score, lang: Lang, *, signed: bool = False) -> str:
+    """Write a number with two decimals: ``81,84`` in Indonesian, ``81.84`` in English."""
+    from opinipp.locale_id import format_number
+    from opinipp.scores import Score
+
+    number = value.value if isinstance(value, Score) else value
+    text = format_number(abs(number), lang=lang)
+    if number < 0:
+        return f"−{text}" if signed else f"-{text}"
+    return f"+{text}" if signed and number > 0 else text
+
+
+def _none_dash(text: str | None) -> str:
+    return _DASH if text is None else text
+
+
+# ---------------------------------------------------------------------------------------
+# JSON building blocks (documented in docs/guides/cli.md).
+
+
+def _band_json(band: Band) -> dict[str, Any]:
+    return {
+        "lower": str(band.lower),
+        "upper": str(band.upper),
+        "zone": None if band.zone is None else band.zone.value,
+        "category": None if band.category is None else band.category.value,
+        "label": band.label,
+        "label_en": band.label_en,
+    }
+
+
+def _grade_json(grade: Grade) -> dict[str, Any]:
+    return {
+        "year": grade.year,
+        "scheme": grade.rule_set.scheme,
+        "band": {"lower": str(grade.band.lower), "upper": str(grade.band.upper)},
+        "zone": None if grade.zone is None else grade.zone.value,
+        "category": None if grade.category is None else grade.category.value,
+        "opinion": grade.opinion,
+        "opinion_en": grade.opinion_en,
+        "predikat": grade.predikat,
+        "quality": grade.quality,
+        "tanpa_maladministrasi": grade.tanpa_maladministrasi,
+        "label": grade.label,
+        "label_en": grade.label_en,
+    }
+
+
+def _gap_json(gap: Gap | None) -> dict[str, Any] | None:
+    if gap is None:
+        return None
+    return {
+        "points": str(gap.points),
+        "reached": gap.reached,
+        "label": gap.label,
+        "target": _band_json(gap.target),
+    }
+
+
+def _entity_json(entity: Entity) -> dict[str, Any]:
+    from opinipp.entities import Pemda
+
+    data: dict[str, Any] = {"name": entity.full_name, "kind": entity.entity_kind.value}
+    if isinstance(entity, Pemda):
+        data["code"] = entity.code
+        data["province"] = entity.province.name
+    else:
+        pemda = getattr(entity, "pemda", None)
+        data["pemda"] = None if pemda is None else pemda.full_name
+    return data
+
+
+# ---------------------------------------------------------------------------------------
+# Text building blocks.
+
+
+def _target_name(band: Band) -> str:
+    """Name a band: ``A (Kualitas Tertinggi)``, ``zona hijau (Kepatuhan Tinggi)``."""
+    if band.category is not None:
+        return f"{band.category.value} ({band.label})"
+    if band.zone is not None:
+        return f"zona {band.zone.value} ({band.label})"
+    if band.quality is not None and band.opinion is not None:
+        return f"{band.opinion} ({band.quality})"
+    return _none_dash(band.label)
+
+
+def _zone_asked(target: str | None) -> str | None:
+    """The zone word when ``--target`` names a zone (``hijau``, ``Zona Hijau``), else None."""
+    from opinipp.rules import Zone
+
+    if target is None:
+        return None
+    word = " ".join(target.casefold().split()).removeprefix("zona ").strip()
+    return word if word in {z.value for z in Zone} else None
+
+
+def _grade_words(grade: Grade, lang: Lang) -> str:
+    """``zona hijau, kategori B, Kualitas Tinggi`` (English glosses with ``lang="en"``)."""
+    parts: list[str] = []
+    if grade.zone is not None:
+        parts.append(_w(lang, "zone", zone=grade.zone.value, english=grade.zone.english))
+    if grade.category is not None:
+        parts.append(_w(lang, "category", category=grade.category.value))
+    if grade.quality is not None and grade.opinion is not None:
+        parts.append(grade.quality)
+    label, label_en = grade.label, grade.label_en
+    if label:
+        parts.append(f"{label} ({label_en})" if lang == "en" and label_en else label)
+    return ", ".join(parts)
+
+
+def _short_name(band: Band) -> str:
+    """Name a band briefly: ``A``, ``kuning``, ``Kualitas Sedang``."""
+    if band.category is not None:
+        return band.category.value
+    if band.zone is not None:
+        return band.zone.value
+    return _none_dash(band.label)
+
+
+def _gap_words(
+    gap: Gap | None, grade: Grade, lang: Lang, *, short: bool = False, zone: str | None = None
+) -> str:
+    """``kurang 6,16 menuju A (Kualitas Tertinggi)`` / ``6.16 short of A (…)``.
+
+    ``short`` names the target briefly (``A``), for a table column; ``zone`` names a zone
+    that was asked for (its lowest band is the target).
+    """
+    if gap is None:
+        return _DASH if short else _w(lang, "top", target=_target_name(grade.band))
+    if zone is not None:
+        target = _w(lang, "zone_from", zone=zone, lower=_num(gap.target.lower, lang))
+    elif short:
+        target = _short_name(gap.target)
+    else:
+        target = _target_name(gap.target)
+    if gap.reached:
+        return _w(lang, "reached", target=target)
+    return _w(lang, "short_of", points=_num(gap.points, lang), target=target)
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Align columns with two spaces between them (the first row is the header)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Commands. Each returns the JSON object and the text lines; main() prints one of them.
+
+Output = tuple[dict[str, Any], list[str]]
+
+
+def _cmd_classify(args: argparse.Namespace, lang: Lang) -> Output:
+    from opinipp.scores import Score
+    from opinipp.zoning import classify
+
+    score = Score(args.score)
+    grade = classify(score, args.year, tanpa_maladministrasi=args.tanpa_maladministrasi)
+    data = {"command": "classify", "score": str(score), "year": args.year}
+    data["grade"] = _grade_json(grade)
+    head = _w(lang, "in_year", score=_num(score, lang), year=args.year)
+    lines = [
+        f"{head}: {_grade_words(grade, lang)}",
+        _w(
+            lang,
+            "band_line",
+            lower=_num(grade.band.lower, lang),
+            upper=_num(grade.band.upper, lang),
+            scheme=grade.rule_set.scheme,
+        ),
+    ]
+    return data, lines
+
+
+def _cmd_gap(args: argparse.Namespace, lang: Lang) -> Output:
+    from opinipp.gaps import gap_to, gap_to_next_tier
+    from opinipp.scores import Score
+    from opinipp.zoning import classify
+
+    score = Score(args.score)
+    grade = classify(score, args.year)
+    gap = (
+        gap_to_next_tier(score, args.year)
+        if args.target is None
+        else gap_to(score, args.year, args.target)
+    )
+    data: dict[str, Any] = {
+        "command": "gap",
+        "score": str(score),
+        "year": args.year,
+        "target": args.target,
+        "grade": _grade_json(grade),
+        "gap": _gap_json(gap),
+    }
+    head = _w(lang, "in_year", score=_num(score, lang), year=args.year)
+    zone = _zone_asked(args.target)
+    return data, [f"{head}: {_gap_words(gap, grade, lang, zone=zone)}"]
+
+
+def _parse_scope(text: str) -> Scope:
+    """Read ``national:<kind>``, ``province:<name>`` or ``pemda:<name>`` (or Indonesian)."""
+    from opinipp import regions
+    from opinipp.entities import InstansiKind, PemdaKind
+    from opinipp.ranking import National, Provincial, WithinPemda
+
+    expected = (
+        "national:<kind> (kind: kementerian, lembaga, provinsi, kabupaten or kota), "
+        "province:<name> or pemda:<name>"
+    )
+    kind_text, sep, value = text.partition(":")
+    kind_text, value = kind_text.strip().casefold(), value.strip()
+    if not sep or not value:
+        raise InvalidArgumentError("--scope", text, expected)
+    if kind_text in {"national", "nasional"}:
+        for enum in (PemdaKind, InstansiKind):
+            for member in enum:
+                if member.value == value.casefold():
+                    return National(member)
+        raise InvalidArgumentError("--scope", text, expected)
+    if kind_text in {"province", "provinsi"}:
+        return Provincial(regions.province(value))
+    if kind_text in {"province+provinsi", "provinsi+pemprov"}:
+        return Provincial(regions.province(value), include_provinsi=True)
+    if kind_text == "pemda":
+        return WithinPemda(regions.pemda(value))
+    raise InvalidArgumentError("--scope", text, expected)
+
+
+def _scope_key(scope: Scope) -> str:
+    from opinipp.ranking import National, Provincial
+
+    if isinstance(scope, National):
+        return f"national:{scope.kind.value}"
+    if isinstance(scope, Provincial):
+        prefix = "province+provinsi" if scope.include_provinsi else "province"
+        return f"{prefix}:{scope.province.name}"
+    return f"pemda:{scope.pemda.code}"
+
+
+def _scope_words(scope: Scope, lang: Lang) -> str:
+    from opinipp.ranking import National, Provincial
+
+    if isinstance(scope, National):
+        return _w(lang, "scope_national", kind=scope.kind.value)
+    if isinstance(scope, Provincial):
+        key = "scope_province_gov" if scope.include_provinsi else "scope_province"
+        return _w(lang, key, province=scope.province)
+    return _w(lang, "scope_pemda", pemda=scope.pemda)
+
+
+def _read_assessments(path: str) -> tuple[Assessment, ...]:
+    from opinipp.serialization import read_csv
+
+    try:
+        return tuple(read_csv(path))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InvalidArgumentError("FILE", path, f"a readable CSV file ({reason})") from None
+
+
+def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
+    from opinipp.errors import MixedYearsError
+    from opinipp.ranking import rank
+    from opinipp.zoning import classify
+
+    scope = _parse_scope(args.scope)
+    rows = _read_assessments(args.file)
+    years = sorted({a.year for a in rows})
+    if args.year is not None:
+        from opinipp.rules import rules_for
+
+        rules_for(args.year)  # a year without rules is an error before "no rows"
+        if args.year not in years:
+            raise InvalidArgumentError(
+                "--year", args.year, f"a year in {args.file} ({', '.join(map(str, years))})"
+            )
+        rows = tuple(a for a in rows if a.year == args.year)
+    elif len(years) > 1:
+        raise MixedYearsError(years, f"{args.file}; choose one with --year")
+    in_scope = [a for a in rows if scope.admits(a.entity)]
+    scored = [a for a in in_scope if a.score is not None]
+    ranking = rank(scored, scope)
+    if not len(ranking):
+        raise InvalidArgumentError(
+            "FILE", args.file, f"scored assessments in the scope {scope} ({args.scope})"
+        )
+    skipped_scope = len(rows) - len(in_scope)
+    skipped_score = len(in_scope) - len(scored)
+    year = ranking.year
+    entries = []
+    table = [[_w(lang, "rank_h"), _w(lang, "score"), _w(lang, "entity_h"), _w(lang, "grade_h")]]
+    for entry in ranking:
+        grade = classify(entry.score, entry.assessment.year)
+        entries.append(
+            {
+                "rank": entry.rank,
+                "of": entry.of,
+                "score": str(entry.score),
+                "entity": _entity_json(entry.entity),
+                "grade": _grade_json(grade),
+            }
+        )
+        labels = " ".join(
+            x
+            for x in (
+                None if grade.zone is None else grade.zone.value,
+                None if grade.category is None else grade.category.value,
+            )
+            if x is not None
+        )
+        table.append(
+            [
+                _w(lang, "rank_of", rank=entry.rank, of=entry.of),
+                _num(entry.score, lang),
+                entry.entity.full_name,
+                labels or grade.label,
+            ]
+        )
+    data: dict[str, Any] = {
+        "command": "rank",
+        "scope": _scope_key(scope),
+        "year": year,
+        "of": ranking.of,
+        "official_of": ranking.official_of,
+        "complete": ranking.is_complete,
+        "skipped": {"outside_scope": skipped_scope, "without_score": skipped_score},
+        "entries": entries,
+    }
+    lines = [_w(lang, "rank_title", scope=_scope_words(scope, lang), year=year), *_table(table)]
+    if ranking.is_complete is False:
+        lines.append(_w(lang, "partial", of=ranking.of, official=ranking.official_of, year=year))
+    if skipped_scope:
+        lines.append(_w(lang, "skipped_scope", n=skipped_scope))
+    if skipped_score:
+        lines.append(_w(lang, "skipped_score", n=skipped_score))
+    return data, lines
+
+
+def _normalized(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+def _resolve_entity(query: str, results: Iterable[Assessment]) -> Entity:
+    """A Pemda by name or code, else an entity of the bundled results by its exact name."""
+    from opinipp import regions
+    from opinipp.errors import UnknownRegionError
+
+    try:
+        return regions.pemda(query)
+    except UnknownRegionError as region_error:
+        by_name: dict[str, Entity] = {}
+        for a in results:
+            by_name.setdefault(_normalized(a.entity.full_name), a.entity)
+        found = by_name.get(_normalized(query))
+        if found is not None:
+            return found
+        names = sorted({e.full_name for e in by_name.values()})
+        close = difflib.get_close_matches(query, names, n=3, cutoff=0.6)
+        close = close or list(region_error.suggestions)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise InvalidArgumentError(
+            "ENTITY",
+            query,
+            "a province, kabupaten or kota (name or Kemendagri code) or the name of an "
+            f"entity in the bundled results{hint}",
+        ) from None
+
+
+def _published_labels(assessment: Assessment) -> str | None:
+    published = assessment.published
+    if published is None:
+        return None
+    labels = [x for x in (published.zone, published.category, published.opinion) if x]
+    return ", ".join(labels) or None
+
+
+def _published_rank(assessment: Assessment, lang: Lang) -> str:
+    published = assessment.published
+    if published is None:
+        return _DASH
+    parts: list[str] = []
+    if published.rank_national is not None:
+        key = "published_rank" if published.rank_national_of is not None else "published_rank_only"
+        parts.append(_w(lang, key, rank=published.rank_national, of=published.rank_national_of))
+    if published.rank_province is not None:
+        key = (
+            "published_rank_province"
+            if published.rank_province_of is not None
+            else "published_rank_province_only"
+        )
+        parts.append(_w(lang, key, rank=published.rank_province, of=published.rank_province_of))
+    return "; ".join(parts) or _DASH
+
+
+def _published_json(a: Assessment) -> dict[str, Any] | None:
+    p = a.published
+    if p is None:
+        return None
+    return {
+        "zone": p.zone,
+        "category": p.category,
+        "opinion": p.opinion,
+        "rank_national": p.rank_national,
+        "rank_national_of": p.rank_national_of,
+        "rank_province": p.rank_province,
+        "rank_province_of": p.rank_province_of,
+    }
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    def value(member: Zone | Category | None) -> str | None:
+        return None if member is None else member.value
+
+    return {
+        "from_year": change.earlier.year,
+        "points": str(change.delta),
+        "zone": [value(change.zone_before), value(change.zone_after)],
+        "category": [value(change.category_before), value(change.category_after)],
+        "crosses_regime": change.crosses_regime,
+    }
+
+
+def _change_words(change: Change, lang: Lang) -> str:
+    """``+34,98 (merah → kuning)``: the score change and any zone or category move."""
+    moves = [
+        f"{before.value} → {after.value}"
+        for before, after in (
+            (change.zone_before, change.zone_after),
+            (change.category_before, change.category_after),
+        )
+        if before is not None and after is not None and before != after
+    ]
+    text = _num(change.delta, lang, signed=True)
+    return f"{text} ({', '.join(moves)})" if moves else text
+
+
+def _show_row(
+    a: Assessment, change: Change | None, flagged: bool, lang: Lang
+) -> tuple[dict[str, Any], list[str], Grade | None, Gap | None]:
+    """One year of ``show``: its JSON item, its table row, its grade and gap."""
+    from opinipp.gaps import gap_to_next_tier
+
+    item: dict[str, Any] = {
+        "year": a.year,
+        "score": None if a.score is None else str(a.score),
+        "tanpa_maladministrasi": a.tanpa_maladministrasi,
+        "grade": None,
+        "change": None if change is None else _change_json(change),
+        "gap": None,
+        "published": _published_json(a),
+        "disagreements": [],
+        "source": a.source,
+    }
+    rank = _published_rank(a, lang)
+    if a.score is None:
+        label = _none_dash(_published_labels(a))
+        return item, [str(a.year), _DASH, _DASH, _DASH, label, _DASH, rank, _DASH], None, None
+    grade = a.grade
+    gap = gap_to_next_tier(a.score, a.year)
+    item["grade"] = _grade_json(grade)
+    item["gap"] = _gap_json(gap)
+    row = [
+        str(a.year),
+        _num(a.score, lang) + ("*" if flagged else ""),
+        _none_dash(None if grade.zone is None else grade.zone.value),
+        _none_dash(None if grade.category is None else grade.category.value),
+        grade.label,
+        _DASH if change is None else _change_words(change, lang),
+        rank,
+        _gap_words(gap, grade, lang, short=True),
+    ]
+    return item, row, grade, gap
+
+
+def _cmd_show(args: argparse.Namespace, lang: Lang) -> Output:
+    from opinipp.datasets import audit, published_results
+    from opinipp.trends import series
+
+    results = published_results()
+    entity = _resolve_entity(args.entity, results)
+    history = series(results, entity)
+    if not len(history):
+        raise InvalidArgumentError(
+            "ENTITY", args.entity, f"an entity with published results; {entity} has none bundled"
+        )
+    chosen = history.assessments
+    if args.year is not None:
+        from opinipp.rules import rules_for
+
+        rules_for(args.year)  # 2020 is an error of its own, before "no result that year"
+        chosen = tuple(a for a in chosen if a.year == args.year)
+        if not chosen:
+            years = ", ".join(str(y) for y in history.years)
+            raise InvalidArgumentError(
+                "--year", args.year, f"a year with a published result for {entity} ({years})"
+            )
+    changes = {c.later.year: c for c in history.changes}
+    disagreements = audit(chosen)
+    table = [
+        [_w(lang, key) for key in ("year", "score", "zone_h", "category_h", "label_h", "change_h")]
+        + [_w(lang, "rank_h"), _w(lang, "next_h")]
+    ]
+    items: list[dict[str, Any]] = []
+    latest: tuple[int, Grade, Gap | None] | None = None
+    for a in chosen:
+        mine = [d for d in disagreements if d.assessment is a]
+        item, row, grade, gap = _show_row(a, changes.get(a.year), bool(mine), lang)
+        item["disagreements"] = [
+            {"field": d.field, "published": d.published, "computed": d.computed} for d in mine
+        ]
+        items.append(item)
+        table.append(row)
+        if grade is not None:
+            latest = (a.year, grade, gap)
+    details = _entity_details(entity, lang)
+    lines = [f"{entity.full_name} ({details})", *_table(table)]
+    lines.extend(
+        _w(
+            lang,
+            "disagree",
+            year=d.assessment.year,
+            field=_w(lang, f"field_{d.field}"),
+            published=d.published,
+            computed=_w(lang, "none") if d.computed is None else repr(d.computed),
+        )
+        for d in disagreements
+    )
+    if latest is not None:
+        year, grade, gap = latest
+        lines.append(_w(lang, "latest", year=year, text=_gap_words(gap, grade, lang)))
+    data = {"command": "show", "entity": _entity_json(entity), "results": items}
+    return data, lines
+
+
+def _entity_details(entity: Entity, lang: Lang) -> str:
+    from opinipp.entities import Pemda, PemdaKind
+
+    if isinstance(entity, Pemda):
+        code = _w(lang, "code", code=entity.code)
+        if entity.kind is PemdaKind.PROVINSI:
+            return code
+        return f"{code}, {entity.province}"
+    return entity.entity_kind.value
+
+
+def _year_ranges(years: Sequence[int]) -> str:
+    """``2016–2019, 2021`` for runs of consecutive years."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _cmd_years(args: argparse.Namespace, lang: Lang) -> Output:  # noqa: ARG001 - one signature
+    from opinipp.rules import not_held_years, rule_sets
+
+    not_held = dict(not_held_years())
+    items: list[dict[str, Any]] = []
+    blocks: list[tuple[int, list[str]]] = [
+        (year, ["", _w(lang, "not_held", year=year, reason=reason)])
+        for year, reason in not_held.items()
+    ]
+    items.extend({"year": y, "held": False, "reason": r} for y, r in not_held.items())
+    for rs in rule_sets():
+        rule_set = {
+            "held": True,
+            "scheme": rs.scheme,
+            "name": rs.name,
+            "legal_basis": rs.legal_basis,
+            "source": rs.source,
+            "scale_max": str(rs.scale_max),
+            "has_zones": rs.has_zones,
+            "has_categories": rs.has_categories,
+            "has_tanpa_maladministrasi": rs.has_tanpa_maladministrasi,
+            "qualifier": rs.qualifier if rs.has_tanpa_maladministrasi else None,
+            "bands": [_band_json(b) for b in reversed(rs.bands)],
+        }
+        items.extend({"year": year, **rule_set} for year in rs.years)
+        top = rs.scale_max.value
+        scale = str(int(top)) if top == top.to_integral_value() else _num(top, lang)
+        notes = [rs.scheme, rs.legal_basis, _w(lang, "scale", max=scale)]
+        if rs.has_tanpa_maladministrasi and rs.qualifier:
+            notes.append(_w(lang, "qualifier", qualifier=rs.qualifier))
+        rows = [
+            [
+                f"  {_num(b.lower, lang)}–{_num(b.upper, lang)}",
+                _none_dash(None if b.zone is None else b.zone.value),
+                _none_dash(None if b.category is None else b.category.value),
+                _none_dash(b.label) if b.quality is None else f"{b.quality} · {b.label}",
+            ]
+            for b in reversed(rs.bands)
+        ]
+        head = f"{_year_ranges(rs.years)}: " + " · ".join(notes)
+        blocks.append((rs.years[0], ["", head, *_table(rows)]))
+    items.sort(key=lambda item: int(item["year"]))
+    lines = [_w(lang, "years_title")]
+    for _, block in sorted(blocks, key=lambda b: b[0]):
+        lines.extend(block)
+    return {"command": "years", "years": items}, lines
+
+
+# ---------------------------------------------------------------------------------------
+# The parser.
+
+
+def _year(text: str) -> int:
+    """Read a year argument as a whole number (the rules decide whether it is covered)."""
+    stripped = text.strip()
+    if not stripped.isascii() or not stripped.isdigit():
+        msg = f"invalid year {text!r}: expected a four-digit year such as 2023"
+        raise argparse.ArgumentTypeError(msg)
+    return int(stripped)
+
+
+def _common() -> _Parser:
+    """The options every command takes, defaulting to 'not given' below the top level."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the text output: id (Indonesian, the default) or en (English)",
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print one JSON object instead of text (the same in every language)",
+    )
+    return common
+
+
+def _parser() -> _Parser:
+    common = _common()
+    parser = _Parser(
+        prog=_PROG,
+        description=(
+            "The rules of Ombudsman RI's public-service compliance assessment: classify a "
+            "score, find the points to the next tier, rank a CSV file, show an entity's "
+            "published results, list the rules of every year."
+        ),
+        epilog=(
+            "Exit status: 0 on success, 2 on bad input (one line on standard error). "
+            "Documentation: https://opinipp.readthedocs.io/"
+        ),
+        parents=[common],
+    )
+    parser.set_defaults(lang="id", json=False)
+    from opinipp import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str, help_text: str, handler: Callable[..., Output]) -> _Parser:
+        sub: _Parser = commands.add_parser(
+            name, help=help_text, description=help_text, parents=[common]
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    classify = add(
+        "classify",
+        "zone, category and opinion of a score in an assessment year",
+        _cmd_classify,
+    )
+    classify.add_argument("score", metavar="SCORE", help="a score such as 81.84 or 81,84")
+    classify.add_argument("--year", type=_year, required=True, help="the assessment year")
+    classify.add_argument(
+        "--tanpa-maladministrasi",
+        dest="tanpa_maladministrasi",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the 2025 'Tanpa Maladministrasi' qualifier (only in years that have it)",
+    )
+
+    gap = add(
+        "gap",
+        "points from a score to the next tier, or to a target category, zone or opinion",
+        _cmd_gap,
+    )
+    gap.add_argument("score", metavar="SCORE", help="a score such as 81.84 or 81,84")
+    gap.add_argument("--year", type=_year, required=True, help="the assessment year")
+    gap.add_argument(
+        "--target",
+        help="a category (A), a zone (hijau) or an opinion (Kualitas Tertinggi); "
+        "default: the next tier",
+    )
+
+    rank_cmd = add(
+        "rank",
+        "rank the assessments of a CSV file within a scope, highest score first",
+        _cmd_rank,
+    )
+    rank_cmd.add_argument("file", metavar="FILE", help="a CSV file of assessments")
+    rank_cmd.add_argument(
+        "--scope",
+        required=True,
+        help="national:<kind> (kementerian, lembaga, provinsi, kabupaten, kota), "
+        "province:<name> (its kabupaten and kota), province+provinsi:<name> (with the "
+        "provincial government) or pemda:<name> (its units)",
+    )
+    rank_cmd.add_argument("--year", type=_year, help="the year to rank when the file holds several")
+
+    show = add(
+        "show",
+        "an entity's published results from the bundled data, year by year",
+        _cmd_show,
+    )
+    show.add_argument(
+        "entity",
+        metavar="ENTITY",
+        help='a province, kabupaten or kota ("Kabupaten Muna Barat", "Kab. Muna Barat", '
+        '"74.13") or the name of a ministry or agency in the bundled data',
+    )
+    show.add_argument("--year", type=_year, help="show only this year")
+
+    add("years", "the rules of every assessment year", _cmd_years)
+    return parser
+
+
+def _one_line(error: Exception) -> str:
+    """The error's message on one line; a file's bad rows as their first few messages."""
+    from opinipp.errors import InvalidDataError
+
+    if isinstance(error, InvalidDataError):
+        messages = error.messages()
+        shown = "; ".join(messages[:_SHOWN_ROW_ERRORS])
+        more = len(messages) - _SHOWN_ROW_ERRORS
+        text = f"{error.message}: {shown}" + (f"; … {more} more" if more > 0 else "")
+    else:
+        text = str(error)
+    return " ".join(text.split())
+
+
+def _write(stream: IO[str], text: str) -> None:
+    stream.write(text)
+    stream.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``opinipp`` command and return its exit status.
+
+    ``argv`` defaults to the process arguments. Output goes to standard output; errors are
+    one line on standard error, and the status is 2.
+
+    >>> main(["gap", "81.84", "--year", "2023"])  # Kab. Muna Barat, 2023
+    81,84 pada 2023: kurang 6,16 menuju A (Kualitas Tertinggi)
+    0
+    """
+    try:
+        args = _parser().parse_args(argv)
+        lang: Lang = args.lang
+        data, lines = args.handler(args, lang)
+        if args.json:
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = "\n".join(lines) + "\n"
+        _write(sys.stdout, text)
+    except SystemExit as done:  # --help and --version
+        code = done.code
+        return code if isinstance(code, int) else _EXIT_OK
+    except (_UsageError, OpinippError) as error:
+        message = _one_line(error)
+        _write(sys.stderr, f"{_PROG}: error: {message}\n")
+        return _EXIT_BAD_INPUT
+    except BrokenPipeError:  # pragma: no cover - e.g. `opinipp years | head -1`
+        return _EXIT_OK
+    return _EXIT_OK
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
