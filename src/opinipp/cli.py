@@ -798,26 +798,31 @@ def _year(text: str) -> int:
     return int(stripped)
 
 
-def _common() -> _Parser:
-    """The options every command takes, defaulting to 'not given' below the top level."""
+def _common(*, top: bool) -> _Parser:
+    """The options every command takes, before or after the command's name.
+
+    The top level holds the defaults; below it an option left out sets nothing, so that
+    ``opinipp --lang en show …`` and ``opinipp show … --lang en`` mean the same. (Each
+    parser gets its own copy: argparse shares the actions of a parent parser.)
+    """
     common = _Parser(add_help=False)
     common.add_argument(
         "--lang",
         choices=("id", "en"),
-        default=argparse.SUPPRESS,
+        default="id" if top else argparse.SUPPRESS,
         help="language of the text output: id (Indonesian, the default) or en (English)",
     )
     common.add_argument(
         "--json",
         action="store_true",
-        default=argparse.SUPPRESS,
+        default=False if top else argparse.SUPPRESS,
         help="print one JSON object instead of text (the same in every language)",
     )
     return common
 
 
 def _parser() -> _Parser:
-    common = _common()
+    common = _common(top=False)
     parser = _Parser(
         prog=_PROG,
         description=(
@@ -829,9 +834,8 @@ def _parser() -> _Parser:
             "Exit status: 0 on success, 2 on bad input (one line on standard error). "
             "Documentation: https://opinipp.readthedocs.io/"
         ),
-        parents=[common],
+        parents=[_common(top=True)],
     )
-    parser.set_defaults(lang="id", json=False)
     from opinipp import __version__
 
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -919,7 +923,12 @@ def _one_line(error: Exception) -> str:
 
 
 def _write(stream: IO[str], text: str) -> None:
-    stream.write(text)
+    """Write ``text``; on a terminal that cannot show a character (– →), write ``?``."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, errors="replace").decode(encoding))
     stream.flush()
 
 

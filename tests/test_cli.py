@@ -1,0 +1,493 @@
+"""The opinipp command: every command through a subprocess, text and JSON, bad input, help."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from opinipp.cli import main
+from opinipp.rules import covered_years
+from opinipp.zoning import classify
+
+ROOT = Path(__file__).resolve().parent.parent
+SULTRA_2022 = ROOT / "examples" / "data" / "sultra_2022.csv"
+ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
+
+
+def run(*args: str, module: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m opinipp ARGS`` (or the ``opinipp`` script) and capture its output."""
+    if module:
+        command = [sys.executable, "-m", "opinipp", *args]
+    else:
+        command = [str(Path(sys.executable).parent / "opinipp"), *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, env=ENV, cwd=ROOT, check=False, timeout=60
+    )
+
+
+def ok(*args: str) -> list[str]:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout.splitlines()
+
+
+def ok_json(*args: str) -> Any:
+    result = run(*args, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def bad(*args: str) -> str:
+    """Assert exit status 2, nothing on stdout, one line on stderr; return that line."""
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("opinipp: error: ")
+    return lines[0]
+
+
+def call(*args: str) -> tuple[int, str, str]:
+    """Run main() in this process (fast, for property tests)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return status, out.getvalue(), err.getvalue()
+
+
+# ---------------------------------------------------------------------------------------
+# classify
+
+
+def test_classify_in_indonesian_by_default() -> None:
+    assert ok("classify", "81.84", "--year", "2023") == [
+        "81,84 pada 2023: zona hijau, kategori B, Kualitas Tinggi",
+        "rentang 78,00–87,99 menurut aturan opini-pengawasan-2022",
+    ]
+
+
+def test_classify_in_english_and_with_a_decimal_comma() -> None:
+    assert ok("classify", "69,17", "--year", "2022", "--lang", "en") == [
+        "69.17 in 2022: zona kuning (yellow), category C, Kualitas Sedang (Medium quality)",
+        "band 54.00–77.99 of the opini-pengawasan-2022 rules",
+    ]
+
+
+def test_classify_2021_gives_a_zone_and_a_predikat() -> None:
+    assert ok("classify", "34.19", "--year", "2021")[0] == (
+        "34,19 pada 2021: zona merah, Kepatuhan Rendah"
+    )
+
+
+def test_classify_2025_with_the_qualifier() -> None:
+    lines = ok("classify", "65.98", "--year", "2025", "--tanpa-maladministrasi")
+    assert lines[0] == "65,98 pada 2025: Cukup, Kualitas Sedang Tanpa Maladministrasi"
+
+
+def test_classify_json() -> None:
+    data = ok_json("classify", "81.84", "--year", "2023")
+    assert data["command"] == "classify"
+    assert data["score"] == "81.84"
+    assert data["year"] == 2023
+    grade = data["grade"]
+    assert (grade["zone"], grade["category"], grade["opinion"]) == ("hijau", "B", "Kualitas Tinggi")
+    assert grade["band"] == {"lower": "78.00", "upper": "87.99"}
+    assert grade["scheme"] == "opini-pengawasan-2022"
+    assert grade["opinion_en"] == "High quality"
+
+
+def test_json_is_the_same_in_both_languages() -> None:
+    args = ("show", "Kabupaten Muna Barat")
+    assert ok_json(*args, "--lang", "id") == ok_json(*args, "--lang", "en")
+
+
+def test_options_go_before_or_after_the_command() -> None:
+    assert ok("--lang", "en", "classify", "88.00", "--year", "2024") == ok(
+        "classify", "88.00", "--year", "2024", "--lang", "en"
+    )
+    data = json.loads(run("--json", "classify", "87.99", "--year", "2024").stdout)
+    assert data["grade"]["category"] == "B"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("classify", "abc", "--year", "2023"), "invalid score 'abc'"),
+        (("classify", "101", "--year", "2023"), "invalid score '101': above 100.00"),
+        (("classify", "81.845", "--year", "2023"), "more than two decimals"),
+        (("classify", "81.84", "--year", "2020"), "no assessment rules for year 2020"),
+        (("classify", "81.84", "--year", "2030"), "no assessment rules for year 2030"),
+        (("classify", "81.84", "--year", "20x3"), "invalid year '20x3'"),
+        (("classify", "81.84"), "the following arguments are required: --year"),
+        (
+            ("classify", "81.84", "--year", "2023", "--tanpa-maladministrasi"),
+            "'Tanpa Maladministrasi' qualifier does not apply to 2023",
+        ),
+        (("classify", "80", "--year", "2015"), "above 75.00"),
+    ],
+)
+def test_classify_bad_input(args: tuple[str, ...], message: str) -> None:
+    assert message in bad(*args)
+
+
+# ---------------------------------------------------------------------------------------
+# gap
+
+
+def test_gap_to_the_next_tier() -> None:
+    assert ok("gap", "81.84", "--year", "2023") == [
+        "81,84 pada 2023: kurang 6,16 menuju A (Kualitas Tertinggi)"
+    ]
+    assert ok("gap", "81.84", "--year", "2023", "--lang", "en") == [
+        "81.84 in 2023: 6.16 short of A (Kualitas Tertinggi)"
+    ]
+
+
+def test_gap_at_the_top() -> None:
+    assert ok("gap", "93.46", "--year", "2024") == [
+        "93,46 pada 2024: sudah di tingkat tertinggi, A (Kualitas Tertinggi)"
+    ]
+    data = ok_json("gap", "93.46", "--year", "2024")
+    assert data["gap"] is None
+    assert data["grade"]["category"] == "A"
+
+
+def test_gap_to_a_target() -> None:
+    assert ok("gap", "60.35", "--year", "2022", "--target", "Kualitas Tertinggi") == [
+        "60,35 pada 2022: kurang 27,65 menuju A (Kualitas Tertinggi)"
+    ]
+    assert ok("gap", "60.35", "--year", "2022", "--target", "hijau", "--lang", "en") == [
+        "60.35 in 2022: 17.65 short of zona hijau (from 78.00)"
+    ]
+    assert ok("gap", "81.84", "--year", "2023", "--target", "Zona Hijau") == [
+        "81,84 pada 2023: zona hijau (mulai 78,00) sudah tercapai"
+    ]
+
+
+def test_gap_json() -> None:
+    data = ok_json("gap", "81.84", "--year", "2023", "--target", "A")
+    assert data["command"] == "gap"
+    assert data["target"] == "A"
+    assert data["gap"]["points"] == "6.16"
+    assert data["gap"]["reached"] is False
+    assert data["gap"]["target"]["lower"] == "88.00"
+    assert data["gap"]["target"]["category"] == "A"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("gap", "81.84", "--year", "2023", "--target", "X"), "invalid target 'X'"),
+        (("gap", "65.98", "--year", "2025", "--target", "hijau"), "no zones"),
+        (("gap", "-1", "--year", "2023"), "invalid score '-1'"),
+        (("gap", "81.84", "--year", "2020"), "no assessment rules for year 2020"),
+    ],
+)
+def test_gap_bad_input(args: tuple[str, ...], message: str) -> None:
+    assert message in bad(*args)
+
+
+# ---------------------------------------------------------------------------------------
+# rank
+
+
+def test_rank_a_province_from_a_csv_file() -> None:
+    assert ok("rank", str(SULTRA_2022), "--scope", "province:Sultra") == [
+        "Peringkat kabupaten/kota se-Provinsi Sulawesi Tenggara, 2022",
+        "Peringkat  Nilai  Entitas               Zona/kat.",
+        "1 dari 4   69,17  Kabupaten Muna Barat  kuning C",
+        "2 dari 4   65,54  Kabupaten Bombana     kuning C",
+        "3 dari 4   58,99  Kota Kendari          kuning C",
+        "4 dari 4   58,03  Kota Bau Bau          kuning C",
+        "1 baris di luar cakupan dilewati.",
+    ]
+
+
+def test_rank_with_the_provincial_government_in_english() -> None:
+    lines = ok(
+        "rank", str(SULTRA_2022), "--scope", "province+provinsi:Sulawesi Tenggara", "--lang", "en"
+    )
+    assert lines[-1] == "5 of 5  55.01  Provinsi Sulawesi Tenggara  kuning C"
+
+
+def test_rank_national_says_when_it_is_partial() -> None:
+    lines = ok("rank", str(SULTRA_2022), "--scope", "national:kabupaten", "--lang", "en")
+    assert "Partial: 2 of the 415 entities assessed in 2022." in lines
+    data = ok_json("rank", str(SULTRA_2022), "--scope", "nasional:kabupaten")
+    assert data["scope"] == "national:kabupaten"
+    assert (data["of"], data["official_of"], data["complete"]) == (2, 415, False)
+    assert data["skipped"] == {"outside_scope": 3, "without_score": 0}
+    assert [(e["rank"], e["score"], e["entity"]["code"]) for e in data["entries"]] == [
+        (1, "69.17", "74.13"),
+        (2, "65.54", "74.06"),
+    ]
+
+
+def test_rank_json() -> None:
+    data = ok_json("rank", str(SULTRA_2022), "--scope", "province:Sultra", "--year", "2022")
+    assert data["command"] == "rank"
+    assert data["year"] == 2022
+    assert data["scope"] == "province:Sulawesi Tenggara"
+    first = data["entries"][0]
+    assert first["entity"] == {
+        "name": "Kabupaten Muna Barat",
+        "kind": "kabupaten",
+        "code": "74.13",
+        "province": "Sulawesi Tenggara",
+    }
+    assert first["grade"]["category"] == "C"
+
+
+def test_rank_a_file_of_several_years_needs_a_year(tmp_path: Path) -> None:
+    mixed = tmp_path / "mubar.csv"
+    mixed.write_text(
+        "entity,kind,province,year,score\n"
+        "Muna Barat,kabupaten,Sultra,2021,34.19\n"
+        "Muna Barat,kabupaten,Sultra,2022,69.17\n",
+        encoding="utf-8",
+    )
+    assert "assessments of several years [2021, 2022]" in bad(
+        "rank", str(mixed), "--scope", "province:Sultra"
+    )
+    lines = ok("rank", str(mixed), "--scope", "province:Sultra", "--year", "2021")
+    assert lines[-1] == "1 dari 1   34,19  Kabupaten Muna Barat  merah"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--scope", "national:kecamatan"), "invalid --scope 'national:kecamatan'"),
+        (("--scope", "kabupaten"), "invalid --scope 'kabupaten'"),
+        (("--scope", "province:Atlantis"), "unknown province 'Atlantis'"),
+        (("--scope", "province:Jambi"), "scored assessments in the scope"),
+        (("--scope", "province:Sultra", "--year", "2021"), "invalid --year 2021"),
+        (("--scope", "province:Sultra", "--year", "2020"), "no assessment rules for year 2020"),
+    ],
+)
+def test_rank_bad_input(args: tuple[str, ...], message: str) -> None:
+    assert message in bad("rank", str(SULTRA_2022), *args)
+
+
+def test_rank_bad_files(tmp_path: Path) -> None:
+    assert "No such file or directory" in bad(
+        "rank", str(tmp_path / "missing.csv"), "--scope", "national:kota"
+    )
+    broken = tmp_path / "broken.csv"
+    broken.write_text(
+        "entity,kind,province,year,score\n"
+        "Muna Barat,kabupaten,Sultra,2020,34.19\n"
+        "Muna Barta,kabupaten,Sultra,2022,69.17\n",
+        encoding="utf-8",
+    )
+    line = bad("rank", str(broken), "--scope", "province:Sultra")
+    assert "row 2, column 'year'" in line
+    assert "row 3" in line
+
+
+# ---------------------------------------------------------------------------------------
+# show
+
+
+def test_show_muna_barat() -> None:
+    lines = ok("show", "Kabupaten Muna Barat")
+    assert lines[0] == "Kabupaten Muna Barat (kode 74.13, Provinsi Sulawesi Tenggara)"
+    rows = [line.split() for line in lines[2:6]]
+    assert [r[:4] for r in rows] == [
+        ["2021", "34,19", "merah", "–"],
+        ["2022", "69,17", "kuning", "C"],
+        ["2023", "81,84", "hijau", "B"],
+        ["2024", "93,46", "hijau", "A"],
+    ]
+    assert "+34,98 (merah → kuning)" in lines[3]
+    assert "+12,67 (kuning → hijau, C → B)" in lines[4]
+    assert "222 dari 415" in lines[4]
+    assert lines[4].endswith("kurang 6,16 menuju A")
+    assert lines[-1] == "2024: sudah di tingkat tertinggi, A (Kualitas Tertinggi)"
+
+
+def test_show_one_year_in_english() -> None:
+    lines = ok("show", "Kab. Muna Barat", "--year", "2023", "--lang", "en")
+    assert lines[-1] == "2023: 6.16 short of A (Kualitas Tertinggi)"
+    assert len(lines) == 4
+
+
+def test_show_json() -> None:
+    data = ok_json("show", "74.13")
+    assert data["command"] == "show"
+    assert data["entity"]["name"] == "Kabupaten Muna Barat"
+    results = data["results"]
+    assert [(r["year"], r["score"]) for r in results] == [
+        (2021, "34.19"),
+        (2022, "69.17"),
+        (2023, "81.84"),
+        (2024, "93.46"),
+    ]
+    assert results[0]["change"] is None
+    assert results[1]["change"]["points"] == "34.98"
+    assert results[1]["change"]["zone"] == ["merah", "kuning"]
+    assert results[2]["gap"]["points"] == "6.16"
+    assert results[2]["gap"]["target"]["category"] == "A"
+    assert results[3]["gap"] is None
+    assert results[2]["published"]["rank_national"] == 222
+
+
+def test_show_marks_published_labels_that_disagree_with_the_rules() -> None:
+    lines = ok("show", "Provinsi Banten", "--year", "2018")
+    assert "80,74*" in lines[2]
+    assert "* 2018: terbit zona 'zona hijau', menurut aturan 'kuning'" in lines
+    data = ok_json("show", "Provinsi Banten", "--year", "2018")
+    assert {"field": "zone", "published": "zona hijau", "computed": "kuning"} in data["results"][0][
+        "disagreements"
+    ]
+
+
+def test_show_a_ministry_by_name() -> None:
+    data = ok_json("show", "Kementerian Luar Negeri", "--year", "2021")
+    assert data["entity"] == {"name": "Kementerian Luar Negeri", "kind": "kementerian"} | {
+        "pemda": None
+    }
+    assert data["results"][0]["score"] == "96.87"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("Kementrian Luar Negeri",), "did you mean 'Kementerian Luar Negeri'"),
+        (("Banjar",), "ambiguous name 'Banjar'"),
+        (("Kabupaten Aceh Selatan",), "Kabupaten Aceh Selatan has none bundled"),
+        (("Muna Barat", "--year", "2019"), "(2021, 2022, 2023, 2024)"),
+        (("Muna Barat", "--year", "2020"), "no assessment rules for year 2020"),
+        ((), "the following arguments are required: ENTITY"),
+    ],
+)
+def test_show_bad_input(args: tuple[str, ...], message: str) -> None:
+    assert message in bad("show", *args)
+
+
+# ---------------------------------------------------------------------------------------
+# years
+
+
+def test_years_lists_every_rule_set_and_2020() -> None:
+    lines = ok("years")
+    assert lines[0] == "Aturan penilaian kepatuhan Ombudsman RI per tahun"
+    assert "2020: tidak ada penilaian" in lines
+    heads = [line.split(":")[0] for line in lines if line[:1].isdigit()]
+    assert heads == ["2015", "2016–2019, 2021", "2020", "2022–2023", "2024", "2025"]
+    assert "  88,00–100,00  hijau   A  Kualitas Tertinggi" in lines
+
+
+def test_years_json() -> None:
+    data = ok_json("years")
+    by_year = {item["year"]: item for item in data["years"]}
+    assert sorted(by_year) == [*range(2015, 2026)]
+    assert by_year[2020]["held"] is False
+    a = by_year[2023]["bands"][0]
+    assert (a["lower"], a["category"], a["zone"], a["label"]) == (
+        "88.00",
+        "A",
+        "hijau",
+        "Kualitas Tertinggi",
+    )
+    assert by_year[2015]["scale_max"] == "75.00"
+    assert by_year[2025]["has_zones"] is False
+    assert by_year[2025]["qualifier"] == "Tanpa Maladministrasi"
+
+
+# ---------------------------------------------------------------------------------------
+# The command as a whole
+
+
+@pytest.mark.parametrize("command", [None, "classify", "gap", "rank", "show", "years"])
+def test_help_on_every_command(command: str | None) -> None:
+    args = ["--help"] if command is None else [command, "--help"]
+    result = run(*args)
+    assert result.returncode == 0
+    prog = "opinipp" if command is None else f"opinipp {command}"
+    assert result.stdout.startswith(f"usage: {prog} ")
+    assert "--lang" in result.stdout
+    assert "--json" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "the following arguments are required: COMMAND"),
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+        (("years", "--lang", "fr"), "invalid choice: 'fr'"),
+        (("years", "--colour"), "unrecognized arguments: --colour"),
+    ],
+)
+def test_usage_errors_are_one_line(args: tuple[str, ...], message: str) -> None:
+    line = bad(*args)
+    assert message in line
+    assert "--help" in line
+
+
+def test_the_console_script_and_version() -> None:
+    result = run("classify", "90.02", "--year", "2023", module=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("90,02 pada 2023: zona hijau, kategori A, Kualitas Tertinggi")
+    version = run("--version")
+    assert version.returncode == 0
+    assert version.stdout.startswith("opinipp ")
+
+
+def test_a_terminal_that_cannot_show_the_dashes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "opinipp", "show", "Kabupaten Mukomuko"],
+        capture_output=True,
+        text=True,
+        env={**ENV, "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"},
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "+29,67 (kuning ? hijau, C ? A)" in result.stdout
+
+
+# ---------------------------------------------------------------------------------------
+# Properties, in process
+
+
+@given(hundredths=st.integers(0, 10_000), year=st.sampled_from(covered_years()))
+def test_classify_json_agrees_with_the_library(hundredths: int, year: int) -> None:
+    text = f"{hundredths // 100}.{hundredths % 100:02d}"
+    status, out, err = call("classify", text, "--year", str(year), "--json")
+    if year == 2015 and hundredths > 7_500:
+        assert status == 2
+        assert err.startswith("opinipp: error: invalid score")
+        return
+    assert status == 0
+    assert err == ""
+    grade = classify(text, year)
+    data = json.loads(out)["grade"]
+    assert data["zone"] == (None if grade.zone is None else grade.zone.value)
+    assert data["category"] == (None if grade.category is None else grade.category.value)
+    assert data["label"] == grade.label
+
+
+@given(junk=st.text(max_size=12))
+def test_junk_scores_never_raise(junk: str) -> None:
+    status, out, err = call("classify", junk, "--year", "2023")
+    if status == 0:
+        assert out.startswith(f"{junk.strip().replace('.', ',')[:2]}")
+        return
+    assert status == 2
+    assert out == ""
+    assert err.startswith("opinipp: error: ")
+    assert err.count("\n") == 1
