@@ -1167,7 +1167,7 @@ class _RowReader:
         parent_text = self.text("parent")
         if parent_text is None:
             if by_code is None:
-                reason = f"a {kind.value} needs its parent Pemda (or its code)"
+                reason = f"a unit ({kind.value}) needs its parent Pemda, or the Pemda's code"
                 self.fail("parent", self.raw("parent"), reason)
                 return None
             parent: Pemda | None = by_code if self._same_province(by_code, province) else None
@@ -1237,12 +1237,19 @@ def _read_records(
                 first_row[key] = row
                 found.append(assessment)
         if reader.errors:
+            row_errors = _in_column_order(reader.errors, record)
             if errors == "raise":
-                raise reader.errors[0]
-            problems.extend(reader.errors)
+                raise row_errors[0]
+            problems.extend(row_errors)
     if problems:
         _raise_group(problems, source_name)
     return tuple(found)
+
+
+def _in_column_order(errors: list[RowError], record: Record) -> list[RowError]:
+    """A row's errors left to right (whole-row errors first)."""
+    order = {column: i for i, (column, _) in enumerate(record.values())}
+    return sorted(errors, key=lambda e: -1 if e.column is None else order.get(e.column, len(order)))
 
 
 def _raise_group(problems: list[RowError], source_name: str) -> NoReturn:
@@ -1494,7 +1501,8 @@ def write_csv(
     those, gets a leading single quote, which :func:`read_csv` removes again.
 
     ``target`` is a path (written as UTF-8) or a text file (open it with ``newline=""``).
-    Nothing is written when an item is not an Assessment.
+    Lines end with CRLF, as RFC 4180 has it, so that a carriage return inside a cell is
+    quoted. Nothing is written when an item is not an Assessment.
 
     >>> import io
     >>> from opinipp.assessments import Assessment
@@ -1507,7 +1515,7 @@ def write_csv(
     """
     items = _assessment_list(assessments)
     with _text_source(target, "w") as (stream, _):
-        writer = csv.writer(stream, lineterminator="\n")
+        writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(WRITTEN_COLUMNS)
         writer.writerows(_row_of(a) for a in items)
 
