@@ -1,0 +1,202 @@
+"""Timing, memory and machine description for the benchmarks.
+
+A small harness instead of pyperf: every figure is the median (and the best) of repeated
+``time.perf_counter`` runs, and peak memory comes from a separate, untimed run under
+``tracemalloc`` (which slows Python down, so it never overlaps a timed run).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+import tracemalloc
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Union
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = [
+    "STAGES",
+    "Machine",
+    "Row",
+    "Stopwatch",
+    "Timing",
+    "machine",
+    "peak_memory",
+    "per_call",
+    "startup_cost",
+    "time_call",
+]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall-clock seconds of repeated runs of one callable."""
+
+    median: float
+    best: float
+    runs: int
+
+    @classmethod
+    def of(cls, samples: Sequence[float]) -> Timing:
+        """Summarise raw samples."""
+        return cls(statistics.median(samples), min(samples), len(samples))
+
+
+def time_call(fn: Callable[[], object], *, repeats: int, warmup: int = 1) -> Timing:
+    """Time ``fn()`` ``repeats`` times after ``warmup`` untimed runs.
+
+    The garbage collector stays on, as in a user's program; a full collection before each run
+    keeps one run's garbage from being charged to the next.
+    """
+    for _ in range(warmup):
+        fn()
+    samples: list[float] = []
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return Timing.of(samples)
+
+
+def peak_memory(fn: Callable[[], object]) -> int:
+    """Return the peak bytes allocated while ``fn()`` runs (tracemalloc, a separate run).
+
+    Counts the Python heap and what NumPy/pandas allocate through it (NumPy reports its
+    array buffers to tracemalloc); the result of ``fn`` is kept alive until the peak is read.
+    """
+    gc.collect()
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        result = fn()
+        _, peak = tracemalloc.get_traced_memory()
+        del result
+    finally:
+        tracemalloc.stop()
+    return peak
+
+
+def per_call(
+    stmt: str, namespace: dict[str, object], *, target_seconds: float = 0.2, rounds: int = 7
+) -> float:
+    """Return the best per-call seconds of ``stmt`` (evaluated in ``namespace``) over rounds."""
+    timer = timeit.Timer(stmt, globals=namespace)
+    number, elapsed = timer.autorange()
+    number = max(1, int(number * target_seconds / max(elapsed, 1e-9)))
+    return min(timer.repeat(repeat=rounds, number=number)) / number
+
+
+def startup_cost(code: str, *, runs: int) -> tuple[Timing, Timing]:
+    """Time ``python -c code`` against ``python -c pass``, interleaved, ``runs`` times each.
+
+    Returns the two timings; the cost of ``code`` is the difference of their medians.
+    """
+    baseline: list[float] = []
+    measured: list[float] = []
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    for _ in range(runs):
+        for sink, snippet in ((baseline, "pass"), (measured, code)):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", snippet], check=True, env=env)
+            sink.append(time.perf_counter() - start)
+    return Timing.of(baseline), Timing.of(measured)
+
+
+@dataclass(frozen=True)
+class Machine:
+    """Where the figures were measured."""
+
+    cpu: str
+    cores: int
+    python: str
+    platform: str
+    libraries: tuple[tuple[str, str], ...]
+    date: str
+
+    def lines(self) -> list[str]:
+        """The description as Markdown list items."""
+        libs = ", ".join(f"{name} {version}" for name, version in self.libraries)
+        return [
+            f"- CPU: {self.cpu}, {self.cores} logical cores",
+            f"- Python {self.python} on {self.platform}",
+            f"- Libraries: {libs}",
+            f"- Date: {self.date}",
+        ]
+
+
+def _cpu_model() -> str:
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    except OSError:
+        return platform.processor() or platform.machine() or "unknown"
+    for line in text.splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine() or "unknown"
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine() -> Machine:
+    """Describe this machine, interpreter and the libraries measured."""
+    return Machine(
+        cpu=_cpu_model(),
+        cores=os.cpu_count() or 1,
+        python=platform.python_version(),
+        platform=f"{platform.system()} {platform.machine()}",
+        libraries=tuple(
+            (name, _version(name)) for name in ("opinipp", "pandas", "numpy", "attrs", "cattrs")
+        ),
+        date=dt.datetime.now(dt.timezone.utc).date().isoformat(),
+    )
+
+
+Row = tuple[
+    Union[str, None],  # noqa: UP007 - a runtime alias on Python 3.10
+    Union[str, None],  # noqa: UP007
+    Union[int, None],  # noqa: UP007
+    Union[int, None],  # noqa: UP007
+    Union[int, None],  # noqa: UP007
+    Union[int, None],  # noqa: UP007
+]
+"""One row of a pipeline's result: zone, category, national rank, provincial rank, rank
+within its Pemda, and the gap to the next tier in hundredths (``None`` where it does not
+apply). Both pipelines are reduced to these rows to be compared."""
+
+STAGES: Final = ("read", "classify", "rank", "gap")
+"""The stages of both pipelines, in order."""
+
+
+class Stopwatch:
+    """Seconds per stage, recorded in order with :meth:`lap`."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Close ``stage`` now and start the next one."""
+        now = time.perf_counter()
+        self.seconds[stage] = now - self._last
+        self._last = now
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
