@@ -72,7 +72,7 @@ def _kabupaten_2023() -> list[Pemda]:
 @st.composite
 def national_inputs(draw: st.DrawFn) -> tuple[tuple[Assessment, ...], National]:
     kind = draw(st.sampled_from(NATIONAL_KINDS))
-    found = draw(ops.assessment_sets(kind=kind.value, max_size=40))
+    found = draw(ops.assessment_sets(kind=kind.value, max_size=30))
     return found, National(kind)
 
 
