@@ -96,7 +96,7 @@ def grade_html(grade: Grade, /, score: Score | None = None) -> str:
     >>> from opinipp.zoning import classify
     >>> print(grade_html(classify("90.02", 2023)))  # doctest: +ELLIPSIS
     <div class="opinipp-grade" ...><span class="opinipp-badge" ...background:#2ca02c;...>A</span>
-    <span>Kualitas Tertinggi</span> <span style="color:#6c757d">zona hijau · 2023 · 88.00–100.00</span></div>
+    <span>Kualitas Tertinggi</span> <span ...>zona hijau · 2023 · 88.00–100.00</span></div>
     """
     grade = _check_grade(grade)
     details = []
@@ -147,10 +147,12 @@ def ranking_html(ranking: Ranking, /, *, max_rows: int = 60) -> str:
     from opinipp.ranking import Ranking
     from opinipp.zoning import classify
 
-    if not isinstance(ranking, Ranking):
-        raise InvalidArgumentError("ranking", ranking, "a Ranking, as returned by opinipp.rank")
-    if isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 1:
-        raise InvalidArgumentError("max_rows", max_rows, "a whole number from 1")
+    given: object = ranking
+    if not isinstance(given, Ranking):
+        raise InvalidArgumentError("ranking", given, "a Ranking, as returned by opinipp.rank")
+    rows_given: object = max_rows
+    if isinstance(rows_given, bool) or not isinstance(rows_given, int) or rows_given < 1:
+        raise InvalidArgumentError("max_rows", rows_given, "a whole number from 1")
     year = "" if ranking.year is None else f", {ranking.year}"
     caption = f"{ranking.scope}{year}: {ranking.of} entries"
     if ranking.is_complete is False:
@@ -206,16 +208,16 @@ def series_html(series: Iterable[Assessment], /) -> str:
     from opinipp.assessments import Assessment
     from opinipp.zoning import classify
 
-    if isinstance(series, (str, bytes)):
-        raise InvalidArgumentError("series", series, "a series of Assessments of one entity")
+    expected = "a series of Assessments of one entity"
+    given: object = series
+    if isinstance(given, (str, bytes)):
+        raise InvalidArgumentError("series", given, expected)
     try:
         items = list(series)
     except TypeError:
-        raise InvalidArgumentError(
-            "series", series, "a series of Assessments of one entity"
-        ) from None
+        raise InvalidArgumentError("series", given, expected) from None
     if not all(isinstance(a, Assessment) for a in items):
-        raise InvalidArgumentError("series", series, "a series of Assessments of one entity")
+        raise InvalidArgumentError("series", given, expected)
     items.sort(key=lambda a: a.year)
     names = sorted({a.entity.full_name for a in items})
     cells: list[str] = []

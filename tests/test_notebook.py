@@ -1,0 +1,101 @@
+"""examples/explore.ipynb runs from top to bottom, draws its plots, and is saved clean."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "examples" / "explore.ipynb"
+KERNEL = "opinipp-tests"
+
+
+def read_notebook() -> Any:
+    """Read the notebook (nbformat has no type hints)."""
+    return nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The notebook, executed by a kernel running this very interpreter.
+
+    A kernelspec in a temporary JUPYTER_PATH pins the kernel to ``sys.executable``, so the
+    test does not depend on which kernels the machine has registered.
+    """
+    home = tmp_path_factory.mktemp("jupyter")
+    spec = home / "kernels" / KERNEL
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "opinipp tests",
+                "language": "python",
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JUPYTER_PATH", str(home))
+        mp.setenv("JUPYTER_RUNTIME_DIR", str(home / "runtime"))
+        mp.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+        nb = read_notebook()
+        client = NotebookClient(
+            nb,
+            kernel_name=KERNEL,
+            timeout=120,
+            resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+        )
+        client.execute()
+    return nb
+
+
+def outputs(nb: Any) -> list[Any]:
+    return [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+
+
+def text(output: Any) -> str:
+    return str(output.get("data", {}).get("text/plain", output.get("text", "")))
+
+
+def test_the_saved_notebook_has_no_outputs() -> None:
+    nb = read_notebook()
+    nbformat.validate(nb)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert code
+    assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
+
+
+def test_no_cell_fails(executed: Any) -> None:
+    errors = [o for o in outputs(executed) if o.output_type == "error"]
+    assert errors == []
+    streams = [o for o in outputs(executed) if o.output_type == "stream" and o.name == "stderr"]
+    assert streams == []
+
+
+def test_the_plots_are_drawn(executed: Any) -> None:
+    pngs = [o for o in outputs(executed) if "image/png" in o.get("data", {})]
+    assert len(pngs) == 2
+
+
+def test_the_numbers_shown(executed: Any) -> None:
+    shown = "\n".join(text(o) for o in outputs(executed))
+    assert "(683, " in shown  # the bundled results
+    assert "2024: {'merah': 0, 'kuning': 3, 'hijau': 77}" in shown
+    assert "Kabupaten Deli Serdang" in shown  # first of Sumatera Utara, 2022 (91.99)
+    assert "34.19 merah (2021) → 69.17 kuning C (2022) → 81.84 hijau B (2023)" in shown
+    assert "[(2022, '34.98'), (2023, '12.67'), (2024, '11.62')]" in shown
+
+
+def test_the_ranking_table(executed: Any) -> None:
+    frames = [o for o in outputs(executed) if "Kabupaten Humbang Hasundutan" in text(o)]
+    assert frames
+    html = frames[0]["data"]["text/html"]
+    assert "<table" in html
+    assert "91.99" in html
