@@ -181,6 +181,12 @@ class Grade:
         label = self.band.label_en
         return "" if label is None else label
 
+    def _repr_html_(self) -> str:
+        """Jupyter: a badge in the zone's colour with the labels (see the Jupyter guide)."""
+        from opinipp._html import grade_html
+
+        return grade_html(self)
+
 
 @attrs.frozen
 class _YearGrades:
