@@ -139,6 +139,10 @@ class Grade:
         >>> Grade.of(rs, rs.bands[1], 2021).predikat
         'Kepatuhan Sedang'
         """
+        if not isinstance(rule_set, RuleSet):
+            raise InvalidArgumentError("rule_set", rule_set, "a RuleSet")
+        if band not in rule_set.bands:  # also rejects non-Band values
+            raise InvalidArgumentError("band", band, f"one of the bands of {rule_set.scheme!r}")
         return cls(
             year,
             rule_set,

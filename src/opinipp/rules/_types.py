@@ -172,7 +172,13 @@ class FrozenMapping(Mapping[K, V], Generic[K, V]):
 
     def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = (), /) -> None:
         """Copy ``items`` (a mapping or key–value pairs)."""
-        object.__setattr__(self, "_data", dict(items))
+        try:
+            data = dict(items)
+        except (TypeError, ValueError) as exc:
+            raise InvalidArgumentError(
+                "mapping", items, "a mapping or an iterable of key-value pairs"
+            ) from exc
+        object.__setattr__(self, "_data", data)
 
     def __getitem__(self, key: K) -> V:
         return self._data[key]
@@ -625,8 +631,13 @@ class RuleSet:
         >>> from opinipp.rules import rules_for
         >>> rules_for(2019).covers(2021), rules_for(2019).covers(2020)
         (True, False)
+        >>> rules_for(2019).covers("2019")
+        False
         """
-        return year in self.years
+        try:
+            return check_year(year, self.years) in self.years
+        except RulesNotAvailableError:
+            return False
 
     def band_for(self, score: ScoreLike) -> Band:
         """Return the band that ``score`` falls in (bisect over the lower bounds).
