@@ -546,8 +546,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
         raise InvalidArgumentError(
             "scope", scope, "National(kind), Provincial(province) or WithinPemda(pemda)"
         )
-    if ties not in _TIES:  # a tuple lookup compares with ==, so junk of any type is safe
-        raise InvalidArgumentError("ties", ties, "'min', 'dense' or 'ordinal'")
+    _check_ties(ties)
     items = _items(assessments)
     hundredths = _valid_scores(items, scope)
     if hundredths is None:
@@ -574,6 +573,11 @@ _KIND: Final = attrgetter("kind")
 _PROVINCE_CODE: Final = attrgetter("province.code")
 _PEMDA_CODE: Final = attrgetter("pemda.code")
 _ENTITY_TYPES: Final = (Instansi, Pemda, *_UNITS)
+
+
+def _check_ties(ties: object) -> None:
+    if not isinstance(ties, str) or ties not in _TIES:
+        raise InvalidArgumentError("ties", ties, "'min', 'dense' or 'ordinal'")
 
 
 def _items(assessments: object) -> list[Assessment]:

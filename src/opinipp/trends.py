@@ -35,7 +35,6 @@ import attrs
 from opinipp.assessments import Assessment
 from opinipp.entities import OPD, Instansi, Pemda, Puskesmas, Rsud
 from opinipp.errors import DuplicateEntityError, InvalidArgumentError
-from opinipp.zoning import Grade, classify
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from opinipp.entities import Entity
     from opinipp.rules import Category, Zone
     from opinipp.scores import Score
+    from opinipp.zoning import Grade
 
 __all__ = ["Change", "Direction", "Series", "compare", "series"]
 
@@ -62,10 +62,7 @@ class Direction(str, Enum):
 
 
 def _grade(assessment: Assessment) -> Grade:
-    score = assessment.score
-    if score is None:  # pragma: no cover - Change checks for a score first
-        raise InvalidArgumentError("assessment", assessment, "an assessment with a score")
-    return classify(score, assessment.year, tanpa_maladministrasi=assessment.tanpa_maladministrasi)
+    return assessment.grade
 
 
 def _score(assessment: Assessment) -> Score:
