@@ -24,6 +24,7 @@ from opinipp.errors import InvalidArgumentError
 from opinipp.ranking import National, Provincial, rank
 from opinipp.rules import Zone, covered_years
 from opinipp.scores import Score
+from opinipp.trends import series
 from opinipp.zoning import classify
 
 MERAH, KUNING, HIJAU = ZONE_COLOURS["merah"], ZONE_COLOURS["kuning"], ZONE_COLOURS["hijau"]
@@ -177,3 +178,11 @@ def test_bad_max_rows(max_rows: object) -> None:
     ranking = rank(sultra_2022(), Provincial(regions.province("Sultra")))
     with pytest.raises(InvalidArgumentError):
         ranking_html(ranking, max_rows=max_rows)  # type: ignore[arg-type]
+
+
+def test_ranking_and_series_repr_html() -> None:
+    ranking = rank(sultra_2022(), Provincial(regions.province("Sultra")))
+    assert ranking._repr_html_() == ranking_html(ranking)
+    trend = series([Assessment(MUBAR, 2021, "34.19"), Assessment(MUBAR, 2022, "69.17")], MUBAR)
+    assert trend._repr_html_() == series_html(trend)
+    assert "+34.98" in visible_text(trend._repr_html_())

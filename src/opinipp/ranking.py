@@ -449,6 +449,12 @@ class Ranking:
     def __iter__(self) -> Iterator[RankedEntry]:
         return iter(self.entries)
 
+    def _repr_html_(self) -> str:
+        """Jupyter: a table of rank, score, entity and grade (see the Jupyter guide)."""
+        from opinipp._html import ranking_html
+
+        return ranking_html(self)
+
     def __repr__(self) -> str:
         completeness = ""
         if self.official_of is not None:

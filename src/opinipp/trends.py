@@ -320,6 +320,12 @@ class Series:
     def __repr__(self) -> str:
         return f"<Series {self}>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter: a row of years with scores, zone-coloured badges and changes."""
+        from opinipp._html import series_html
+
+        return series_html(self)
+
 
 def series(assessments: Iterable[Assessment], entity: Entity, /) -> Series:
     """Collect the assessments of ``entity`` from ``assessments`` and order them by year.
