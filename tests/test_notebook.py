@@ -99,3 +99,12 @@ def test_the_ranking_table(executed: Any) -> None:
     html = frames[0]["data"]["text/html"]
     assert "<table" in html
     assert "91.99" in html
+
+
+def test_ranking_and_trend_show_as_html(executed: Any) -> None:
+    htmls = [o["data"]["text/html"] for o in outputs(executed) if "text/html" in o.get("data", {})]
+    ranking = next(h for h in htmls if "opinipp-table" in h)
+    assert "Kabupaten Deli Serdang" in ranking
+    assert "#2ca02c" in ranking  # hijau
+    trend = next(h for h in htmls if "opinipp-series" in h)
+    assert all(colour in trend for colour in ("#d62728", "#f2c14e", "#2ca02c"))
