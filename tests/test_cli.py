@@ -362,10 +362,18 @@ def test_show_a_ministry_by_name() -> None:
     assert data["results"][0]["score"] == "96.87"
 
 
+def test_show_a_unit_by_its_own_name() -> None:
+    data = ok_json("show", "Puskesmas Pancur")
+    assert data["entity"]["name"] == "Puskesmas Pancur (Kabupaten Rembang)"
+    assert data["entity"]["pemda"] == "Kabupaten Rembang"
+    assert [(r["year"], r["score"]) for r in data["results"]] == [(2024, "99.65")]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (("Kementrian Luar Negeri",), "did you mean 'Kementerian Luar Negeri'"),
+        (("Dinas Sosial",), "it could be 'Dinas Sosial Provinsi Banten' or"),
         (("Banjar",), "ambiguous name 'Banjar'"),
         (("Kabupaten Aceh Selatan",), "Kabupaten Aceh Selatan has none bundled"),
         (("Muna Barat", "--year", "2019"), "(2021, 2022, 2023, 2024)"),

@@ -57,6 +57,7 @@ _EXIT_OK = 0
 _EXIT_BAD_INPUT = 2
 _DASH = "–"
 _SHOWN_ROW_ERRORS = 3
+_SHOWN_CANDIDATES = 5
 
 
 class _UsageError(Exception):
@@ -523,22 +524,48 @@ def _normalized(name: str) -> str:
     return " ".join(name.casefold().replace("-", " ").split())
 
 
+def _names_of(entity: Entity) -> set[str]:
+    """The names ``show`` accepts for an entity of the bundled results (normalized)."""
+    from opinipp.entities import Instansi, Pemda
+
+    names = {entity.full_name}
+    if isinstance(entity, Instansi):
+        names.add(entity.name)
+        if entity.abbreviation:
+            names.add(entity.abbreviation)
+    elif not isinstance(entity, Pemda):
+        names.add(str(getattr(entity, "name", None) or entity.full_name))
+    return {_normalized(n) for n in names}
+
+
 def _resolve_entity(query: str, results: Iterable[Assessment]) -> Entity:
-    """A Pemda by name or code, else an entity of the bundled results by its exact name."""
+    """A Pemda by name or code, else an entity of the bundled results by its name.
+
+    A unit (OPD, Puskesmas, RSUD) may be named with or without its Pemda
+    (``"Puskesmas Pancur"``) as long as only one unit has that name.
+    """
     from opinipp import regions
     from opinipp.errors import UnknownRegionError
 
     try:
         return regions.pemda(query)
     except UnknownRegionError as region_error:
-        by_name: dict[str, Entity] = {}
+        by_name: dict[str, dict[Entity, None]] = {}
         for a in results:
-            by_name.setdefault(_normalized(a.entity.full_name), a.entity)
-        found = by_name.get(_normalized(query))
-        if found is not None:
-            return found
-        names = sorted({e.full_name for e in by_name.values()})
-        close = difflib.get_close_matches(query, names, n=3, cutoff=0.6)
+            for name in _names_of(a.entity):
+                by_name.setdefault(name, {})[a.entity] = None
+        found = list(by_name.get(_normalized(query), {}))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            names = " or ".join(repr(e.full_name) for e in found[:_SHOWN_CANDIDATES])
+            more = len(found) - _SHOWN_CANDIDATES
+            names += f" (… {more} more)" if more > 0 else ""
+            raise InvalidArgumentError(
+                "ENTITY", query, f"the full name of one entity; it could be {names}"
+            ) from None
+        full_names = sorted({e.full_name for group in by_name.values() for e in group})
+        close = difflib.get_close_matches(query, full_names, n=3, cutoff=0.6)
         close = close or list(region_error.suggestions)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise InvalidArgumentError(
