@@ -48,14 +48,22 @@ def ok_json(*args: str) -> Any:
     return json.loads(result.stdout)
 
 
-def bad(*args: str) -> str:
-    """Assert exit status 2, nothing on stdout, one line on stderr; return that line."""
-    result = run(*args)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
+def bad(*args: str, in_process: bool = False) -> str:
+    """Assert exit status 2, nothing on stdout, one line on stderr; return that line.
+
+    The parametrized cases run in process (fast); every command also has cases run through
+    a subprocess.
+    """
+    if in_process:
+        status, out, err = call(*args)
+    else:
+        result = run(*args)
+        status, out, err = result.returncode, result.stdout, result.stderr
+    assert status == 2
+    assert out == ""
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
     assert lines[0].startswith("opinipp: error: ")
     return lines[0]
 
@@ -140,7 +148,11 @@ def test_options_go_before_or_after_the_command() -> None:
     ],
 )
 def test_classify_bad_input(args: tuple[str, ...], message: str) -> None:
-    assert message in bad(*args)
+    assert message in bad(*args, in_process=True)
+
+
+def test_classify_bad_input_through_a_subprocess() -> None:
+    assert "no assessment rules for year 2020" in bad("classify", "81.84", "--year", "2020")
 
 
 # ---------------------------------------------------------------------------------------
@@ -197,7 +209,11 @@ def test_gap_json() -> None:
     ],
 )
 def test_gap_bad_input(args: tuple[str, ...], message: str) -> None:
-    assert message in bad(*args)
+    assert message in bad(*args, in_process=True)
+
+
+def test_gap_bad_input_through_a_subprocess() -> None:
+    assert "invalid target 'X'" in bad("gap", "81.84", "--year", "2023", "--target", "X")
 
 
 # ---------------------------------------------------------------------------------------
@@ -278,7 +294,7 @@ def test_rank_a_file_of_several_years_needs_a_year(tmp_path: Path) -> None:
     ],
 )
 def test_rank_bad_input(args: tuple[str, ...], message: str) -> None:
-    assert message in bad("rank", str(SULTRA_2022), *args)
+    assert message in bad("rank", str(SULTRA_2022), *args, in_process=True)
 
 
 def test_rank_bad_files(tmp_path: Path) -> None:
@@ -382,7 +398,11 @@ def test_show_a_unit_by_its_own_name() -> None:
     ],
 )
 def test_show_bad_input(args: tuple[str, ...], message: str) -> None:
-    assert message in bad("show", *args)
+    assert message in bad("show", *args, in_process=True)
+
+
+def test_show_bad_input_through_a_subprocess() -> None:
+    assert "ambiguous name 'Banjar'" in bad("show", "Banjar")
 
 
 # ---------------------------------------------------------------------------------------
@@ -430,6 +450,11 @@ def test_help_on_every_command(command: str | None) -> None:
     assert "--json" in result.stdout
 
 
+def test_usage_errors_through_a_subprocess() -> None:
+    assert "invalid choice: 'fr'" in bad("years", "--lang", "fr")
+    assert "the following arguments are required: COMMAND" in bad()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -440,7 +465,7 @@ def test_help_on_every_command(command: str | None) -> None:
     ],
 )
 def test_usage_errors_are_one_line(args: tuple[str, ...], message: str) -> None:
-    line = bad(*args)
+    line = bad(*args, in_process=True)
     assert message in line
     assert "--help" in line
 
