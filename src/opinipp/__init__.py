@@ -12,6 +12,8 @@ exact points a local government needs for the next tier.
 <Zone.MERAH: 'merah'>
 >>> op.regions.pemda("Kab. Muna Barat").code
 '74.13'
+>>> op.gap_to_next_tier("81.84", 2023).points
+Decimal('6.16')
 """
 
 from opinipp import errors, locale_id, regions
@@ -48,6 +50,17 @@ from opinipp.errors import (
     RulesNotAvailableError,
     UnknownRegionError,
 )
+from opinipp.gaps import Gap, gap_to, gap_to_next_tier, points_to_rank
+from opinipp.ranking import (
+    National,
+    Provincial,
+    RankedEntry,
+    Ranking,
+    Scope,
+    Ties,
+    WithinPemda,
+    rank,
+)
 from opinipp.rules import (
     Band,
     Category,
@@ -60,6 +73,7 @@ from opinipp.rules import (
     rules_for,
 )
 from opinipp.scores import MAX_SCORE, MIN_SCORE, Score, ScoreLike
+from opinipp.trends import Change, Direction, Series, compare, series
 from opinipp.years import AssessmentYear, assessment_year
 from opinipp.zoning import Grade, classify, pemda_score, score_from_dimensions
 
@@ -74,10 +88,13 @@ __all__ = [
     "AssessmentYear",
     "Band",
     "Category",
+    "Change",
     "Dimension",
+    "Direction",
     "DuplicateEntityError",
     "Entity",
     "EntityKind",
+    "Gap",
     "Grade",
     "Instansi",
     "InstansiKind",
@@ -88,6 +105,7 @@ __all__ = [
     "InvalidTextError",
     "MissingExtraError",
     "MixedYearsError",
+    "National",
     "NotApplicableError",
     "OPDKind",
     "OpinippError",
@@ -96,29 +114,42 @@ __all__ = [
     "Pemda",
     "PemdaKind",
     "Province",
+    "Provincial",
     "PublishedResult",
     "Puskesmas",
+    "RankedEntry",
+    "Ranking",
     "RowError",
     "Rsud",
     "RuleSet",
     "RulesNotAvailableError",
+    "Scope",
     "Score",
     "ScoreLike",
+    "Series",
+    "Ties",
     "Unit",
     "UnknownRegionError",
+    "WithinPemda",
     "Zone",
     "__version__",
     "assessment_year",
     "classify",
+    "compare",
     "covered_years",
     "errors",
+    "gap_to",
+    "gap_to_next_tier",
     "locale_id",
     "not_held_years",
     "pemda_score",
+    "points_to_rank",
+    "rank",
     "regions",
     "rule_sets",
     "rules_for",
     "score_from_dimensions",
+    "series",
 ]
 
 
