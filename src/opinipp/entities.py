@@ -168,7 +168,7 @@ def _check_iso(_: object, attribute: attrs.Attribute[str | None], value: object)
         )
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Province:
     """One of Indonesia's 38 provinces, identified by its 2-digit Kemendagri code.
 
@@ -197,7 +197,7 @@ class Province:
         return self.full_name
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Pemda:
     """A local government: a provinsi, kabupaten or kota, identified by its Kemendagri code.
 
@@ -269,7 +269,7 @@ class Pemda:
         return self.full_name
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Instansi:
     """A ministry (kementerian) or agency (lembaga) of the central government.
 
@@ -372,7 +372,7 @@ class OPD:
         return self.full_name
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Puskesmas:
     """A community health centre (Puskesmas) of a Pemda, identified by name and Pemda.
 
@@ -404,7 +404,7 @@ class Puskesmas:
         return self.full_name
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Rsud:
     """A regional public hospital (Rumah Sakit Umum Daerah) of a Pemda.
 

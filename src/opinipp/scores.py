@@ -16,10 +16,11 @@ True
 from __future__ import annotations
 
 import math
+import operator
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Final, Literal, SupportsIndex, TypeAlias, Union
+from typing import TYPE_CHECKING, Final, Literal, SupportsIndex, TypeAlias, Union
 
 from opinipp.errors import InvalidArgumentError, InvalidScoreError
 
@@ -181,10 +182,18 @@ class Score:
             return value
         return cls._from_hundredths(_to_hundredths(value, rounding=True))
 
-    @property
-    def hundredths(self) -> int:
-        """The score as a whole number of hundredths (81.84 is ``8184``)."""
-        return self._hundredths
+    if TYPE_CHECKING:
+
+        @property
+        def hundredths(self) -> int:
+            """The score as a whole number of hundredths (81.84 is ``8184``)."""
+
+    else:
+        # A C-level getter: ranking and band lookup read this for every assessment.
+        hundredths = property(
+            operator.attrgetter("_hundredths"),
+            doc="The score as a whole number of hundredths (81.84 is ``8184``).",
+        )
 
     @property
     def value(self) -> Decimal:
