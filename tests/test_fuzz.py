@@ -1,0 +1,1025 @@
+"""Fuzz every public function and constructor: junk raises only documented opinipp errors.
+
+Each entry point gets one test. A call starts from valid arguments (drawn from the public
+strategies, or from real data) and puts junk in one argument position, in every position,
+or nowhere. Junk is text, NaN and infinite floats, ``None``, bools, huge ints,
+``Decimal('sNaN')``, lists, dicts, bytes, plain objects and values of the wrong opinipp type.
+The call must either return a value of the documented type or raise one of the documented
+errors, whose message must render.
+
+Budget. Under ``HYPOTHESIS_PROFILE=ci`` every entry point gets 10,000 generated calls; by
+default 200. Each Hypothesis example makes :data:`CALLS_PER_EXAMPLE` calls, so the per-example
+cost of Hypothesis itself (about 0.4 ms here, more than most calls) is paid once per batch
+and the whole file stays within a few minutes on two cores. A failing batch shrinks to its
+simplest form and names the failing call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, Phase, given, note, settings
+from hypothesis import strategies as st
+
+import opinipp
+from opinipp import (
+    cli,
+    datasets,
+    gaps,
+    locale_id,
+    ranking,
+    regions,
+    rules,
+    scores,
+    serialization,
+    trends,
+    years,
+    zoning,
+)
+from opinipp.assessments import Assessment, PublishedResult
+from opinipp.entities import (
+    OPD,
+    EntityKind,
+    Instansi,
+    InstansiKind,
+    OPDKind,
+    Pemda,
+    PemdaKind,
+    Province,
+    Puskesmas,
+    Rsud,
+)
+from opinipp.errors import InvalidScoreError, OpinippError
+from opinipp.ranking import National, Provincial, RankedEntry, Ranking, WithinPemda
+from opinipp.rules import Band, Category, Dimension, RuleSet, Zone, rules_for
+from opinipp.scores import Score
+from opinipp.strategies import (
+    boundary_scores,
+    entities,
+    pemdas,
+    provinces,
+    rule_sets,
+    scopes,
+)
+from opinipp.strategies import scores as score_values
+from opinipp.strategies import years as year_values
+from opinipp.trends import Change, Series
+from opinipp.years import AssessmentYear
+from opinipp.zoning import Grade
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from hypothesis.strategies import SearchStrategy
+
+Call = tuple[tuple[Any, ...], dict[str, Any]]
+
+FUZZ_CALLS = 10_000 if settings.get_current_profile_name() == "ci" else 200
+"""Generated calls per entry point: 10,000 under the ``ci`` profile, 200 by default."""
+CALLS_PER_EXAMPLE = 10
+FUZZ = settings(
+    max_examples=FUZZ_CALLS // CALLS_PER_EXAMPLE,
+    phases=[Phase.explicit, Phase.generate, Phase.shrink],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    deadline=None,
+)
+
+# --- junk -------------------------------------------------------------------------------
+
+_MUBAR = regions.pemda("74.13")
+_SULTRA = _MUBAR.province
+_NASTY: tuple[object, ...] = (
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1,
+    2020,
+    2023,
+    10**100,
+    -(10**100),
+    2**63,
+    0.0,
+    -0.0,
+    81.84,
+    1e308,
+    5e-324,
+    math.nan,
+    math.inf,
+    -math.inf,
+    Decimal("sNaN"),
+    Decimal("-sNaN"),
+    Decimal("NaN"),
+    Decimal("Infinity"),
+    Decimal("-Infinity"),
+    Decimal("1E+999999"),
+    Decimal("1E-999999"),
+    Decimal("81.845"),
+    Decimal("-0"),
+    Decimal(2023),
+    Fraction(1, 3),
+    complex(1, 1),
+    "",
+    " ",
+    "\x00",
+    "\ud800",
+    "81.84",
+    "81,84",
+    " 81.84 ",
+    "1e3",
+    "NaN",
+    "inf",
+    "-1",
+    "100.01",
+    "٨١٫٨٤",
+    "８１．８４",
+    "2020",
+    "2023",
+    "A",
+    "merah",
+    "hijau",
+    "kabupaten",
+    "kota",
+    "provinsi",
+    "lembaga",
+    "Sultra",
+    "74",
+    "74.13",
+    "91.01",
+    "Kab. Muna Barat",
+    "Banjar",
+    "min",
+    "=1+1",
+    "Selasa 4 Februari 2025",
+    "4 Februari 2025 10.00 WITA",
+    "x" * 5_000,
+    b"81.84",
+    b"\xff",
+    bytearray(b"2023"),
+    [],
+    [1],
+    ["81.84"],
+    [None],
+    [Decimal("sNaN")],
+    [[]],
+    (),
+    (2023,),
+    ("81.84", "x"),
+    {},
+    {"input": 1},
+    {"proses": "81.84"},
+    {None: None},
+    {Dimension.INPUT: math.nan},
+    set(),
+    frozenset({2023}),
+    object(),
+    type,
+    int,
+    print,
+    Ellipsis,
+    NotImplemented,
+    range(3),
+    Zone.HIJAU,
+    Category.A,
+    Dimension.INPUT,
+    EntityKind.KOTA,
+    PemdaKind.KABUPATEN,
+    InstansiKind.LEMBAGA,
+    OPDKind.OTHER,
+    Score("81.84"),
+    dt.date(2023, 12, 14),
+    dt.datetime(2025, 2, 4, 10, 0, tzinfo=dt.timezone.utc),
+    dt.timedelta(days=1),
+    _SULTRA,
+    _MUBAR,
+    Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN),
+    OPD(pemda=_MUBAR, kind=OPDKind.DINSOS),
+    Puskesmas(name="Puskesmas Tiworo", pemda=_MUBAR),
+    Assessment(_MUBAR, 2023, "81.84"),
+    Assessment(_MUBAR, 2023, None),
+    PublishedResult(zone="hijau"),
+    rules_for(2023),
+    rules_for(2023).bands[4],
+    zoning.classify("81.84", 2023),
+    National(PemdaKind.KABUPATEN),
+    Provincial(_SULTRA),
+    WithinPemda(_MUBAR),
+)
+
+
+def _choice(pool: Iterable[Any]) -> SearchStrategy[Any]:
+    """Sample from a pool by index: one draw, a short repr, shrinking to the first item."""
+    items = tuple(pool)
+    return st.sampled_from(range(len(items))).map(items.__getitem__)
+
+
+def junk() -> SearchStrategy[Any]:
+    """Values no public function should choke on: every type, every awkward value."""
+    nasty = _choice(_NASTY)
+    return st.one_of(
+        nasty,
+        st.integers(),
+        st.floats(),
+        st.decimals(),
+        st.text(max_size=12),
+        st.lists(nasty, max_size=3),
+    )
+
+
+def not_text_junk() -> SearchStrategy[Any]:
+    """Junk that is never ``str``: for a position where text would be a file path."""
+    return st.one_of(
+        _choice(x for x in _NASTY if not isinstance(x, str)),
+        st.integers(),
+        st.floats(),
+    )
+
+
+_JUNK = junk()
+
+
+# --- entry points -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A public entry point: valid calls, what may be junked, what it returns and raises.
+
+    ``valid`` draws whole valid calls. Junk may go to the ``positional`` arguments after the
+    first ``fixed`` ones (the object of a method), and to the ``keywords``.
+    """
+
+    name: str
+    call: Callable[..., object]
+    valid: SearchStrategy[Call]
+    positional: int
+    keywords: tuple[str, ...] = ()
+    returns: type | tuple[type, ...] = object
+    raises: tuple[type[BaseException], ...] = (OpinippError,)
+    junk: SearchStrategy[Any] = field(default=_JUNK)
+    fixed: int = 0
+
+
+@st.composite
+def junked(draw: st.DrawFn, entry: Entry) -> Call:
+    """A valid call of ``entry`` with junk in one position, in every position, or nowhere."""
+    args, kwargs = draw(entry.valid)
+    positions = entry.positional + len(entry.keywords)
+    if positions == 0:
+        return args, kwargs
+    new_args, new_kwargs = list(args), dict(kwargs)
+    target = draw(st.integers(-1, positions - 1))  # -1: leave the call valid
+    everywhere = target >= 0 and draw(st.integers(0, 7)) == 0
+    for position in range(positions) if everywhere else [target] if target >= 0 else []:
+        value = draw(entry.junk)
+        if position < entry.positional:
+            new_args[entry.fixed + position] = value
+        else:
+            new_kwargs[entry.keywords[position - entry.positional]] = value
+    return tuple(new_args), new_kwargs
+
+
+def calls(*args: SearchStrategy[Any], **kwargs: SearchStrategy[Any]) -> SearchStrategy[Call]:
+    """Valid calls from one strategy per argument (keywords are passed or left out)."""
+    return st.tuples(st.tuples(*args), st.fixed_dictionaries({}, optional=kwargs))
+
+
+def fixed_calls(pool: Iterable[Call]) -> SearchStrategy[Call]:
+    """Valid calls from a pool of known-good argument lists."""
+    return _choice(pool)
+
+
+def attrs_call(obj: Any) -> Call:
+    """The arguments that rebuild an attrs instance: positional, then keyword-only."""
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    for a in attrs.fields(type(obj)):
+        if not a.init:
+            continue
+        value = getattr(obj, a.name)
+        if a.kw_only:
+            kwargs[a.alias] = value
+        else:
+            args.append(value)
+    return tuple(args), kwargs
+
+
+def attrs_entry(name: str, cls: type, pool: Iterable[Any], **options: Any) -> Entry:
+    """An entry for an attrs class, fed with prototypes rebuilt from ``pool``."""
+    fields_ = [a for a in attrs.fields(cls) if a.init]
+    return Entry(
+        name,
+        cls,
+        fixed_calls(attrs_call(x) for x in pool),
+        positional=sum(not a.kw_only for a in fields_),
+        keywords=tuple(a.alias for a in fields_ if a.kw_only),
+        returns=cls,
+        **options,
+    )
+
+
+def method(name: str) -> Callable[..., object]:
+    """Call ``obj.<name>(*args, **kwargs)`` with ``obj`` as the first argument."""
+
+    def call(obj: Any, *args: Any, **kwargs: Any) -> object:
+        return getattr(obj, name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+# --- valid values ---------------------------------------------------------------------------
+
+PUBLISHED = datasets.published_results()
+SCORED = tuple(a for a in PUBLISHED if a.score is not None)
+_BY_ENTITY: dict[object, list[Assessment]] = defaultdict(list)
+for _a in SCORED:
+    _BY_ENTITY[_a.entity].append(_a)
+HISTORIES = tuple(
+    sorted(group, key=lambda a: a.year) for group in _BY_ENTITY.values() if len(group) > 1
+)
+PAIRS = tuple((h[i], h[i + 1]) for h in HISTORIES for i in range(len(h) - 1))
+
+
+def _national_rankings() -> tuple[Ranking, ...]:
+    groups: dict[tuple[int, EntityKind], list[Assessment]] = defaultdict(list)
+    for a in SCORED:
+        if a.entity.entity_kind.value in {k.value for k in (*PemdaKind, *InstansiKind)}:
+            groups[a.year, a.entity.entity_kind].append(a)
+    kinds = {k.value: k for k in (*PemdaKind, *InstansiKind)}
+    return tuple(
+        ranking.rank(group, National(kinds[kind.value]), ties=ties)
+        for (_, kind), group in sorted(groups.items(), key=lambda item: item[0][0])
+        for ties in ("min", "dense", "ordinal")
+    )
+
+
+RANKINGS = _national_rankings()
+
+
+def _assessments_of(r: Ranking) -> tuple[Assessment, ...]:
+    return tuple(e.assessment for e in r)
+
+
+RULE_SETS = rules.rule_sets()
+BANDS = tuple(b for rs in RULE_SETS for b in rs.bands)
+GRADES = tuple(
+    Grade.of(rules_for(y), band, y, tanpa)
+    for y in rules.covered_years()
+    for band in rules_for(y).bands
+    for tanpa in ((None, True, False) if rules_for(y).has_tanpa_maladministrasi else (None,))
+)
+ASSESSMENT_YEARS = tuple(years.assessment_year(y) for y in rules.covered_years())
+GAPS = tuple(
+    g
+    for y in rules.covered_years()
+    for s in ("0.00", "31.99", "60.35", "74.99")
+    if (g := gaps.gap_to_next_tier(s, y)) is not None
+)
+DISAGREEMENTS = datasets.audit()
+ENTRIES_OF_RANKINGS = tuple(e for r in RANKINGS for e in r)
+
+_years = year_values()
+_scores = st.one_of(score_values(), boundary_scores())
+_score_likes = st.one_of(
+    _scores,
+    _scores.map(str),
+    _scores.map(lambda s: s.format("id")),
+    _scores.map(lambda s: s.value),
+    _scores.map(float),
+    st.integers(0, 100),
+)
+_texts = st.sampled_from(["Kualitas Tinggi", "Zona Hijau", "Sumber", "x"])
+_bools = st.booleans()
+_optional_bools = st.none() | _bools
+_pemda_kinds = st.sampled_from(PemdaKind)
+_entity_kinds = st.one_of(
+    st.sampled_from(EntityKind),
+    _pemda_kinds,
+    st.sampled_from(InstansiKind),
+    st.sampled_from([k.value for k in EntityKind]),
+)
+_dimension_maps = st.dictionaries(
+    st.one_of(st.sampled_from(Dimension), st.sampled_from([d.value for d in Dimension])),
+    _score_likes,
+    min_size=3,
+    max_size=4,
+)
+_targets = st.one_of(
+    st.sampled_from(Category),
+    st.sampled_from(Zone),
+    _choice(BANDS),
+    st.sampled_from(["A", "B", "hijau", "zona kuning", "Kualitas Tinggi", "Sangat Baik"]),
+)
+_dates = st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+_small_sets = st.one_of(
+    _choice(_assessments_of(r) for r in RANKINGS),
+    st.lists(_choice(SCORED), max_size=4),
+)
+_json_texts = st.one_of(
+    st.text(max_size=30),
+    _choice(serialization.assessments_to_json(_assessments_of(r)[:3]) for r in RANKINGS),
+    _choice(serialization.to_json(a) for a in PUBLISHED[:50]),
+    st.sampled_from(['{"year": 2023}', "[]", "[{}]", "NaN", '{"a": 1e999}', "[1, 2]", "null"]),
+)
+_CSV_HEADER = "entity,kind,province,year,score\n"
+_csv_rows = st.tuples(
+    st.sampled_from(["Muna Barat", "Banjar", "Kendari", "", "=cmd()", "Kemlu"]),
+    st.sampled_from(["kabupaten", "kota", "kementerian", "opd", "x", ""]),
+    st.sampled_from(["Sultra", "Kalsel", "", "Atlantis"]),
+    st.sampled_from(["2023", "2020", "x", "", "2025"]),
+    st.sampled_from(["81,84", "81.84", "101", "", "NaN", "-1"]),
+)
+
+
+def _written_csv(items: Iterable[Assessment]) -> str:
+    out = io.StringIO()
+    serialization.write_csv(items, out)
+    return out.getvalue()
+
+
+_csv_texts = st.one_of(
+    st.text(max_size=60).map(lambda t: _CSV_HEADER + t),
+    st.lists(_csv_rows, max_size=3).map(
+        lambda rows: _CSV_HEADER + "".join(",".join(r) + "\n" for r in rows)
+    ),
+    _choice(_written_csv(_assessments_of(r)[:4]) for r in RANKINGS),
+)
+_MISSING_DIR = Path(__file__).resolve().parent / "no-such-directory-for-fuzzing"
+_cli_tokens = st.sampled_from(
+    [
+        "classify",
+        "gap",
+        "rank",
+        "show",
+        "years",
+        "--year",
+        "--target",
+        "--scope",
+        "--lang",
+        "--json",
+        "--ties",
+        "--help",
+        "--version",
+        "81.84",
+        "81,84",
+        "2023",
+        "2020",
+        "A",
+        "en",
+        "id",
+        "province:Sultra",
+        "national:kabupaten",
+        "Kabupaten Muna Barat",
+        "Banjar",
+        str(_MISSING_DIR / "x.csv"),
+        "\ud800",
+        "",
+    ]
+)
+_argvs = st.one_of(st.none(), st.lists(st.one_of(_cli_tokens, st.text(max_size=8)), max_size=6))
+
+
+def _cli_main(argv: Any) -> object:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(argv)
+    if code == 2:  # the documented exit status of bad input, with one line on stderr
+        assert err.getvalue().count("\n") == 1
+        assert err.getvalue().startswith("opinipp: error: ")
+    return code
+
+
+def _read_csv_text(text: Any, **kwargs: Any) -> object:
+    return serialization.read_csv(io.StringIO(text) if isinstance(text, str) else text, **kwargs)
+
+
+def _write_csv_to_text(items: Any) -> object:
+    serialization.write_csv(items, io.StringIO())
+    return None
+
+
+def _ranking_constructor(*args: Any, **kwargs: Any) -> object:
+    return Ranking(*args, **kwargs)
+
+
+def _grade_of_year(rule_set: Any, band: Any, year: Any, tanpa: Any = None) -> object:
+    return Grade.of(rule_set, band, year, tanpa)
+
+
+# --- the entry points ---------------------------------------------------------------------
+
+_NONE = type(None)
+
+ENTRIES: tuple[Entry, ...] = (
+    # scores
+    Entry("Score", Score, calls(_score_likes), 1, returns=Score),
+    Entry(
+        "Score.from_hundredths",
+        Score.from_hundredths,
+        calls(st.integers(0, 10_000)),
+        1,
+        returns=Score,
+    ),
+    Entry(
+        "Score.rounded",
+        Score.rounded,
+        calls(st.decimals(0, 100) | _score_likes),
+        1,
+        returns=Score,
+    ),
+    Entry(
+        "Score.format",
+        method("format"),
+        calls(_scores, st.sampled_from(["en", "id"])),
+        1,
+        fixed=1,
+        returns=str,
+    ),
+    # entities
+    attrs_entry("Province", Province, regions.provinces()),
+    attrs_entry("Pemda", Pemda, regions.pemdas()),
+    attrs_entry(
+        "Instansi", Instansi, (a.entity for a in PUBLISHED if isinstance(a.entity, Instansi))
+    ),
+    attrs_entry("OPD", OPD, (a.entity for a in PUBLISHED if isinstance(a.entity, OPD))),
+    attrs_entry(
+        "Puskesmas", Puskesmas, (a.entity for a in PUBLISHED if isinstance(a.entity, Puskesmas))
+    ),
+    attrs_entry("Rsud", Rsud, (a.entity for a in PUBLISHED if isinstance(a.entity, Rsud))),
+    # assessments
+    attrs_entry("Assessment", Assessment, PUBLISHED),
+    Entry(
+        "Assessment.grade",
+        lambda a: a.grade,
+        fixed_calls(((a,), {}) for a in PUBLISHED),
+        0,
+        returns=Grade,
+    ),
+    attrs_entry(
+        "PublishedResult", PublishedResult, (a.published for a in PUBLISHED if a.published)
+    ),
+    # rules
+    Entry("rules_for", rules.rules_for, calls(_years), 1, returns=RuleSet),
+    attrs_entry("Band", Band, BANDS),
+    Entry(
+        "Band.contains",
+        method("contains"),
+        calls(_choice(BANDS), _score_likes),
+        1,
+        fixed=1,
+        returns=bool,
+    ),
+    attrs_entry("RuleSet", RuleSet, RULE_SETS),
+    Entry("RuleSet.covers", method("covers"), calls(rule_sets(), _years), 1, fixed=1, returns=bool),
+    Entry(
+        "RuleSet.band_for",
+        method("band_for"),
+        calls(rule_sets(), _score_likes),
+        1,
+        fixed=1,
+        returns=Band,
+    ),
+    Entry(
+        "RuleSet.above_scale",
+        method("above_scale"),
+        calls(rule_sets(), _scores),
+        1,
+        fixed=1,
+        returns=InvalidScoreError,
+    ),
+    # zoning
+    Entry(
+        "classify",
+        zoning.classify,
+        calls(_score_likes, _years, tanpa_maladministrasi=_optional_bools),
+        2,
+        ("tanpa_maladministrasi",),
+        returns=Grade,
+    ),
+    Entry(
+        "score_from_dimensions",
+        zoning.score_from_dimensions,
+        calls(_dimension_maps, _years),
+        2,
+        returns=Score,
+    ),
+    Entry(
+        "pemda_score",
+        zoning.pemda_score,
+        calls(st.lists(_score_likes, max_size=4), _years),
+        2,
+        returns=Score,
+    ),
+    attrs_entry("Grade", Grade, GRADES),
+    Entry(
+        "Grade.of",
+        _grade_of_year,
+        fixed_calls(((g.rule_set, g.band, g.year, g.tanpa_maladministrasi), {}) for g in GRADES),
+        4,
+        returns=Grade,
+    ),
+    # years
+    Entry("assessment_year", years.assessment_year, calls(_years), 1, returns=AssessmentYear),
+    attrs_entry("AssessmentYear", AssessmentYear, ASSESSMENT_YEARS),
+    Entry(
+        "AssessmentYear.assessed",
+        method("assessed"),
+        calls(_choice(ASSESSMENT_YEARS), _entity_kinds),
+        1,
+        fixed=1,
+        returns=(int, _NONE),
+    ),
+    Entry(
+        "AssessmentYear.zones_of",
+        method("zones_of"),
+        calls(_choice(ASSESSMENT_YEARS), _entity_kinds),
+        1,
+        fixed=1,
+        returns=object,
+    ),
+    # regions
+    Entry(
+        "regions.province",
+        regions.province,
+        calls(st.one_of(provinces().map(lambda p: p.name), st.sampled_from(["Sultra", "74"]))),
+        1,
+        returns=Province,
+    ),
+    Entry(
+        "regions.pemda",
+        regions.pemda,
+        calls(
+            st.one_of(pemdas().map(lambda p: p.full_name), pemdas().map(lambda p: p.code)),
+            kind=st.none() | _pemda_kinds,
+            province=st.none() | provinces(),
+        ),
+        1,
+        ("kind", "province"),
+        returns=Pemda,
+    ),
+    Entry(
+        "regions.pemdas",
+        regions.pemdas,
+        calls(province=st.none() | provinces(), kind=st.none() | _pemda_kinds),
+        0,
+        ("province", "kind"),
+        returns=tuple,
+    ),
+    Entry(
+        "regions.provincial_government",
+        regions.provincial_government,
+        calls(provinces() | provinces().map(lambda p: p.code)),
+        1,
+        returns=Pemda,
+    ),
+    # locale_id
+    Entry(
+        "parse_number",
+        locale_id.parse_number,
+        calls(_score_likes.map(str)),
+        1,
+        returns=Decimal,
+    ),
+    Entry(
+        "parse_score",
+        locale_id.parse_score,
+        calls(_scores.map(lambda s: s.format("id"))),
+        1,
+        returns=Score,
+    ),
+    Entry(
+        "parse_date",
+        locale_id.parse_date,
+        calls(_dates.map(locale_id.format_date)),
+        1,
+        returns=dt.date,
+    ),
+    Entry(
+        "parse_datetime",
+        locale_id.parse_datetime,
+        calls(st.sampled_from(["Selasa 4 Februari 2025 10.00 WITA", "14 Desember 2023"])),
+        1,
+        returns=dt.datetime,
+    ),
+    Entry(
+        "format_number",
+        locale_id.format_number,
+        calls(
+            st.one_of(_scores, st.decimals(-(10**6), 10**6, places=3), st.integers()),
+            lang=st.sampled_from(["id", "en"]),
+            places=st.integers(0, 4),
+        ),
+        1,
+        ("lang", "places"),
+        returns=str,
+    ),
+    Entry(
+        "format_date",
+        locale_id.format_date,
+        calls(_dates, weekday=_bools),
+        1,
+        ("weekday",),
+        returns=str,
+    ),
+    # ranking
+    Entry(
+        "National",
+        National,
+        calls(st.sampled_from([*PemdaKind, *InstansiKind])),
+        1,
+        returns=National,
+    ),
+    Entry(
+        "Provincial",
+        Provincial,
+        calls(provinces(), include_provinsi=_bools),
+        1,
+        ("include_provinsi",),
+        returns=Provincial,
+    ),
+    Entry("WithinPemda", WithinPemda, calls(pemdas()), 1, returns=WithinPemda),
+    Entry(
+        "official_population",
+        method("official_population"),
+        calls(scopes(), _years),
+        1,
+        fixed=1,
+        returns=(int, _NONE),
+    ),
+    attrs_entry("RankedEntry", RankedEntry, ENTRIES_OF_RANKINGS),
+    Entry(
+        "Ranking",
+        _ranking_constructor,
+        calls(_JUNK, scope=_JUNK),
+        1,
+        ("scope",),
+        returns=Ranking,
+    ),
+    Entry(
+        "rank",
+        ranking.rank,
+        fixed_calls(((_assessments_of(r), r.scope), {"ties": r.ties}) for r in RANKINGS),
+        2,
+        ("ties",),
+        returns=Ranking,
+    ),
+    Entry(
+        "Ranking.find",
+        method("find"),
+        st.one_of(
+            fixed_calls(((r, e.entity), {}) for r in RANKINGS for e in list(r)[:3]),
+            calls(_choice(RANKINGS), entities()),
+        ),
+        1,
+        fixed=1,
+        returns=RankedEntry,
+    ),
+    Entry(
+        "Ranking.describe",
+        method("describe"),
+        st.one_of(
+            fixed_calls(((r, e.entity), {}) for r in RANKINGS for e in list(r)[:3]),
+            calls(_choice(RANKINGS), entities()),
+        ),
+        1,
+        fixed=1,
+        returns=str,
+    ),
+    # gaps
+    Entry(
+        "gap_to_next_tier",
+        gaps.gap_to_next_tier,
+        calls(_score_likes, _years),
+        2,
+        returns=(gaps.Gap, _NONE),
+    ),
+    Entry("gap_to", gaps.gap_to, calls(_score_likes, _years, _targets), 3, returns=gaps.Gap),
+    Entry(
+        "points_to_rank",
+        gaps.points_to_rank,
+        st.one_of(
+            fixed_calls(((r, e.entity, 1), {}) for r in RANKINGS for e in list(r)[-2:]),
+            calls(_choice(RANKINGS), entities(), st.integers(1, 5), beat=_bools),
+        ),
+        3,
+        ("beat",),
+        returns=Decimal,
+    ),
+    attrs_entry("Gap", gaps.Gap, GAPS),
+    # trends
+    Entry("compare", trends.compare, fixed_calls((p, {}) for p in PAIRS), 2, returns=Change),
+    attrs_entry("Change", Change, (Change(*p) for p in PAIRS)),
+    Entry(
+        "series",
+        trends.series,
+        fixed_calls(((h, h[0].entity), {}) for h in HISTORIES),
+        2,
+        returns=Series,
+    ),
+    Entry(
+        "Series",
+        Series,
+        fixed_calls(((h[0].entity, h), {}) for h in HISTORIES),
+        2,
+        returns=Series,
+    ),
+    # serialization
+    Entry(
+        "to_json",
+        serialization.to_json,
+        calls(
+            st.one_of(_choice(PUBLISHED), _choice(GRADES), _scores, entities()),
+            indent=st.none() | st.integers(0, 4),
+        ),
+        1,
+        ("indent",),
+        returns=str,
+    ),
+    Entry(
+        "from_json",
+        serialization.from_json,
+        calls(_json_texts, st.sampled_from([Assessment, Score, Pemda, Province, Grade, OPD])),
+        2,
+        returns=object,
+    ),
+    Entry(
+        "assessments_to_json",
+        serialization.assessments_to_json,
+        calls(_small_sets, indent=st.none() | st.integers(0, 4)),
+        1,
+        ("indent",),
+        returns=str,
+    ),
+    Entry(
+        "assessments_from_json",
+        serialization.assessments_from_json,
+        calls(_json_texts),
+        1,
+        returns=tuple,
+    ),
+    Entry(
+        "read_csv",
+        _read_csv_text,
+        calls(_csv_texts, errors=st.sampled_from(["collect", "raise"])),
+        1,
+        ("errors",),
+        returns=tuple,
+    ),
+    Entry(
+        "read_csv(path)",
+        serialization.read_csv,
+        calls(st.just(_MISSING_DIR / "x.csv")),
+        1,
+        returns=tuple,
+        raises=(OpinippError, FileNotFoundError),
+        junk=not_text_junk(),
+    ),
+    Entry("write_csv", _write_csv_to_text, calls(_small_sets), 1, returns=_NONE),
+    Entry(
+        "write_csv(target)",
+        serialization.write_csv,
+        calls(_small_sets, st.just(_MISSING_DIR / "out.csv")),
+        2,
+        returns=_NONE,
+        raises=(OpinippError, FileNotFoundError),
+        junk=not_text_junk(),
+    ),
+    # datasets
+    Entry("audit", datasets.audit, calls(st.none() | _small_sets), 1, returns=tuple),
+    attrs_entry("Disagreement", datasets.Disagreement, DISAGREEMENTS),
+    # the command line
+    Entry("cli.main", _cli_main, calls(_argvs), 1, returns=int),
+)
+
+# Public callables with nothing to fuzz: they take no argument, or are type aliases.
+NOT_FUZZED = frozenset(
+    {
+        "covered_years",
+        "not_held_years",
+        "rule_sets",
+        "provinces",
+        "published_results",
+        "make_converter",
+        "Entity",
+        "Unit",
+        "ScoreLike",
+        "Scope",
+        "Ties",
+        "DimensionScores",
+        "Field",
+        "ErrorMode",
+    }
+)
+
+FUZZED_MODULES = (
+    opinipp,
+    scores,
+    rules,
+    zoning,
+    years,
+    regions,
+    locale_id,
+    ranking,
+    gaps,
+    trends,
+    serialization,
+    datasets,
+    cli,
+)
+
+
+_MEMORY_HEADROOM = 2 * 1024**3
+
+
+@pytest.fixture
+def memory_cap() -> Iterator[None]:
+    """Cap the address space while fuzzing, so a memory bomb fails fast (Linux only).
+
+    Junk such as ``indent=10**9`` can make a function build gigabytes; under the cap it
+    raises MemoryError, which the test reports, instead of exhausting the machine.
+    """
+    try:
+        import resource
+
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+    except (ImportError, OSError):  # not Linux: run without the cap
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = pages * resource.getpagesize() + _MEMORY_HEADROOM
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@pytest.mark.usefixtures("memory_cap")
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.name for e in ENTRIES])
+def test_junk_raises_only_documented_errors(entry: Entry) -> None:
+    @FUZZ
+    @given(batch=st.lists(junked(entry), min_size=CALLS_PER_EXAMPLE, max_size=CALLS_PER_EXAMPLE))
+    def fuzz(batch: list[Call]) -> None:
+        for args, kwargs in batch:
+            check_one_call(entry, args, kwargs)
+
+    fuzz()
+
+
+def check_one_call(entry: Entry, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Call ``entry``: a documented error with a message, or a result of the documented type."""
+    try:
+        result = entry.call(*args, **kwargs)
+    except entry.raises as error:
+        message = str(error)  # renders, whatever the junk
+    except BaseException:
+        note(f"failing call: {entry.name}(*{args!r:.2000}, **{kwargs!r:.2000})")
+        raise
+    else:
+        if not isinstance(result, entry.returns):
+            note(f"failing call: {entry.name}(*{args!r:.2000}, **{kwargs!r:.2000})")
+        assert isinstance(result, entry.returns), f"{result!r:.500} is not {entry.returns}"
+        return
+    assert message
+
+
+def _public_callables() -> set[str]:
+    import enum
+    import inspect
+
+    names: set[str] = set()
+    for module in FUZZED_MODULES:
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.ismodule(obj) or not callable(obj):
+                continue
+            if inspect.isclass(obj) and issubclass(obj, (enum.Enum, BaseException)):
+                continue
+            names.add(name)
+    return names
+
+
+def test_every_public_callable_is_fuzzed() -> None:
+    fuzzed = {e.name.rsplit(".", 1)[-1].split("(")[0] for e in ENTRIES}
+    missing = _public_callables() - fuzzed - NOT_FUZZED
+    assert missing == set(), f"add a fuzz entry for {sorted(missing)}"
+
+
+def test_the_profile_sets_the_number_of_calls() -> None:
+    expected = 10_000 if settings.get_current_profile_name() == "ci" else 200
+    assert FUZZ.max_examples * CALLS_PER_EXAMPLE == expected == FUZZ_CALLS
