@@ -311,7 +311,7 @@ def test_to_json_rejects_unsupported_objects(junk: object) -> None:
         to_json(junk)
 
 
-@pytest.mark.parametrize("indent", [-1, True, "2", 1.5])
+@pytest.mark.parametrize("indent", [-1, True, "2", 1.5, 17, 10**12])
 def test_to_json_rejects_bad_indent(indent: Any) -> None:
     with pytest.raises(InvalidArgumentError, match="indent"):
         to_json(MUBAR, indent=indent)

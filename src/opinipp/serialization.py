@@ -164,6 +164,7 @@ _UNIT_KINDS: Final = frozenset({EntityKind.OPD, EntityKind.PUSKESMAS, EntityKind
 _PROVINCE_CODE: Final = re.compile(r"[0-9]{2}")
 _PEMDA_CODE: Final = re.compile(r"[0-9]{2}(?:\.[0-9]{2})?")
 _CODE_EXPECTED: Final = "a Kemendagri code such as '74' or '74.13'"
+_MAX_INDENT: Final = 16
 
 # ---------------------------------------------------------------------------------------
 # Unit names: the OPD kind a name stands for (one table, matched on the leading words).
@@ -631,7 +632,7 @@ def _check_json_object(obj: object) -> None:
 def to_json(obj: object, /, *, indent: int | None = None) -> str:
     """Write an Assessment, entity, Grade, PublishedResult or Score (or a list of them) as JSON.
 
-    Non-ASCII text is written as is; ``indent`` pretty-prints.
+    Non-ASCII text is written as is; ``indent`` (0 to 16 spaces) pretty-prints.
 
     >>> from opinipp.zoning import classify
     >>> to_json(classify("81.84", 2023))
@@ -645,8 +646,12 @@ def to_json(obj: object, /, *, indent: int | None = None) -> str:
     opinipp.errors.InvalidArgumentError: invalid obj 81.84: expected an Assessment, ...
     """
     given: object = indent
-    if given is not None and (isinstance(given, bool) or not isinstance(given, int) or given < 0):
-        raise InvalidArgumentError("indent", indent, "None or a whole number from 0")
+    if given is not None and (
+        isinstance(given, bool) or not isinstance(given, int) or not 0 <= given <= _MAX_INDENT
+    ):
+        raise InvalidArgumentError(
+            "indent", indent, f"None or a whole number from 0 to {_MAX_INDENT}"
+        )
     _check_json_object(obj)
     return json.dumps(_converter().unstructure(obj), ensure_ascii=False, indent=indent)
 
