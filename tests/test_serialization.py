@@ -96,6 +96,10 @@ def test_converter_structures_every_type_with_opinipp_errors() -> None:
     assert conv.structure({"kind": "kota", "code": "74.71"}, Pemda) == regions.pemda("74.71")
     with pytest.raises(InvalidArgumentError, match=r"\$\.kind"):
         conv.structure({"kind": "kota", "code": "74.13"}, Pemda)
+    assert conv.structure(["81.84", 69], tuple[Score, ...]) == (Score("81.84"), Score("69.00"))
+    for junk in (5, None, "81.84", {"score": "1"}):
+        with pytest.raises(InvalidArgumentError, match="JSON array of Score"):
+            conv.structure(junk, list[Score])
     assert conv.structure("hijau", Zone) is Zone.HIJAU
     with pytest.raises(InvalidArgumentError, match="'merah'"):
         conv.structure("green", Zone)
@@ -495,6 +499,8 @@ def test_structuring_junk_raises_only_opinipp_errors(value: object) -> None:
     conv = make_converter()
     for cls in (Assessment, Grade, Pemda, OPD, Province, PublishedResult, Instansi, Score):
         _tolerate_opinipp_errors(conv.structure, value, cls)
+    for container in (list[Assessment], tuple[Score, ...], list[Grade]):
+        _tolerate_opinipp_errors(conv.structure, value, container)
 
 
 @given(st.text(max_size=300))

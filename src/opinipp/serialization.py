@@ -591,6 +591,9 @@ def make_converter() -> cattrs.Converter:
     for enum in _ENUMS:
         converter.register_structure_hook(enum, _enum_hook(enum))
         converter.register_unstructure_hook(enum, _enum_value)
+    converter.register_structure_hook_factory(
+        lambda cls: _element_type(cls) is not None, _container_hook(converter)
+    )
     return converter
 
 
@@ -606,6 +609,27 @@ def _enum_hook(cls: type[_E]) -> Callable[[object, Any], _E]:
         return _enum(cls, obj, "$")
 
     return structure
+
+
+def _container_hook(
+    converter: cattrs.Converter,
+) -> Callable[[Any], Callable[[object, Any], object]]:
+    """Build the hook of ``list[X]`` and ``tuple[X, ...]``: a JSON array, item by item."""
+
+    def factory(cls: Any) -> Callable[[object, Any], object]:  # noqa: ANN401 - a type form
+        found = _element_type(cls)
+        if found is None:  # pragma: no cover - the predicate checked it
+            raise InvalidArgumentError("cls", cls, "list[X] or tuple[X, ...]")
+        kind, element = found
+
+        def structure(obj: object, _: Any) -> object:  # noqa: ANN401 - cattrs passes the type
+            if not isinstance(obj, (list, tuple)):
+                raise InvalidArgumentError("$", obj, f"a JSON array of {element.__name__}")
+            return kind(_structure_item(converter, item, element, i) for i, item in enumerate(obj))
+
+        return structure
+
+    return factory
 
 
 def _enum_value(member: Enum) -> Any:  # noqa: ANN401 - enum values are str here
@@ -728,16 +752,8 @@ def from_json(text: str | bytes, cls: type[T], /) -> T:
         raise InvalidArgumentError(
             "cls", cls, f"one of {_SUPPORTED}, or list[…] / tuple[…, ...] of one of them"
         )
-    data = _load_json(text)
-    converter = _converter()
-    if container is None:
-        result: T = converter.structure(data, cls)
-        return result
-    kind, element = container
-    if not isinstance(data, list):
-        raise InvalidArgumentError("$", data, f"a JSON array of {element.__name__}")
-    items = [_structure_item(converter, item, element, i) for i, item in enumerate(data)]
-    return kind(items)  # type: ignore[no-any-return]
+    result: T = _converter().structure(_load_json(text), cls)
+    return result
 
 
 def _structure_item(converter: cattrs.Converter, item: object, element: type, index: int) -> object:
