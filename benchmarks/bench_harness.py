@@ -1,14 +1,13 @@
 """Timing, memory and machine description for the benchmarks.
 
 A small harness instead of pyperf: every figure is the median (and the best) of repeated
-``time.perf_counter`` runs, and peak memory comes from a separate, untimed run under
-``tracemalloc`` (which slows Python down, so it never overlaps a timed run).
+``time.perf_counter`` runs; peak memory is read in a separate, fresh interpreter (see
+``run.py``), so measuring it never slows a timed run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import platform
 import statistics
@@ -16,14 +15,13 @@ import subprocess
 import sys
 import time
 import timeit
-import tracemalloc
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Union
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
 __all__ = [
     "STAGES",
@@ -32,10 +30,8 @@ __all__ = [
     "Stopwatch",
     "Timing",
     "machine",
-    "peak_memory",
     "per_call",
     "startup_cost",
-    "time_call",
 ]
 
 
@@ -51,41 +47,6 @@ class Timing:
     def of(cls, samples: Sequence[float]) -> Timing:
         """Summarise raw samples."""
         return cls(statistics.median(samples), min(samples), len(samples))
-
-
-def time_call(fn: Callable[[], object], *, repeats: int, warmup: int = 1) -> Timing:
-    """Time ``fn()`` ``repeats`` times after ``warmup`` untimed runs.
-
-    The garbage collector stays on, as in a user's program; a full collection before each run
-    keeps one run's garbage from being charged to the next.
-    """
-    for _ in range(warmup):
-        fn()
-    samples: list[float] = []
-    for _ in range(repeats):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return Timing.of(samples)
-
-
-def peak_memory(fn: Callable[[], object]) -> int:
-    """Return the peak bytes allocated while ``fn()`` runs (tracemalloc, a separate run).
-
-    Counts the Python heap and what NumPy/pandas allocate through it (NumPy reports its
-    array buffers to tracemalloc); the result of ``fn`` is kept alive until the peak is read.
-    """
-    gc.collect()
-    tracemalloc.start()
-    try:
-        tracemalloc.reset_peak()
-        result = fn()
-        _, peak = tracemalloc.get_traced_memory()
-        del result
-    finally:
-        tracemalloc.stop()
-    return peak
 
 
 def per_call(

@@ -37,10 +37,10 @@ if TYPE_CHECKING:
 
     from benchmarks.bench_data import Record
     from benchmarks.bench_harness import Machine, Row, Timing
-    from benchmarks.bench_pandas import BandTable
 
 __all__ = [
     "Figure",
+    "Fresh",
     "Options",
     "Workload",
     "WorkloadResult",
@@ -76,10 +76,8 @@ class WorkloadResult:
     pandas: Timing
     opinipp_stages: dict[str, float]
     pandas_stages: dict[str, float]
-    opinipp_peak: int | None
-    pandas_peak: int | None
-    opinipp_once: Timing | None
-    pandas_once: Timing | None
+    opinipp_fresh: Fresh
+    pandas_fresh: Fresh
 
     @property
     def ratio(self) -> float:
@@ -150,44 +148,57 @@ def _median_stages(samples: Sequence[dict[str, float]]) -> dict[str, float]:
     return {stage: statistics.median(s[stage] for s in samples) for stage in samples[0]}
 
 
-def _one_shot_code(pipeline: str, path: Path, table: BandTable) -> str:
-    """Python source that runs one pipeline in a fresh interpreter, as a script would."""
-    setup = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
-    if pipeline == "opinipp":
-        return (
-            setup + "from benchmarks.bench_opinipp import opinipp_pipeline; "
-            f"opinipp_pipeline(Path({str(path)!r}))"
-        )
-    fields = json.dumps(asdict(table))
-    return (
-        setup + "import json; from benchmarks.bench_pandas import BandTable, pandas_pipeline; "
-        f"t = json.loads({fields!r}); "
-        "t = {k: {int(y): v for y, v in d.items()} for k, d in t.items()}; "
-        f"pandas_pipeline(Path({str(path)!r}), BandTable(**t))"
-    )
+@dataclass(frozen=True)
+class Fresh:
+    """What one pipeline costs in a fresh interpreter (see ``bench_child``).
+
+    ``script``: wall time of whole processes (start-up, imports, one run), as a script pays;
+    ``peak``: how far the peak resident memory rose during one run on the whole file.
+    ``None`` where not measured.
+    """
+
+    script: Timing | None
+    peak: int | None
 
 
-def one_shot(code: str, *, runs: int) -> Timing:
-    """Wall time of ``python -c code`` (interpreter start, imports and one run)."""
+CHILD: Final = ROOT / "benchmarks" / "bench_child.py"
+
+
+def fresh(pipeline: str, path: Path, table_path: Path, *, script_runs: int, memory: bool) -> Fresh:
+    """Run ``bench_child`` for one pipeline: ``script_runs`` timed processes, one for memory."""
     from benchmarks.bench_harness import Timing
 
-    samples: list[float] = []
-    for _ in range(runs):
+    command = [sys.executable, str(CHILD), pipeline, str(path), str(table_path)]
+    walls: list[float] = []
+    for _ in range(script_runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        samples.append(time.perf_counter() - start)
-    return Timing.of(samples)
+        subprocess.run(command, check=True, capture_output=True)
+        walls.append(time.perf_counter() - start)
+    peak = None
+    if memory:
+        done = subprocess.run([*command, "--memory"], check=True, capture_output=True, text=True)
+        peak = int(json.loads(done.stdout.splitlines()[-1])["peak"])
+    return Fresh(Timing.of(walls) if walls else None, peak)
 
 
 @dataclass(frozen=True)
 class Options:
-    """How thoroughly to measure: ``repeats`` ``None`` picks by size (see :func:`repeats_for`);
-    ``one_shot_runs`` fresh-interpreter runs of each pipeline (0: none)."""
+    """How thoroughly to measure.
+
+    ``repeats``: timed runs per pipeline (``None``: by size, see :func:`repeats_for`);
+    ``script_runs``: fresh-interpreter runs per pipeline, timed whole (0: none); ``memory``:
+    one more fresh run per pipeline for its peak memory.
+    """
 
     quick: bool = False
     repeats: int | None = None
+    script_runs: int = 0
     memory: bool = True
-    one_shot_runs: int = 0
+
+
+WARM_UP_LIMIT: Final = 100_000
+"""Up to this many rows, an untimed first run of each pipeline warms up and is compared;
+above it, the first timed run is compared instead."""
 
 
 def run_workload(workload: Workload, directory: Path, options: Options) -> WorkloadResult:
@@ -205,48 +216,58 @@ def run_workload(workload: Workload, directory: Path, options: Options) -> Workl
     def theirs() -> bench_pandas.PandasResult:
         return bench_pandas.pandas_pipeline(path, table)
 
+    def check(
+        mine_result: bench_opinipp.OpinippResult, theirs_result: bench_pandas.PandasResult
+    ) -> None:
+        compare(
+            bench_opinipp.opinipp_rows(mine_result),
+            bench_pandas.pandas_rows(theirs_result),
+            workload.label,
+        )
+
+    warm_up = len(records) <= WARM_UP_LIMIT
+    if warm_up:
+        check(mine(), theirs())
+
     runs = repeats_for(len(records), quick=options.quick, requested=options.repeats)
-    # The first runs are checked for equality, and also warm both up.
-    first_mine, first_theirs = mine(), theirs()
-    compare(
-        bench_opinipp.opinipp_rows(first_mine),
-        bench_pandas.pandas_rows(first_theirs),
-        workload.label,
+    samples: dict[str, list[float]] = {"opinipp": [], "pandas": []}
+    stages: dict[str, list[dict[str, float]]] = {"opinipp": [], "pandas": []}
+    for run in range(runs):  # the two take turns, so both see the same machine state
+        gc.collect()
+        start = time.perf_counter()
+        mine_result = mine()
+        samples["opinipp"].append(time.perf_counter() - start)
+        gc.collect()
+        start = time.perf_counter()
+        theirs_result = theirs()
+        samples["pandas"].append(time.perf_counter() - start)
+        stages["opinipp"].append(mine_result.stages)
+        stages["pandas"].append(theirs_result.stages)
+        if run == 0 and not warm_up:
+            check(mine_result, theirs_result)
+        del mine_result, theirs_result
+
+    table_path = directory / f"{workload.key}.bins.json"
+    table_path.write_text(json.dumps(asdict(table)), encoding="utf-8")
+    fresh_mine, fresh_theirs = (
+        fresh(
+            name,
+            path,
+            table_path,
+            script_runs=options.script_runs,
+            memory=options.memory,
+        )
+        for name in ("opinipp", "pandas")
     )
-    del first_mine, first_theirs
-
-    mine_stages: list[dict[str, float]] = []
-    theirs_stages: list[dict[str, float]] = []
-    mine_times: list[float] = []
-    theirs_times: list[float] = []
-    for _ in range(runs):  # interleaved, so both see the same machine state
-        for runner, times, stages in (
-            (mine, mine_times, mine_stages),
-            (theirs, theirs_times, theirs_stages),
-        ):
-            gc.collect()
-            start = time.perf_counter()
-            result = runner()
-            times.append(time.perf_counter() - start)
-            stages.append(result.stages)
-            del result
-
-    once_mine = once_theirs = None
-    if options.one_shot_runs:
-        runs = options.one_shot_runs
-        once_mine = one_shot(_one_shot_code("opinipp", path, table), runs=runs)
-        once_theirs = one_shot(_one_shot_code("pandas", path, table), runs=runs)
     return WorkloadResult(
         workload=workload,
         rows=len(records),
-        opinipp=bench_harness.Timing.of(mine_times),
-        pandas=bench_harness.Timing.of(theirs_times),
-        opinipp_stages=_median_stages(mine_stages),
-        pandas_stages=_median_stages(theirs_stages),
-        opinipp_peak=bench_harness.peak_memory(mine) if options.memory else None,
-        pandas_peak=bench_harness.peak_memory(theirs) if options.memory else None,
-        opinipp_once=once_mine,
-        pandas_once=once_theirs,
+        opinipp=bench_harness.Timing.of(samples["opinipp"]),
+        pandas=bench_harness.Timing.of(samples["pandas"]),
+        opinipp_stages=_median_stages(stages["opinipp"]),
+        pandas_stages=_median_stages(stages["pandas"]),
+        opinipp_fresh=fresh_mine,
+        pandas_fresh=fresh_theirs,
     )
 
 
@@ -299,8 +320,8 @@ def pipeline_table(results: Sequence[WorkloadResult]) -> list[str]:
     ]
     lines.extend(
         f"| {r.workload.label} | {r.rows:,} | {r.opinipp.runs} | {_seconds(r.opinipp.median)} "
-        f"| {_seconds(r.pandas.median)} | {r.ratio:.2f}× | {_mib(r.opinipp_peak)} "
-        f"| {_mib(r.pandas_peak)} |"
+        f"| {_seconds(r.pandas.median)} | {r.ratio:.2f}× | {_mib(r.opinipp_fresh.peak)} "
+        f"| {_mib(r.pandas_fresh.peak)} |"
         for r in results
     )
     return lines
@@ -322,24 +343,21 @@ def stage_table(results: Sequence[WorkloadResult]) -> list[str]:
     return lines
 
 
-def one_shot_table(results: Sequence[WorkloadResult]) -> list[str]:
-    """Fresh-interpreter runs, as Markdown lines (empty when none were made)."""
-    chosen = [r for r in results if r.opinipp_once is not None and r.pandas_once is not None]
-    if not chosen:
-        return []
+def script_table(results: Sequence[WorkloadResult]) -> list[str]:
+    """Fresh-interpreter times, as Markdown lines (empty when there were none)."""
     lines = [
         "| workload | runs | opinipp script | pandas script | ratio |",
         "|---|--:|--:|--:|--:|",
     ]
-    for r in chosen:
-        mine, theirs = r.opinipp_once, r.pandas_once
-        if mine is None or theirs is None:  # pragma: no cover - filtered above
+    for r in results:
+        mine, theirs = r.opinipp_fresh.script, r.pandas_fresh.script
+        if mine is None or theirs is None:
             continue
         lines.append(
             f"| {r.workload.label} | {mine.runs} | {_seconds(mine.median)} "
             f"| {_seconds(theirs.median)} | {mine.median / theirs.median:.2f}× |"
         )
-    return lines
+    return lines if len(lines) > 2 else []
 
 
 def figure_table(figures: Sequence[Figure]) -> list[str]:
@@ -403,9 +421,9 @@ How to read the tables:
   process after a first, untimed run of each (whose results are compared row by row). The
   largest sizes get fewer runs, to keep the whole benchmark within a few minutes on a 2-core
   machine.
-- **peak** is the most memory allocated at once during a separate, untimed run of the
-  pipeline, measured with `tracemalloc` (the Python heap and NumPy's buffers; the bytes the
-  interpreter and the libraries hold before the run are not counted).
+- **peak** is how far the peak resident memory (`VmHWM`) of a fresh interpreter rose during
+  one run of the pipeline on the whole file, measured in a separate process after a warm-up
+  run on the first rows (so what either library loads on first use is not counted).
 - Both pipelines do the same work on the same CSV file: read it; classify every score in its
   year (zone, category); rank every row in each scope it belongs to, with competition ranking
   (ties share the best rank: `ties="min"`, `method="min"`): nationally per kind (kementerian,
@@ -439,7 +457,7 @@ def render(
     command: str,
 ) -> str:
     """The benchmarks page, as Markdown."""
-    once = one_shot_table(results)
+    scripts = script_table(results)
     lines = [
         "# Benchmarks",
         "",
@@ -466,7 +484,7 @@ def render(
         *stage_table(results),
         "",
     ]
-    if once:
+    if scripts:
         lines += [
             "## As a script",
             "",
@@ -476,7 +494,7 @@ def render(
                 "pays them. Medians."
             ),
             "",
-            *once,
+            *scripts,
             "",
         ]
     lines += [
@@ -506,7 +524,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--repeats", type=int, default=None, help="timed runs per pipeline")
     parser.add_argument(
-        "--no-memory", action="store_true", help="skip the peak-memory runs (tracemalloc)"
+        "--no-memory", action="store_true", help="skip the peak-memory runs (one per pipeline)"
     )
     parser.add_argument(
         "--write-docs", action="store_true", help=f"regenerate {DOC_PATH.relative_to(ROOT)}"
@@ -527,8 +545,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = Options(
                 quick=args.quick,
                 repeats=args.repeats,
+                script_runs=0 if workload.synthetic else (2 if args.quick else 5),
                 memory=not args.no_memory,
-                one_shot_runs=0 if workload.synthetic else (2 if args.quick else 5),
             )
             result = run_workload(workload, Path(tmp), options)
             results.append(result)

@@ -132,16 +132,18 @@ def test_a_workload_runs_and_renders(tmp_path: Path) -> None:
     workload = run.Workload(
         "tiny", "(c) synthetic, 600 Puskesmas", lambda: bench_data.synthetic(600), synthetic=True
     )
-    result = run.run_workload(
-        workload, tmp_path, run.Options(repeats=1, memory=True, one_shot_runs=1)
-    )
+    result = run.run_workload(workload, tmp_path, run.Options(repeats=1, script_runs=1))
     assert result.rows == 600
     assert (result.opinipp.runs, result.pandas.runs) == (1, 1)
     assert tuple(result.opinipp_stages) == tuple(result.pandas_stages) == bench_harness.STAGES
-    assert result.opinipp_peak is not None
-    assert result.opinipp_peak > 0
-    assert result.opinipp_once is not None
-    assert result.opinipp_once.runs == 1
+    mine, theirs = result.opinipp_fresh, result.pandas_fresh
+    assert mine.script is not None
+    assert theirs.script is not None
+    assert mine.script.runs == theirs.script.runs == 1
+    assert mine.peak is not None
+    assert theirs.peak is not None
+    assert mine.peak > 0
+    assert theirs.peak > 0
     micro = [run.Figure("one thing", "1.00 µs", "≤ 2 µs", met=True)]
     page = run.render([result], micro, bench_harness.machine(), "./dev bench --write-docs")
     assert page.startswith("# Benchmarks\n")
