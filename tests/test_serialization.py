@@ -772,6 +772,17 @@ def test_read_csv_rejects_unknown_error_modes(errors: Any) -> None:
         _read_text(HEADER + "\n", errors=errors)
 
 
+def test_binary_files_and_bad_paths_are_rejected() -> None:
+    with pytest.raises(InvalidTextError, match="text mode"):
+        read_csv(io.BytesIO(HEADER.encode()))  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="not binary"):
+        write_csv([], io.BytesIO())  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="valid file path"):
+        read_csv("broken\0.csv")
+    with pytest.raises(InvalidArgumentError, match="valid file path"):
+        write_csv([], "broken\0.csv")
+
+
 def test_read_csv_of_a_missing_file_is_an_os_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         read_csv(tmp_path / "absent.csv")

@@ -93,9 +93,11 @@ if TYPE_CHECKING:
     from opinipp.entities import Entity
 
 __all__ = [
+    "EXTRA_COLUMNS",
     "MINIMAL_COLUMNS",
     "PUBLISHED_COLUMNS",
     "WRITTEN_COLUMNS",
+    "ErrorMode",
     "assessments_from_json",
     "assessments_to_json",
     "from_json",
@@ -148,6 +150,7 @@ MINIMAL_COLUMNS: Final = ("entity", "kind", "province", "year", "score")
 may be added)."""
 
 ErrorMode = Literal["collect", "raise"]
+"""How :func:`read_csv` reports bad rows: all at once (``"collect"``) or the first (``"raise"``)."""
 
 _ENTITY_CLASSES: Final = (Pemda, Instansi, OPD, Puskesmas, Rsud)
 _CLASS_OF_KIND: Final[dict[EntityKind, type]] = {
@@ -368,8 +371,6 @@ def _entity_from(obj: object, path: str, allowed: tuple[type, ...] = _ENTITY_CLA
     if cls not in allowed:
         kinds = ", ".join(repr(k.value) for k, c in _CLASS_OF_KIND.items() if c in allowed)
         raise InvalidArgumentError(f"{path}.kind", kind.value, f"one of {kinds}")
-    if cls is OPD and kind is not EntityKind.OPD:  # pragma: no cover - table is one-to-one
-        raise InvalidArgumentError(f"{path}.kind", kind.value, "'opd'")
     result: Entity = _ENTITY_READERS[cls](obj, path)
     if result.entity_kind is not kind:
         raise InvalidArgumentError(f"{path}.kind", kind.value, repr(result.entity_kind.value))
@@ -1383,18 +1384,23 @@ def _read_csv_stream(
 
 @contextlib.contextmanager
 def _text_source(source: object, mode: Literal["r", "w"]) -> Iterator[tuple[IO[str], str]]:
+    argument = "source" if mode == "r" else "target"
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if not isinstance(path, str):
-            raise InvalidArgumentError("source", source, "a str path or a text file")
+            raise InvalidArgumentError(argument, source, "a str path or a text file")
         encoding = "utf-8-sig" if mode == "r" else "utf-8"
-        with open(path, mode, encoding=encoding, newline="") as f:  # noqa: PTH123
-            yield f, path
+        try:
+            handle = open(path, mode, encoding=encoding, newline="")  # noqa: PTH123, SIM115
+        except ValueError as err:  # an embedded NUL character
+            raise InvalidArgumentError(argument, source, f"a valid file path ({err})") from None
+        with handle:
+            yield handle, path
         return
     needed = "read" if mode == "r" else "write"
     if not callable(getattr(source, needed, None)) or isinstance(source, (bytes, bytearray)):
         raise InvalidArgumentError(
-            "source" if mode == "r" else "target",
+            argument,
             source,
             f"a path or a text file open for {'reading' if mode == 'r' else 'writing'}",
         )
@@ -1535,10 +1541,16 @@ def write_csv(
     '=cmd()'
     """
     items = _assessment_list(assessments)
+    rows = [_row_of(a) for a in items]
     with _text_source(target, "w") as (stream, _):
         writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(WRITTEN_COLUMNS)
-        writer.writerows(_row_of(a) for a in items)
+        try:
+            writer.writerow(WRITTEN_COLUMNS)
+            writer.writerows(rows)
+        except TypeError:  # a file opened in binary mode
+            raise InvalidArgumentError(
+                "target", target, "a path or a text file open for writing (not binary)"
+            ) from None
 
 
 def __dir__() -> list[str]:
