@@ -162,3 +162,25 @@ def test_micro_workloads_are_the_415_kabupaten_of_2023() -> None:
     ranking = rank(assessments, National(PemdaKind.KABUPATEN))
     assert ranking.of == ranking.official_of == 415
     assert ranking.is_complete is True
+
+
+# --- the optimised paths keep every check ----------------------------------------------------
+
+
+def test_region_lookups_are_memoised_but_errors_are_not() -> None:
+    from opinipp import regions
+    from opinipp.errors import AmbiguousNameError, UnknownRegionError
+
+    first = regions.pemda("Kab. Muna Barat", province="Sultra")
+    assert regions.pemda("Kab. Muna Barat", province="Sultra") is first
+    assert first.code == "74.13"
+    # The same text under another filter is looked up again, and fails as before.
+    with pytest.raises(UnknownRegionError, match="Muna Barat"):
+        regions.pemda("Kab. Muna Barat", province="Jambi")
+    for _ in range(2):  # an error is rebuilt every time, never remembered
+        with pytest.raises(AmbiguousNameError, match="ambiguous name .Banjar."):
+            regions.pemda("Banjar")
+    # The memo stays bounded whatever the input.
+    for index in range(regions._MEMO_LIMIT + 10):
+        assert regions.pemda(" " * index + "Kab. Muna Barat") == first
+    assert 0 < len(regions._memo) <= regions._MEMO_LIMIT

@@ -268,8 +268,30 @@ def _close_matches(index: _Index, parsed: _names.Parsed, flt: _Filter) -> tuple[
     return _unique(_full_name(c, flt.level) for c in (narrowed or candidates))
 
 
+# Successful lookups, by query text and filter: reading a table resolves the same few
+# hundred names over and over. Only successes are kept (an error is rebuilt, with its
+# suggestions, every time), and the memo is emptied when it reaches _MEMO_LIMIT entries, so
+# it stays small whatever the input.
+_MEMO_LIMIT: Final = 4096
+_memo: dict[tuple[str, _Filter], Pemda] = {}
+
+
 def _resolve(query: object, flt: _Filter) -> Pemda:
     """Find the one Pemda ``query`` names within the filter, or raise."""
+    if type(query) is str:
+        key = (query, flt)
+        found = _memo.get(key)
+        if found is None:
+            found = _lookup(query, flt)
+            if len(_memo) >= _MEMO_LIMIT:
+                _memo.clear()
+            _memo[key] = found
+        return found
+    return _lookup(query, flt)
+
+
+def _lookup(query: object, flt: _Filter) -> Pemda:
+    """Find the one Pemda ``query`` names within the filter, or raise (no memo)."""
     index = _index()
     if not isinstance(query, str):
         hint: tuple[str, ...] = ()
