@@ -29,6 +29,7 @@ __all__ = [
     "Row",
     "Stopwatch",
     "Timing",
+    "loaded_modules",
     "machine",
     "per_call",
     "startup_cost",
@@ -50,12 +51,15 @@ class Timing:
 
 
 def per_call(
-    stmt: str, namespace: dict[str, object], *, target_seconds: float = 0.2, rounds: int = 7
+    stmt: str, namespace: dict[str, object], *, rounds: int = 7, number: int | None = None
 ) -> float:
-    """Return the best per-call seconds of ``stmt`` (evaluated in ``namespace``) over rounds."""
+    """Return the best per-call seconds of ``stmt`` (evaluated in ``namespace``) over rounds.
+
+    Each round makes ``number`` calls; by default as many as take about 0.2 s.
+    """
     timer = timeit.Timer(stmt, globals=namespace)
-    number, elapsed = timer.autorange()
-    number = max(1, int(number * target_seconds / max(elapsed, 1e-9)))
+    if number is None:
+        number, _ = timer.autorange()
     return min(timer.repeat(repeat=rounds, number=number)) / number
 
 
@@ -73,6 +77,16 @@ def startup_cost(code: str, *, runs: int) -> tuple[Timing, Timing]:
             subprocess.run([sys.executable, "-c", snippet], check=True, env=env)
             sink.append(time.perf_counter() - start)
     return Timing.of(baseline), Timing.of(measured)
+
+
+def loaded_modules(code: str, *, exclude: str) -> list[str]:
+    """The modules ``python -c code`` loads, except the package ``exclude`` and its modules."""
+    probe = (
+        f"import sys; before = set(sys.modules); {code}; "
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    return [m for m in done.stdout.split() if m.split(".")[0] != exclude]
 
 
 @dataclass(frozen=True)

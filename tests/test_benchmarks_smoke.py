@@ -8,6 +8,7 @@ and gaps, that those agree with opinipp's own functions, and that the report ren
 from __future__ import annotations
 
 import csv
+import dataclasses
 import sys
 from collections import Counter
 from pathlib import Path
@@ -153,6 +154,39 @@ def test_a_workload_runs_and_renders(tmp_path: Path) -> None:
     assert "- Python " in page
 
 
+def test_a_real_size_workload_reports_scripts_and_the_floor(tmp_path: Path) -> None:
+    records = bench_data.one_year()
+    path = tmp_path / "year.csv"
+    bench_data.write_csv(records, path)
+    mine = bench_opinipp.opinipp_pipeline(path)
+    assert len(mine.assessments) == 3_788
+    assert bench_micro.object_floor(path, mine.assessments, rounds=1) > 0
+    synthetic = run.run_workload(
+        run.Workload("tiny", "(c) tiny", lambda: bench_data.synthetic(60), synthetic=True),
+        tmp_path,
+        run.Options(repeats=1, memory=False),
+    )
+    real = dataclasses.replace(
+        synthetic,
+        workload=run.Workload("year", "(a) one year", bench_data.one_year, synthetic=False),
+        floor=0.004,
+    )
+    assert synthetic.opinipp_fresh.peak is None
+    page = run.render([real, synthetic], [], bench_harness.machine(), "./dev bench")
+    assert "faster than pandas on (a) one year, in one process" in page
+    assert "- (a) one year: splitting the file with the `csv` module" in page
+
+
+def test_micro_figures_measure_what_they_name() -> None:
+    figures = run.micro_figures(quick=True)
+    names = [f.name for f in figures]
+    assert names[0].startswith("`import opinipp` over `python -c pass`")
+    assert names[1].startswith("of which: the ")
+    assert any("classify(score, 2023)" in n for n in names)
+    assert any("rank` of the 415 kabupaten" in n for n in names)
+    assert [f.target for f in figures if "classify" in f.name] == ["≤ 2 µs", "≤ 2 µs"]
+
+
 def test_micro_workloads_are_the_415_kabupaten_of_2023() -> None:
     assessments = bench_micro.kabupaten_2023()
     assert len(assessments) == 415
@@ -178,7 +212,7 @@ def test_region_lookups_are_memoised_but_errors_are_not() -> None:
     with pytest.raises(UnknownRegionError, match="Muna Barat"):
         regions.pemda("Kab. Muna Barat", province="Jambi")
     for _ in range(2):  # an error is rebuilt every time, never remembered
-        with pytest.raises(AmbiguousNameError, match="ambiguous name .Banjar."):
+        with pytest.raises(AmbiguousNameError, match=r"ambiguous name .Banjar."):
             regions.pemda("Banjar")
     # The memo stays bounded whatever the input.
     for index in range(regions._MEMO_LIMIT + 10):
