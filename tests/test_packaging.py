@@ -47,6 +47,12 @@ def test_wheel_carries_types_data_and_licenses(wheel: Path) -> None:
         "opinipp/data/regencies.csv",
         "opinipp/data/name_variants.csv",
         "opinipp/data/LICENSE-DATA.md",
+        "opinipp/data/README.md",
+        "opinipp/data/former_codes.csv",
+        "opinipp/data/extra_name_variants.csv",
+        "opinipp/data/published_results.csv",
+        "opinipp/data/published_results.md",
+        "opinipp/data/published_results_supplement.csv",
     ):
         assert required in names
     assert any(n.endswith("licenses/LICENSE") for n in names)
@@ -62,7 +68,8 @@ def test_installed_wheel_resolves_a_region_from_another_directory(
     elsewhere.mkdir()
     code = (
         "import opinipp, opinipp.regions as r; "
-        "print(opinipp.__file__); print(r.pemda('Kab. Muna Barat'))"
+        "print(opinipp.__file__); print(r.pemda('Kab. Muna Barat')); "
+        "print(len(opinipp.datasets.published_results()))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -72,9 +79,10 @@ def test_installed_wheel_resolves_a_region_from_another_directory(
         text=True,
         check=True,
     )
-    location, pemda = result.stdout.splitlines()
+    location, pemda, rows = result.stdout.splitlines()
     assert location.startswith(str(site))
     assert pemda == "Kabupaten Muna Barat"
+    assert rows == "683"
 
 
 def test_import_is_light_and_reads_no_data() -> None:

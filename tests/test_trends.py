@@ -209,10 +209,9 @@ def test_compare_rejects_junk(junk: object) -> None:
         compare(_mubar(2023, "81.84"), junk)  # type: ignore[arg-type]
 
 
-def test_a_qualifier_outside_2025_cannot_be_graded() -> None:
-    tm = Assessment(MUNA_BARAT, 2024, "93.46", tanpa_maladministrasi=True)
-    with pytest.raises(NotApplicableError):
-        compare(_mubar(2023, "81.84"), tm)
+def test_a_qualifier_outside_2025_cannot_even_be_built() -> None:
+    with pytest.raises(NotApplicableError, match="Tanpa Maladministrasi qualifier"):
+        Assessment(MUNA_BARAT, 2024, "93.46", tanpa_maladministrasi=True)
 
 
 def test_compare_takes_assessments_positionally() -> None:

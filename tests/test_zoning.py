@@ -517,10 +517,20 @@ def test_assessment_grade_without_a_score_raises() -> None:
         _ = Assessment(MUBAR, 2019, None).grade
 
 
-def test_assessment_grade_with_a_qualifier_outside_2025_raises() -> None:
-    assessment = Assessment(MUBAR, 2023, "81.84", tanpa_maladministrasi=True)
-    with pytest.raises(NotApplicableError):
-        _ = assessment.grade
+def test_assessment_with_a_qualifier_outside_2025_is_rejected() -> None:
+    with pytest.raises(NotApplicableError, match="does not apply to 2023"):
+        Assessment(MUBAR, 2023, "81.84", tanpa_maladministrasi=True)
+    with pytest.raises(NotApplicableError, match="does not apply to 2021"):
+        Assessment(MUBAR, 2021, "81.84", tanpa_maladministrasi=False)
+    assert Assessment(MUBAR, 2025, "81.84", tanpa_maladministrasi=False).grade.opinion == (
+        "Kualitas Tinggi"
+    )
+
+
+def test_assessment_above_the_2015_scale_is_rejected() -> None:
+    with pytest.raises(InvalidScoreError, match="75"):
+        Assessment(MUBAR, 2015, "75.01")
+    assert Assessment(MUBAR, 2015, "75.00").grade.zone is Zone.HIJAU
 
 
 def test_assessment_dimensions_are_converted_and_hashable() -> None:

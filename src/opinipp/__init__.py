@@ -16,7 +16,7 @@ exact points a local government needs for the next tier.
 Decimal('6.16')
 """
 
-from opinipp import errors, locale_id, regions
+from opinipp import datasets, errors, frames, locale_id, regions, serialization
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
     OPD,
@@ -137,7 +137,9 @@ __all__ = [
     "classify",
     "compare",
     "covered_years",
+    "datasets",
     "errors",
+    "frames",
     "gap_to",
     "gap_to_next_tier",
     "locale_id",
@@ -149,6 +151,7 @@ __all__ = [
     "rule_sets",
     "rules_for",
     "score_from_dimensions",
+    "serialization",
     "series",
 ]
 

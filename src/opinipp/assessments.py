@@ -149,12 +149,24 @@ class Assessment:
     )
     source: str | None = attrs.field(default=None, kw_only=True, validator=_check_optional_text)
 
+    def __attrs_post_init__(self) -> None:
+        rule_set = rules_for(self.year)
+        if self.tanpa_maladministrasi is not None and not rule_set.has_tanpa_maladministrasi:
+            raise NotApplicableError(
+                "the Tanpa Maladministrasi qualifier",
+                self.year,
+                "it is part of the opinion only under the Opini Ombudsman rules (2025 on); "
+                "pass tanpa_maladministrasi=None",
+            )
+        if self.score is not None:
+            rule_set.band_for(self.score)  # a score above the year's scale (2015: 0-75) raises
+
     @property
     def grade(self) -> Grade:
         """The classification of the score under the year's rules (see :func:`~opinipp.classify`).
 
-        Passes ``tanpa_maladministrasi`` on, so a qualifier set in a year without one raises
-        :class:`~opinipp.errors.NotApplicableError`, as does an assessment without a score.
+        Raises :class:`~opinipp.errors.NotApplicableError` for an assessment without a score.
+        (A qualifier in a year without one is already rejected when the assessment is built.)
 
         >>> from opinipp.entities import Province, Pemda, PemdaKind
         >>> malut = Province(code="82", name="Maluku Utara")

@@ -39,7 +39,6 @@ from __future__ import annotations
 import functools
 import io
 import re
-from importlib import resources
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
@@ -59,6 +58,9 @@ _QUALIFIER: Final = "tanpa maladministrasi"
 
 
 def _read(filename: str) -> tuple[Assessment, ...]:
+    # Imported on first use so that `import opinipp` stays light.
+    from importlib import resources
+
     from opinipp.serialization import _read_csv_stream
 
     text = (resources.files("opinipp") / "data" / filename).read_text(encoding="utf-8")

@@ -295,7 +295,8 @@ class RowError(OpinippError, ValueError):
     """One bad cell or row in a data file.
 
     Attributes:
-        row: the 1-based line number in the file (the header is line 1).
+        row: the 1-based line number in the file (the header is line 1); for a pandas
+            data frame (:func:`opinipp.frames.from_pandas`), the 0-based row position.
         column: the column name, or ``None`` when the whole row is at fault.
         value: the offending cell value.
         reason: what is wrong.
