@@ -218,3 +218,32 @@ def test_region_lookups_are_memoised_but_errors_are_not() -> None:
     for index in range(regions._MEMO_LIMIT + 10):
         assert regions.pemda(" " * index + "Kab. Muna Barat") == first
     assert 0 < len(regions._memo) <= regions._MEMO_LIMIT
+
+
+def test_read_csv_still_checks_every_row_with_its_memo() -> None:
+    import io
+
+    from opinipp.errors import InvalidDataError
+    from opinipp.serialization import read_csv
+
+    text = (
+        "entity,kind,province,year,score\n"
+        "Muna Barat,kabupaten,Sultra,2023,80.00\n"
+        "Buton,kabupaten,Sultra,2015,80.00\n"  # valid text, but above the 2015 scale (75.00)
+        "Kendari,kota,Sultra,2023,81.845\n"
+        "Baubau,kota,Sultra,2023,81.845\n"  # the same bad cell is reported on each row
+        "Konawe,kabupaten,Sultra,2020,70.00\n"
+        "Kolaka,kabupaten,Sultra,2020,70.00\n"
+    )
+    with pytest.raises(InvalidDataError) as caught:
+        read_csv(io.StringIO(text))
+    problems = [(e.row, e.column) for e in caught.value.exceptions]
+    assert problems == [
+        (3, "score"),
+        (4, "score"),
+        (5, "score"),
+        (6, "year"),
+        (7, "year"),
+    ]
+    good = read_csv(io.StringIO(text.split("Buton", maxsplit=1)[0]))
+    assert [(str(a.entity), str(a.score)) for a in good] == [("Kabupaten Muna Barat", "80.00")]

@@ -838,7 +838,7 @@ def _restore(cell: str) -> str:
     >>> _restore("'=HYPERLINK(1)"), _restore("''=x"), _restore("'quoted'")
     ('=HYPERLINK(1)', "'=x", "'quoted'")
     """
-    return cell[1:] if _QUOTED_FORMULA.match(cell) else cell
+    return cell[1:] if cell[:1] == "'" and _QUOTED_FORMULA.match(cell) else cell
 
 
 # ---------------------------------------------------------------------------------------
@@ -898,6 +898,9 @@ _MINIMAL_LAYOUT: Final = _Layout(
 )
 _RANK_FIELDS: Final = ("rank_national", "rank_national_of", "rank_province", "rank_province_of")
 _LABEL_FIELDS: Final = ("zone", "category", "opinion")
+_PUBLISHED_FIELDS: Final = frozenset((*_LABEL_FIELDS, *_RANK_FIELDS, "note"))
+_DIMENSION_FIELD_SET: Final = frozenset(_DIMENSION_FIELDS.values())
+_KIND_BY_VALUE: Final = {member.value: member for member in EntityKind}
 _TRUE: Final = frozenset({"true", "ya", "1"})
 _FALSE: Final = frozenset({"false", "tidak", "0"})
 _YEAR_TEXT: Final = re.compile(r"[0-9]{1,6}")
@@ -917,13 +920,28 @@ class _BadCellError(Exception):
         self.reason = reason
 
 
+class _Seen:
+    """What one read has already parsed: the same few hundred cells come back on every row.
+
+    Only valid cells are kept (a bad one is checked, and reported, on each of its rows), so
+    every row still gets every check; values are immutable, so sharing them is safe.
+    """
+
+    def __init__(self) -> None:
+        self.scores: dict[str, Score] = {}
+        self.years: dict[str, int] = {}
+
+
 class _RowReader:
     """Reads one record into an Assessment, collecting a RowError per bad cell."""
 
-    def __init__(self, record: Record, row: int, *, strip_parent_suffix: bool) -> None:
+    def __init__(
+        self, record: Record, row: int, *, strip_parent_suffix: bool, seen: _Seen | None = None
+    ) -> None:
         self.record = record
         self.row = row
         self.strip_parent_suffix = strip_parent_suffix
+        self.seen = _Seen() if seen is None else seen
         self.errors: list[RowError] = []
 
     def column(self, field: str) -> str:
@@ -935,7 +953,10 @@ class _RowReader:
         return "" if entry is None else entry[1]
 
     def text(self, field: str) -> str | None:
-        raw = self.raw(field)
+        entry = self.record.get(field)
+        if entry is None:
+            return None
+        raw = entry[1]
         return raw if raw.strip() else None
 
     def fail(self, field: str | None, value: object, reason: str) -> None:
@@ -976,6 +997,10 @@ class _RowReader:
 
     def _year(self) -> int | None:
         text = self.text("year")
+        if text is not None:
+            known = self.seen.years.get(text)
+            if known is not None:
+                return known
         if text is None:
             self.fail("year", self.raw("year"), "the year is required")
             return None
@@ -989,6 +1014,7 @@ class _RowReader:
         except RulesNotAvailableError as err:
             self.fail_with("year", text, err)
             return None
+        self.seen.years[text] = year
         return year
 
     def _kind(self) -> EntityKind | None:
@@ -996,10 +1022,9 @@ class _RowReader:
         if text is None:
             self.fail("kind", self.raw("kind"), "the entity kind is required")
             return None
-        folded = text.strip().lower()
-        for member in EntityKind:
-            if member.value == folded:
-                return member
+        member = _KIND_BY_VALUE.get(text.strip().lower())
+        if member is not None:
+            return member
         choices = ", ".join(m.value for m in EntityKind)
         self.fail("kind", text, f"unknown entity kind; expected one of {choices}")
         return None
@@ -1008,13 +1033,20 @@ class _RowReader:
         text = self.text("score")
         if text is None:
             return None
+        score = self.seen.scores.get(text)
+        if score is not None:
+            return score
         try:
-            return Score(text)
+            score = Score(text)
         except InvalidScoreError as err:
             self.fail_with("score", text, err)
             return None
+        self.seen.scores[text] = score
+        return score
 
     def _dimensions(self) -> dict[Dimension, Score] | None:
+        if _DIMENSION_FIELD_SET.isdisjoint(self.record):
+            return None  # the file has no dimension columns
         found: dict[Dimension, Score] = {}
         for dimension in Dimension:
             field = f"dimension_{dimension.value}"
@@ -1062,6 +1094,8 @@ class _RowReader:
         return int(stripped)
 
     def _published(self) -> PublishedResult | None:
+        if _PUBLISHED_FIELDS.isdisjoint(self.record):
+            return None  # the file has no published labels, ranks or notes
         labels = {f: self.text(f) for f in _LABEL_FIELDS}
         ranks = {f: self._rank(f) for f in _RANK_FIELDS}
         note = self.text("note")
@@ -1238,13 +1272,14 @@ def _read_records(
     found: list[Assessment] = []
     problems: list[RowError] = []
     first_row: dict[tuple[object, int], int] = {}
+    seen = _Seen()
     for row, record in records:
         if isinstance(record, RowError):
             if errors == "raise":
                 raise record
             problems.append(record)
             continue
-        reader = _RowReader(record, row, strip_parent_suffix=strip_parent_suffix)
+        reader = _RowReader(record, row, strip_parent_suffix=strip_parent_suffix, seen=seen)
         assessment = reader.read()
         if assessment is not None:
             key = (assessment.entity, assessment.year)
