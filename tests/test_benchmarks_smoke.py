@@ -31,6 +31,7 @@ from benchmarks import (  # noqa: E402 - the benchmarks live outside the package
 from opinipp.entities import Pemda, PemdaKind  # noqa: E402
 from opinipp.gaps import gap_to_next_tier  # noqa: E402
 from opinipp.ranking import National, rank  # noqa: E402
+from opinipp.scores import Score  # noqa: E402
 from opinipp.zoning import classify  # noqa: E402
 
 
@@ -247,3 +248,24 @@ def test_read_csv_still_checks_every_row_with_its_memo() -> None:
     ]
     good = read_csv(io.StringIO(text.split("Buton", maxsplit=1)[0]))
     assert [(str(a.entity), str(a.score)) for a in good] == [("Kabupaten Muna Barat", "80.00")]
+
+
+def test_gap_memo_keeps_the_year_and_its_scale() -> None:
+    from decimal import Decimal
+
+    from opinipp import gaps
+    from opinipp.errors import InvalidScoreError
+
+    first = gap_to_next_tier("80.00", 2023)
+    assert first is not None
+    assert first.points == Decimal("8.00")
+    assert gap_to_next_tier("80.00", 2023) == first
+    again = gap_to_next_tier("80.00", 2021)  # the same score, another year's tiers
+    assert again is not None
+    assert (again.points, again.year) == (Decimal("1.00"), 2021)
+    for _ in range(2):  # valid in 2023, above the 0–75 scale of 2015: refused every time
+        with pytest.raises(InvalidScoreError, match=r"80\.00"):
+            gap_to_next_tier("80.00", 2015)
+    for hundredths in range(gaps._NEXT_TIER_GAPS_LIMIT + 10):
+        gap_to_next_tier(Score.from_hundredths(hundredths % 10_001), 2016 + hundredths // 10_001)
+    assert 0 < len(gaps._NEXT_TIER_GAPS) <= gaps._NEXT_TIER_GAPS_LIMIT

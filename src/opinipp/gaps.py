@@ -165,6 +165,12 @@ def _prepare() -> dict[int, _Tiers]:
 
 _TIERS: Final = _prepare()
 
+# Gaps already computed, by (year, hundredths): a Gap is immutable, and a table of a few
+# thousand rows holds far fewer distinct scores. Only valid scores get here; the memo is
+# emptied when it is full, so it stays small whatever the input.
+_NEXT_TIER_GAPS_LIMIT: Final = 20_000
+_NEXT_TIER_GAPS: dict[tuple[int, int], Gap | None] = {}
+
 
 def gap_to_next_tier(score: ScoreLike, year: int) -> Gap | None:
     """Return the points from ``score`` to the next band up in ``year``, or ``None`` at the top.
@@ -191,12 +197,17 @@ def gap_to_next_tier(score: ScoreLike, year: int) -> Gap | None:
         rules_for(year)  # raises RulesNotAvailableError, or normalizes an integer-like year
         return gap_to_next_tier(value, int(year))
     hundredths = value.hundredths
+    key = (year, hundredths)
+    if key in _NEXT_TIER_GAPS:
+        return _NEXT_TIER_GAPS[key]
     if hundredths > tiers.top:
         raise tiers.rule_set.above_scale(value)
     above = tiers.next_up[bisect_right(tiers.lowers, hundredths) - 1]
-    if above is None:
-        return None
-    return _gap(value, above[0], year, above[1])
+    gap = None if above is None else _gap(value, above[0], year, above[1])
+    if len(_NEXT_TIER_GAPS) >= _NEXT_TIER_GAPS_LIMIT:
+        _NEXT_TIER_GAPS.clear()
+    _NEXT_TIER_GAPS[key] = gap
+    return gap
 
 
 def _normalize(text: str) -> str:
