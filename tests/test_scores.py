@@ -203,3 +203,24 @@ def test_rounded_matches_decimal_half_up(d: Decimal) -> None:
     from decimal import ROUND_HALF_UP
 
     assert Score.rounded(d).value == d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def test_repeated_text_is_read_once_and_errors_are_never_remembered() -> None:
+    assert Score("81.84") is Score("81.84")
+    assert Score("81,8") == Score("81.80")
+    for _ in range(2):
+        with pytest.raises(InvalidScoreError, match="more than two decimals"):
+            Score("81.845")
+        with pytest.raises(InvalidScoreError, match=r"above 100\.00"):
+            Score("100.01")
+
+
+@given(st.integers(min_value=0, max_value=999), st.text("0123456789", min_size=0, max_size=4))
+def test_text_fast_path_agrees_with_decimal(whole: int, fraction: str) -> None:
+    text = f"{whole}.{fraction}" if fraction else str(whole)
+    expected = Decimal(text)
+    if expected > 100 or len(fraction) > 2:
+        with pytest.raises(InvalidScoreError):
+            Score(text)
+    else:
+        assert Score(text).value == expected

@@ -27,6 +27,9 @@ from opinipp.errors import InvalidArgumentError, InvalidScoreError
 __all__ = ["MAX_SCORE", "MIN_SCORE", "Score", "ScoreLike"]
 
 _MAX_HUNDREDTHS: Final = 10_000
+# Valid score texts already read, to their Score (immutable, so shared): tables repeat them.
+_BY_TEXT_LIMIT: Final = 20_000
+_BY_TEXT: dict[str, Score] = {}
 # Digits, then optionally one decimal separator (point or comma) and one or two digits.
 # Anything else (signs, exponents, thousands separators, letters) is rejected.
 _SCORE_TEXT: Final = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?")
@@ -78,6 +81,10 @@ def _hundredths_from_text(original: object, text: str, *, rounding: bool) -> int
             reason = "not a decimal number"
         raise _reject(original, reason)
     whole, fraction = match.groups()
+    if (fraction is None or len(fraction) <= 2) and len(whole) <= 3:
+        # The common case, "81.84" or "81,8": exact in hundredths without a Decimal.
+        cents = 0 if fraction is None else int(fraction) * (10 if len(fraction) == 1 else 1)
+        return _check_range(original, int(whole) * 100 + cents)
     if fraction is not None and len(fraction) > 2 and not rounding:
         raise _reject(
             original,
@@ -144,6 +151,15 @@ class Score:
         """Build a score, rejecting anything that is not an exact two-decimal value."""
         if type(value) is cls:
             return value
+        if type(value) is str:
+            known = _BY_TEXT.get(value)
+            if known is not None:
+                return known
+            made = cls._from_hundredths(_to_hundredths(value, rounding=False))
+            if len(_BY_TEXT) >= _BY_TEXT_LIMIT:
+                _BY_TEXT.clear()
+            _BY_TEXT[value] = made
+            return made
         if isinstance(value, Score):
             return cls._from_hundredths(value.hundredths)
         return cls._from_hundredths(_to_hundredths(value, rounding=False))

@@ -20,8 +20,9 @@ as ISO text; they are parsed with python-dateutil on first use.
 from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 - cattrs resolves the annotations at runtime
+from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any, Final, TypedDict
+from typing import Any, Final, TypedDict
 
 import attrs
 
@@ -29,9 +30,6 @@ from opinipp.entities import EntityKind, InstansiKind, PemdaKind
 from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Category, RuleSet, Zone, covered_years, rules_for
 from opinipp.rules._types import FrozenMapping, check_year
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
 
 __all__ = ["AssessmentYear", "assessment_year"]
 
@@ -223,11 +221,20 @@ def _by_kind(
 ) -> FrozenMapping[EntityKind, FrozenMapping[Zone, int]] | None:
     if value is None:
         return None
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(
+            "AssessmentYear.zone_distribution_by_kind", value, "None or a mapping of kind to zones"
+        )
     return FrozenMapping((kind, FrozenMapping(zones)) for kind, zones in value.items())
 
 
 def _notes(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidArgumentError("AssessmentYear.notes", value, "a sequence of texts")
+    notes = tuple(value)
+    if not all(isinstance(note, str) for note in notes):
+        raise InvalidArgumentError("AssessmentYear.notes", value, "a sequence of texts")
+    return notes
 
 
 @attrs.frozen
