@@ -534,9 +534,9 @@ def render(
             "## As a script",
             "",
             (
-                "A fresh interpreter per run (`python -c ...`): start-up, imports (pandas or "
-                "opinipp) and one run of the pipeline, as a script or a command-line tool "
-                "pays them. Medians."
+                "A fresh interpreter per run (`benchmarks/bench_child.py`): start-up, the "
+                "imports (pandas, or opinipp) and one run of the pipeline, as a script or a "
+                "command-line tool pays them. Medians."
             ),
             "",
             *scripts,
