@@ -59,28 +59,22 @@ class OpinippResult:
 def _rank_all(assessments: Sequence[Assessment]) -> dict[str, list[Ranking]]:
     """Rank every assessment in each scope it belongs to, one ``rank`` call per group."""
     national: dict[tuple[int, PemdaKind | InstansiKind], list[Assessment]] = defaultdict(list)
-    provincial: dict[tuple[int, str], list[Assessment]] = defaultdict(list)
-    within: dict[tuple[int, str], list[Assessment]] = defaultdict(list)
-    province_of: dict[str, Province] = {}
-    pemda_of: dict[str, Pemda] = {}
+    provincial: dict[tuple[int, Province], list[Assessment]] = defaultdict(list)
+    within: dict[tuple[int, Pemda], list[Assessment]] = defaultdict(list)
     for a in assessments:
         entity = a.entity
-        if isinstance(entity, Pemda):
+        if type(entity) is Pemda:
             national[a.year, entity.kind].append(a)
             if entity.kind is not PemdaKind.PROVINSI:
-                province_of[entity.province.code] = entity.province
-                provincial[a.year, entity.province.code].append(a)
-        elif isinstance(entity, Instansi):
+                provincial[a.year, entity.province].append(a)
+        elif type(entity) is Instansi:
             national[a.year, entity.kind].append(a)
         elif isinstance(entity, _UNITS):
-            pemda_of[entity.pemda.code] = entity.pemda
-            within[a.year, entity.pemda.code].append(a)
+            within[a.year, entity.pemda].append(a)
     return {
         "national": [rank(group, National(kind)) for (_, kind), group in national.items()],
-        "provincial": [
-            rank(group, Provincial(province_of[code])) for (_, code), group in provincial.items()
-        ],
-        "within": [rank(group, WithinPemda(pemda_of[code])) for (_, code), group in within.items()],
+        "provincial": [rank(group, Provincial(p)) for (_, p), group in provincial.items()],
+        "within": [rank(group, WithinPemda(pemda)) for (_, pemda), group in within.items()],
     }
 
 
