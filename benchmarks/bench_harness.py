@@ -63,20 +63,22 @@ def per_call(
     return min(timer.repeat(repeat=rounds, number=number)) / number
 
 
-def startup_cost(code: str, *, runs: int) -> tuple[Timing, Timing]:
-    """Time ``python -c code`` against ``python -c pass``, interleaved, ``runs`` times each.
+def startup_cost(codes: Sequence[str], *, runs: int) -> tuple[Timing, list[Timing]]:
+    """Time ``python -c pass`` and ``python -c code`` for each code, interleaved, ``runs`` times.
 
-    Returns the two timings; the cost of ``code`` is the difference of their medians.
+    Returns the timing of the bare interpreter, then one per code; the cost of a code is the
+    difference of the medians. Taking turns keeps a burst of load from favouring either.
     """
-    baseline: list[float] = []
-    measured: list[float] = []
+    snippets = ["pass", *codes]
+    samples: list[list[float]] = [[] for _ in snippets]
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     for _ in range(runs):
-        for sink, snippet in ((baseline, "pass"), (measured, code)):
+        for sink, snippet in zip(samples, snippets, strict=True):
             start = time.perf_counter()
             subprocess.run([sys.executable, "-c", snippet], check=True, env=env)
             sink.append(time.perf_counter() - start)
-    return Timing.of(baseline), Timing.of(measured)
+    bare, *measured = (Timing.of(s) for s in samples)
+    return bare, measured
 
 
 def loaded_modules(code: str, *, exclude: str) -> list[str]:
