@@ -465,9 +465,9 @@ How to read the tables:
 
 - **ratio** is opinipp's median time over pandas' median time: below 1× opinipp is faster.
   Times are medians of the number of **runs** shown, the two pipelines taking turns in one
-  process after a first, untimed run of each (whose results are compared row by row). The
-  largest sizes get fewer runs, to keep the whole benchmark within a few minutes on a 2-core
-  machine.
+  process after a first, untimed run of each whose results are compared row by row (above
+  100,000 rows there is no untimed run: the first timed runs are compared). The largest sizes
+  get fewer runs, to keep the whole benchmark within a few minutes on a 2-core machine.
 - **peak** is how far the peak resident memory (`VmHWM`) of a fresh interpreter rose during
   one run of the pipeline on the whole file, measured in a separate process after a warm-up
   run on the first rows (so what either library loads on first use is not counted).
