@@ -1,0 +1,81 @@
+"""Re-run each mutant that mutmut left alive against the whole test selection, fresh.
+
+mutmut 3 runs, for each mutant, only the tests that called the mutated function while it
+collected its statistics. Code that runs when a module is imported (opinipp's prebuilt
+classification and gap tables, the checks every bundled RuleSet passes at import, the
+validators built when the rule classes are defined) is credited to whichever test imported
+the module first, so its mutants are run against one unrelated test and survive.
+
+This script gives each surviving mutant a second chance: a fresh interpreter with the mutant
+active from the first import, running every test of ``pytest_add_cli_args_test_selection``
+(stopping at the first failure). It prints the mutants that are still alive and writes them,
+one per line, to ``survivors.txt`` in the working directory.
+
+Usage (from the directory where ``mutmut run`` ran):
+    python _recheck_survivors.py NAME [NAME ...]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - mutmut itself needs a TOML reader on 3.10
+    import tomli as tomllib  # type: ignore[import-not-found, no-redef, unused-ignore]
+
+__all__ = ["main"]
+
+_TIMEOUT_SECONDS = 600
+_NO_TESTS_RAN = 5
+
+
+def _selection() -> list[str]:
+    config = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    return [
+        *config.get("pytest_add_cli_args_test_selection", []),
+        *config.get("pytest_add_cli_args", []),
+    ]
+
+
+def _killed(name: str, selection: list[str]) -> bool:
+    mutants = Path("mutants").resolve()
+    env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": str(mutants / "src")}
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", *selection]
+    try:
+        result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+            command,
+            cwd=mutants,
+            env=env,
+            capture_output=True,
+            check=False,
+            timeout=_TIMEOUT_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        return True
+    return result.returncode not in (0, _NO_TESTS_RAN)
+
+
+def main(names: list[str]) -> list[str]:
+    """Return the mutants among ``names`` that the whole selection does not kill."""
+    selection = _selection()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        verdicts = list(pool.map(lambda n: _killed(n, selection), names))
+    alive = [n for n, killed in zip(names, verdicts, strict=True) if not killed]
+    Path("survivors.txt").write_text("".join(f"{n}\n" for n in alive), encoding="utf-8")
+    print(f"re-checked {len(names)}: {len(names) - len(alive)} killed, {len(alive)} alive")
+    for name in alive:
+        print("  ", name)
+    return alive
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
