@@ -15,6 +15,7 @@ from hypothesis.errors import InvalidArgument
 
 from opinipp import regions
 from opinipp.assessments import Assessment, PublishedResult
+from opinipp.datasets import Disagreement
 from opinipp.entities import (
     OPD,
     Entity,
@@ -29,7 +30,8 @@ from opinipp.entities import (
     Rsud,
     Unit,
 )
-from opinipp.ranking import National, Provincial, Ranking, Scope, WithinPemda
+from opinipp.gaps import Gap
+from opinipp.ranking import National, Provincial, RankedEntry, Ranking, Scope, WithinPemda
 from opinipp.rules import Band, Category, Dimension, RuleSet, Zone, covered_years, rules_for
 from opinipp.scores import Score
 from opinipp.strategies import (
@@ -50,6 +52,7 @@ from opinipp.strategies import (
     scores,
     years,
 )
+from opinipp.trends import Change, Direction, Series
 from opinipp.years import AssessmentYear
 from opinipp.zoning import Grade, classify
 
@@ -537,9 +540,15 @@ def test_rankings_reject_bad_arguments(kwargs: dict[str, Any], message: str) -> 
         Provincial,
         WithinPemda,
         Ranking,
+        RankedEntry,
+        Gap,
+        Change,
+        Series,
+        Disagreement,
         Zone,
         Category,
         Dimension,
+        Direction,
     ],
 )
 def test_from_type_knows_every_type(cls: type) -> None:

@@ -44,10 +44,13 @@ def _register_strategies() -> None:
     from hypothesis import strategies as st
 
     from opinipp.assessments import Assessment, PublishedResult
+    from opinipp.datasets import Disagreement
     from opinipp.entities import OPD, Instansi, Pemda, Province, Puskesmas, Rsud
-    from opinipp.ranking import National, Provincial, Ranking, WithinPemda
+    from opinipp.gaps import Gap
+    from opinipp.ranking import National, Provincial, RankedEntry, Ranking, WithinPemda
     from opinipp.rules import Band, RuleSet
     from opinipp.scores import Score
+    from opinipp.trends import Change, Series
     from opinipp.years import AssessmentYear
     from opinipp.zoning import Grade
 
@@ -69,6 +72,11 @@ def _register_strategies() -> None:
         (Provincial, "_provincial_scopes"),
         (WithinPemda, "_within_pemda_scopes"),
         (Ranking, "rankings"),
+        (RankedEntry, "_ranked_entries"),
+        (Gap, "_gaps"),
+        (Change, "_changes"),
+        (Series, "_series"),
+        (Disagreement, "_disagreements"),
     ):
         st.register_type_strategy(cls, _lazy(name))
 

@@ -46,10 +46,21 @@ from opinipp.entities import (
     Rsud,
 )
 from opinipp.errors import OpinippError
-from opinipp.ranking import National, Provincial, Ranking, Scope, Ties, WithinPemda, rank
+from opinipp.gaps import Gap, gap_to
+from opinipp.ranking import (
+    National,
+    Provincial,
+    RankedEntry,
+    Ranking,
+    Scope,
+    Ties,
+    WithinPemda,
+    rank,
+)
 from opinipp.rules import Band, RuleSet, covered_years, rules_for
 from opinipp.rules import rule_sets as _all_rule_sets
 from opinipp.scores import MAX_SCORE, MIN_SCORE, Score, ScoreLike
+from opinipp.trends import Change, Series
 from opinipp.years import AssessmentYear, assessment_year
 from opinipp.zoning import Grade, classify
 
@@ -981,6 +992,59 @@ def rankings(
     scope_strategy = _varying(scope, _scope_argument)
     ties_strategy = _varying(ties, _ties_argument)
     return _rankings(scope_strategy, year_strategy, ties_strategy, sizes)
+
+
+# --- strategies behind st.from_type for the remaining types -------------------------------
+
+
+@st.composite
+def _histories(draw: st.DrawFn, *, min_size: int = 0) -> tuple[Assessment, ...]:
+    """Scored assessments of one entity in distinct years, oldest first."""
+    entity = draw(entities())
+    chosen = sorted(draw(st.lists(years(), unique=True, min_size=min_size)))
+    return tuple(draw(_assessments_of_entity(entity, year)) for year in chosen)
+
+
+def _assessments_of_entity(entity: Entity, year: int) -> SearchStrategy[Assessment]:
+    return st.builds(
+        _make_assessment, st.just(entity), st.just(year), _scale_scores(year), _qualifiers(year)
+    )
+
+
+def _series() -> SearchStrategy[Series]:
+    """A :class:`~opinipp.trends.Series`: an entity's history, possibly empty."""
+    return st.builds(Series, entities(), st.just(())) | _histories(min_size=1).map(
+        lambda h: Series(h[0].entity, h)
+    )
+
+
+def _changes() -> SearchStrategy[Change]:
+    """A :class:`~opinipp.trends.Change` between two years of one entity."""
+    return (
+        _histories(min_size=2)
+        .flatmap(lambda h: st.tuples(st.sampled_from(h[:-1]), st.just(h[-1])))
+        .map(lambda pair: Change(*pair))
+    )
+
+
+@st.composite
+def _gaps(draw: st.DrawFn) -> Gap:
+    """A :class:`~opinipp.gaps.Gap` from a valid score to a band of the same year."""
+    year = draw(years())
+    target = draw(st.sampled_from(rules_for(year).bands))
+    return gap_to(draw(_scale_scores(year)), year, target)
+
+
+def _ranked_entries() -> SearchStrategy[RankedEntry]:
+    """One entry of a non-empty ranking."""
+    return rankings(min_size=1).flatmap(lambda r: st.sampled_from(r.entries))
+
+
+def _disagreements() -> SearchStrategy[object]:
+    """The documented disagreements between published labels and the rules."""
+    from opinipp.datasets import audit
+
+    return st.deferred(lambda: _choice(audit()))
 
 
 _PUBLISHED_ZONES: Final = ("Zona Hijau", "Zona Kuning", "Zona Merah", "zonasi kuning", "Hijau")
