@@ -29,6 +29,7 @@ __all__ = [
     "Row",
     "Stopwatch",
     "Timing",
+    "load_average",
     "loaded_modules",
     "machine",
     "per_call",
@@ -101,6 +102,7 @@ class Machine:
     platform: str
     libraries: tuple[tuple[str, str], ...]
     date: str
+    load: tuple[float, float, float] | None
 
     def lines(self) -> list[str]:
         """The description as Markdown list items."""
@@ -110,6 +112,15 @@ class Machine:
             f"- Python {self.python} on {self.platform}",
             f"- Libraries: {libs}",
             f"- Date: {self.date}",
+            *(
+                []
+                if self.load is None
+                else [
+                    "- Load average (1, 5, 15 min) before the run: "
+                    + ", ".join(f"{x:.2f}" for x in self.load)
+                    + " (other processes were sharing the machine; the higher, the noisier)"
+                ]
+            ),
         ]
 
 
@@ -131,8 +142,13 @@ def _version(name: str) -> str:
         return "not installed"
 
 
-def machine() -> Machine:
-    """Describe this machine, interpreter and the libraries measured."""
+def load_average() -> tuple[float, float, float] | None:
+    """The system load average, where the platform has one."""
+    return os.getloadavg() if hasattr(os, "getloadavg") else None
+
+
+def machine(load: tuple[float, float, float] | None = None) -> Machine:
+    """Describe this machine, interpreter and the libraries measured (and the load before)."""
     return Machine(
         cpu=_cpu_model(),
         cores=os.cpu_count() or 1,
@@ -142,6 +158,7 @@ def machine() -> Machine:
             (name, _version(name)) for name in ("opinipp", "pandas", "numpy", "attrs", "cattrs")
         ),
         date=dt.datetime.now(dt.timezone.utc).date().isoformat(),
+        load=load,
     )
 
 

@@ -596,6 +596,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from benchmarks import bench_harness
 
     args = parse_args(argv)
+    load = bench_harness.load_average()
     sizes: tuple[int, ...] = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     results: list[WorkloadResult] = []
     with tempfile.TemporaryDirectory(prefix="opinipp-bench-") as tmp:
@@ -615,7 +616,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = "./dev bench --write-docs"
     if args.sizes:
         command += " --sizes " + ",".join(str(s) for s in sizes)
-    page = render(results, micros, bench_harness.machine(), command)
+    page = render(results, micros, bench_harness.machine(load), command)
     print()
     print(page)
     if args.write_docs:
