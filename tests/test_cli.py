@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opinipp.cli import main
+from opinipp.errors import InvalidArgumentError
 from opinipp.rules import covered_years
 from opinipp.zoning import classify
 
@@ -524,3 +525,9 @@ def test_junk_scores_never_raise(junk: str) -> None:
     assert out == ""
     assert err.startswith("opinipp: error: ")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("junk", [True, "classify 81.84", b"years", 2023, [2023], ["years", None]])
+def test_main_refuses_an_argv_that_is_not_a_list_of_strings(junk: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="a sequence of strings"):
+        main(junk)  # type: ignore[arg-type]

@@ -32,12 +32,13 @@ import argparse
 import difflib
 import json
 import sys
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal, NoReturn
 
 from opinipp.errors import InvalidArgumentError, OpinippError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable
     from decimal import Decimal
 
     from opinipp.assessments import Assessment
@@ -963,12 +964,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``opinipp`` command and return its exit status.
 
     ``argv`` defaults to the process arguments. Output goes to standard output; errors are
-    one line on standard error, and the status is 2.
+    one line on standard error, and the status is 2. An ``argv`` that is not a sequence of
+    strings raises :class:`~opinipp.errors.InvalidArgumentError`.
 
     >>> main(["gap", "81.84", "--year", "2023"])  # Kab. Muna Barat, 2023
     81,84 pada 2023: kurang 6,16 menuju A (Kualitas Tertinggi)
     0
     """
+    given: object = argv
+    if given is not None and (
+        isinstance(given, (str, bytes))
+        or not isinstance(given, Sequence)
+        or not all(isinstance(arg, str) for arg in given)
+    ):
+        raise InvalidArgumentError(
+            "argv", given, "None or a sequence of strings (the arguments after 'opinipp')"
+        )
     try:
         args = _parser().parse_args(argv)
         lang: Lang = args.lang
