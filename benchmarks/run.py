@@ -131,7 +131,7 @@ def repeats_for(rows: int, *, quick: bool, requested: int | None) -> int:
     if rows <= 10_000:
         return 9
     if rows <= 100_000:
-        return 3
+        return 5
     return 1
 
 
