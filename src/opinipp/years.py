@@ -19,7 +19,7 @@ as ISO text; they are parsed with python-dateutil on first use.
 
 from __future__ import annotations
 
-import datetime as dt  # noqa: TC003 - cattrs resolves the annotations at runtime
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, Final, TypedDict
@@ -283,6 +283,7 @@ class AssessmentYear:
             raise InvalidArgumentError(
                 "AssessmentYear.zone_distribution", self.zone_distribution, f"None in {self.year}"
             )
+        _check_types(self)
         _check_sums(self)
 
     def assessed(self, kind: EntityKind | PemdaKind | InstansiKind) -> int | None:
@@ -314,6 +315,53 @@ class AssessmentYear:
         if self.zone_distribution_by_kind is None:
             return None
         return self.zone_distribution_by_kind.get(entity_kind)
+
+
+def _is_count(value: object) -> bool:
+    return type(value) is int and value >= 0
+
+
+def _check_counts(name: str, counts: object, key_type: type) -> None:
+    if counts is None:
+        return
+    assert isinstance(counts, FrozenMapping)  # the converters guarantee it  # noqa: S101
+    for key, value in counts.items():
+        if not isinstance(key, key_type) or not _is_count(value):
+            raise InvalidArgumentError(
+                f"AssessmentYear.{name}", counts, f"a mapping of {key_type.__name__} to counts"
+            )
+
+
+def _check_types(y: AssessmentYear) -> None:
+    """Reject values of the wrong type with opinipp errors before any arithmetic."""
+    period: object = y.data_collection
+    if period is not None and not (
+        isinstance(period, tuple)
+        and len(period) == 2
+        and all(type(d) is dt.date for d in period)
+        and period[0] <= period[1]
+    ):
+        raise InvalidArgumentError(
+            "AssessmentYear.data_collection", period, "None or a (first, last) pair of dates"
+        )
+    if y.announced is not None and type(y.announced) is not dt.date:
+        raise InvalidArgumentError("AssessmentYear.announced", y.announced, "None or a date")
+    if y.assessed_total is not None and not _is_count(y.assessed_total):
+        raise InvalidArgumentError(
+            "AssessmentYear.assessed_total", y.assessed_total, "None or a count"
+        )
+    if not isinstance(y.source, str):
+        raise InvalidArgumentError("AssessmentYear.source", y.source, "text")
+    _check_counts("zone_distribution", y.zone_distribution, Zone)
+    _check_counts("category_distribution", y.category_distribution, Category)
+    _check_counts("assessed_counts", y.assessed_counts, EntityKind)
+    if y.zone_distribution_by_kind is not None:
+        for kind, zones in y.zone_distribution_by_kind.items():
+            if not isinstance(kind, EntityKind):
+                raise InvalidArgumentError(
+                    "AssessmentYear.zone_distribution_by_kind", kind, "an EntityKind"
+                )
+            _check_counts("zone_distribution_by_kind", zones, Zone)
 
 
 def _check_sums(y: AssessmentYear) -> None:
