@@ -22,15 +22,18 @@ import opinipp.rules._types
 import opinipp.zoning
 from opinipp import regions
 from opinipp.assessments import Assessment
-from opinipp.entities import PemdaKind
+from opinipp.entities import Instansi, InstansiKind, PemdaKind
 from opinipp.errors import (
+    DuplicateEntityError,
     InvalidArgumentError,
     InvalidScoreError,
+    MixedYearsError,
     NotApplicableError,
     OpinippError,
+    OutOfScopeError,
 )
-from opinipp.gaps import Gap, gap_to, gap_to_next_tier
-from opinipp.ranking import National, Ranking, rank
+from opinipp.gaps import Gap, gap_to, gap_to_next_tier, points_to_rank
+from opinipp.ranking import National, Provincial, RankedEntry, Ranking, WithinPemda, rank
 from opinipp.rules import Band, Category, Dimension, RuleSet, Zone, rules_for
 from opinipp.rules import _index as build_index
 from opinipp.rules._types import FrozenMapping
@@ -57,6 +60,11 @@ def rejects(
         assert getattr(caught.value, name) == value, name
     assert str(caught.value)
     return caught.value
+
+
+def junk(value: object) -> Any:
+    """Pass ``value`` where the API expects another type (for the type checker)."""
+    return value
 
 
 def invalid(argument: str, value: object, expected: str) -> dict[str, Any]:
@@ -662,10 +670,207 @@ def test_ranking_repr() -> None:
     sultra = regions.province("Sultra")
     provincial = rank(
         [Assessment(regions.pemda("Kabupaten Muna Barat"), 2023, "81.84")],
-        opinipp.ranking.Provincial(sultra),
+        Provincial(sultra),
     )
     assert repr(provincial) == (
         "<Ranking kabupaten/kota of Provinsi Sulawesi Tenggara, 2023: 1 entries, ties='min'>"
+    )
+
+
+_MUBAR = regions.pemda("74.13")
+_SULTRA = _MUBAR.province
+_KEMLU = Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN)
+
+
+@pytest.mark.parametrize(
+    ("build", "argument", "value", "expected"),
+    [
+        (
+            lambda: National(junk("kabupaten")),
+            "National.kind",
+            "kabupaten",
+            "a PemdaKind (provinsi, kabupaten, kota) or an InstansiKind (kementerian, lembaga)",
+        ),
+        (
+            lambda: Provincial(junk("Sultra")),
+            "Provincial.province",
+            "Sultra",
+            "a Province, e.g. opinipp.regions.province('Sultra')",
+        ),
+        (
+            lambda: Provincial(_SULTRA, include_provinsi=junk(1)),
+            "Provincial.include_provinsi",
+            1,
+            "True or False",
+        ),
+        (
+            lambda: WithinPemda(junk("74.13")),
+            "WithinPemda.pemda",
+            "74.13",
+            "a Pemda, e.g. opinipp.regions.pemda('Kabupaten Serang')",
+        ),
+        (
+            lambda: RankedEntry(0, 1, Assessment(_MUBAR, 2023, "81.84")),
+            "RankedEntry",
+            (0, 1),
+            "a rank and a count with 1 <= rank <= of",
+        ),
+        (
+            lambda: RankedEntry(1, 1, junk("81.84")),
+            "RankedEntry.assessment",
+            "81.84",
+            "an Assessment",
+        ),
+        (
+            lambda: RankedEntry(1, 1, Assessment(_MUBAR, 2023, "81.84"), official_of=0),
+            "RankedEntry.official_of",
+            0,
+            "None or a whole number from 1",
+        ),
+        (
+            lambda: rank([], junk("national")),
+            "scope",
+            "national",
+            "National(kind), Provincial(province) or WithinPemda(pemda)",
+        ),
+        (
+            lambda: rank([], National(PemdaKind.KOTA), ties=junk("max")),
+            "ties",
+            "max",
+            "'min', 'dense' or 'ordinal'",
+        ),
+        (
+            lambda: rank(junk(5), National(PemdaKind.KOTA)),
+            "assessments",
+            5,
+            "an iterable of Assessment",
+        ),
+    ],
+)
+def test_ranking_rejections(
+    build: Callable[[], object], argument: str, value: object, expected: str
+) -> None:
+    rejects(build, InvalidArgumentError, **invalid(argument, value, expected))
+
+
+def test_a_ranked_entry_of_a_population_of_one() -> None:
+    entry = RankedEntry(1, 1, Assessment(_MUBAR, 2023, "81.84"), official_of=1)
+    assert str(entry) == "1 of 1"
+
+
+def test_rank_names_each_kind_of_bad_input() -> None:
+    kabupaten = National(PemdaKind.KABUPATEN)
+    a2022, a2023 = Assessment(_MUBAR, 2022, "69.17"), Assessment(_MUBAR, 2023, "81.84")
+    tuban = Assessment(regions.pemda("Kabupaten Tuban"), 2022, "97.44")
+    rejects(lambda: rank([tuban, a2023], kabupaten), MixedYearsError, years=(2022, 2023))
+    rejects(lambda: rank([a2022, a2022], kabupaten), DuplicateEntityError, entity=_MUBAR)
+    error = rejects(
+        lambda: rank([Assessment(_MUBAR, 2023, None)], kabupaten),
+        InvalidArgumentError,
+        argument="assessments",
+        expected="assessments with a score",
+    )
+    assert isinstance(error, InvalidArgumentError)
+    assert error.value == Assessment(_MUBAR, 2023, None)
+    rejects(
+        lambda: rank([Assessment(_KEMLU, 2023, "94.85")], Provincial(_SULTRA)),
+        OutOfScopeError,
+        entity=_KEMLU,
+        expected="a kabupaten or kota of Provinsi Sulawesi Tenggara",
+    )
+    rejects(
+        lambda: rank(
+            [Assessment(regions.pemda("Pemprov Sultra"), 2023, "90")], Provincial(_SULTRA)
+        ),
+        OutOfScopeError,
+        expected="a kabupaten or kota of Provinsi Sulawesi Tenggara",
+    )
+    with_provinsi = rank(
+        [Assessment(regions.pemda("Pemprov Sultra"), 2023, "90"), a2023],
+        Provincial(_SULTRA, include_provinsi=True),
+    )
+    assert [e.rank for e in with_provinsi] == [1, 2]
+
+
+def test_find_in_an_empty_ranking_names_the_ranking() -> None:
+    empty = rank([], National(PemdaKind.KABUPATEN))
+    rejects(
+        lambda: empty.find(_MUBAR),
+        OutOfScopeError,
+        entity=_MUBAR,
+        scope="this ranking (national ranking of kabupaten)",
+        expected="one of the 0 entities ranked",
+    )
+    rejects(
+        lambda: _kabupaten_2023().find(regions.pemda("Kabupaten Serang")),
+        OutOfScopeError,
+        scope="this ranking (national ranking of kabupaten 2023)",
+        expected="one of the 2 entities ranked",
+    )
+    rejects(
+        lambda: empty.find("Muna Barat"),  # type: ignore[arg-type]
+        InvalidArgumentError,
+        **invalid("entity", "Muna Barat", "an Instansi, Pemda, OPD, Puskesmas or Rsud"),
+    )
+
+
+def test_ordinal_ties_between_names_that_differ_only_in_case() -> None:
+    """Two ministries whose sort keys are equal still get a fixed order (by their repr)."""
+    upper = Instansi(name="Kementerian Sosial", kind=InstansiKind.KEMENTERIAN)
+    lower = Instansi(name="kementerian sosial", kind=InstansiKind.KEMENTERIAN)
+    other = Instansi(name="Kementerian Agama", kind=InstansiKind.KEMENTERIAN)
+    items = [Assessment(e, 2023, "80.00") for e in (lower, other, upper)]
+    scope = National(InstansiKind.KEMENTERIAN)
+    first = rank(items, scope, ties="ordinal")
+    assert [e.entity.name for e in first] == [
+        "Kementerian Agama",
+        "Kementerian Sosial",
+        "kementerian sosial",
+    ]
+    assert [e.entity for e in rank(items[::-1], scope, ties="ordinal")] == [e.entity for e in first]
+    assert points_to_rank(first, lower, 2) == Decimal("0.01")
+    assert points_to_rank(first, upper, 1) == Decimal("0.01")
+
+
+def test_points_to_rank_rejections() -> None:
+    ranking = _kabupaten_2023()
+    mubar = regions.pemda("Kabupaten Muna Barat")
+    rejects(
+        lambda: points_to_rank("ranking", mubar, 1),  # type: ignore[arg-type]
+        InvalidArgumentError,
+        **invalid("ranking", "ranking", "a Ranking built by opinipp.rank()"),
+    )
+    rejects(
+        lambda: points_to_rank(ranking, mubar, 1, beat=1),  # type: ignore[arg-type]
+        InvalidArgumentError,
+        **invalid("beat", 1, "True or False"),
+    )
+    rejects(
+        lambda: points_to_rank(ranking, mubar, 3),
+        InvalidArgumentError,
+        **invalid("rank", 3, "a whole number from 1 to 2, the entries"),
+    )
+    top = rank(
+        [
+            Assessment(regions.pemda("Kabupaten Tuban"), 2023, "100.00"),
+            Assessment(mubar, 2023, "81.84"),
+        ],
+        National(PemdaKind.KABUPATEN),
+    )
+    assert points_to_rank(top, mubar, 1) == Decimal("18.16")
+    rejects(
+        lambda: points_to_rank(top, mubar, 1, beat=True),
+        NotApplicableError,
+        what="passing rank 1",
+        year=2023,
+        reason="it would take more than 100.00, the top of the scale",
+    )
+    ordinal = rank(list(top.assessments), National(PemdaKind.KABUPATEN), ties="ordinal")
+    rejects(
+        lambda: points_to_rank(ordinal, mubar, 1),
+        NotApplicableError,
+        what="reaching rank 1",
+        year=2023,
     )
 
 
