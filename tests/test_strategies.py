@@ -510,6 +510,10 @@ def test_rankings_with_fixed_arguments() -> None:
         ({"ties": "max"}, "ties='max' is invalid"),
         ({"ties": st.just("first")}, "ties='first' is invalid"),
         ({"scope": National(InstansiKind.LEMBAGA), "min_size": 15}, "min_size=15 is above"),
+        (
+            {"scope": Provincial(Province(code="99", name="Nowhere"))},
+            "province=.* is invalid: expected a province of the bundled data",
+        ),
     ],
 )
 def test_rankings_reject_bad_arguments(kwargs: dict[str, Any], message: str) -> None:

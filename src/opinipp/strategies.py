@@ -545,7 +545,10 @@ def provinces() -> SearchStrategy[Province]:
 
 @functools.cache
 def _pemda_pool(kind: PemdaKind | None, province: Province | None) -> tuple[Pemda, ...]:
-    pool = regions.pemdas(kind=kind, province=province)
+    try:
+        pool = regions.pemdas(kind=kind, province=province)
+    except OpinippError as error:  # a Province built by hand, unknown to the bundled data
+        raise _invalid("province", province, f"a province of the bundled data: {error}") from error
     if not pool:
         raise InvalidArgument(
             f"no Pemda of kind={kind and kind.value!r} in province="
