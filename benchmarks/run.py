@@ -395,8 +395,11 @@ def growth(results: Sequence[WorkloadResult]) -> list[tuple[int, int, float, flo
     Uses the best run of each size, the one least disturbed by other processes.
     """
     synthetic = [r for r in results if r.workload.synthetic]
+    pairs = list(itertools.pairwise(synthetic))
+    if len(synthetic) > 2:  # also from the smallest size to the largest
+        pairs.append((synthetic[0], synthetic[-1]))
     out: list[tuple[int, int, float, float]] = []
-    for small, large in itertools.pairwise(synthetic):
+    for small, large in pairs:
         measured = large.opinipp.best / small.opinipp.best
         predicted = (large.rows * math.log(large.rows)) / (small.rows * math.log(small.rows))
         out.append((small.rows, large.rows, measured, predicted))
