@@ -12,7 +12,7 @@ Score('94.85')
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping  # noqa: TC003 - annotations resolved at runtime by cattrs
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -22,7 +22,7 @@ from opinipp.errors import InvalidArgumentError, InvalidEntityError, NotApplicab
 from opinipp.rules import Dimension, rules_for
 from opinipp.rules._types import FrozenMapping
 from opinipp.scores import Score
-from opinipp.zoning import classify
+from opinipp.zoning import classify, dimension_scores
 
 if TYPE_CHECKING:
     from opinipp.zoning import Grade
@@ -40,30 +40,7 @@ def _to_dimensions(value: Any) -> FrozenMapping[Dimension, Score] | None:  # noq
     """Store per-dimension scores immutably, in the order input, proses, output, pengaduan."""
     if value is None:
         return None
-    if not isinstance(value, Mapping):
-        raise InvalidArgumentError(
-            "dimensions", value, "None or a mapping of input/proses/output/pengaduan to scores"
-        )
-    converted: dict[Dimension, Score] = {}
-    for key, score in value.items():
-        dimension = _to_dimension(key)
-        if dimension in converted:
-            raise InvalidArgumentError("dimensions", value, f"{dimension.value!r} only once")
-        converted[dimension] = Score(score)
-    return FrozenMapping((d, converted[d]) for d in Dimension if d in converted)
-
-
-def _to_dimension(key: object) -> Dimension:
-    if isinstance(key, Dimension):
-        return key
-    if isinstance(key, str):
-        try:
-            return Dimension(key.strip().lower())
-        except ValueError:
-            pass
-    raise InvalidArgumentError(
-        "dimensions", key, "keys 'input', 'proses', 'output', 'pengaduan' (or Dimension members)"
-    )
+    return FrozenMapping(dimension_scores(value))
 
 
 def _check_entity(_: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -323,6 +323,22 @@ def score_from_dimensions(dimensions: DimensionScores, year: int) -> Score:
             f"the weights of input, proses, output and pengaduan were not published for "
             f"{year}; they are known for {_weights_years()} (DOMAIN.md §3)",
         )
+    achieved = dimension_scores(dimensions)
+    missing = [d.value for d in Dimension if d not in achieved]
+    if missing:
+        raise InvalidArgumentError(
+            "dimensions", dimensions, f"all four dimensions; missing {', '.join(missing)}"
+        )
+    total = sum((weights[d] * achieved[d].value for d in Dimension), Decimal(0)) / 100
+    return Score.rounded(total)
+
+
+def dimension_scores(dimensions: object) -> dict[Dimension, Score]:
+    """Read per-dimension scores, keyed by Dimension or its name, in Dimension order.
+
+    Private to opinipp (not in ``__all__``): shared by :func:`score_from_dimensions` and
+    :class:`~opinipp.assessments.Assessment`.
+    """
     if not isinstance(dimensions, Mapping):
         raise InvalidArgumentError(
             "dimensions", dimensions, "a mapping of input, proses, output, pengaduan to scores"
@@ -333,13 +349,7 @@ def score_from_dimensions(dimensions: DimensionScores, year: int) -> Score:
         if dimension in achieved:
             raise InvalidArgumentError("dimensions", dimensions, f"{dimension.value!r} only once")
         achieved[dimension] = Score(value)
-    missing = [d.value for d in Dimension if d not in achieved]
-    if missing:
-        raise InvalidArgumentError(
-            "dimensions", dimensions, f"all four dimensions; missing {', '.join(missing)}"
-        )
-    total = sum((weights[d] * achieved[d].value for d in Dimension), Decimal(0)) / 100
-    return Score.rounded(total)
+    return {d: achieved[d] for d in Dimension if d in achieved}
 
 
 def _to_dimension(key: object) -> Dimension:
