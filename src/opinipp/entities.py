@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, Final, TypeAlias, Union
+from typing import Any, ClassVar, Final, TypeAlias, Union
 
 import attrs
 
@@ -372,8 +372,35 @@ class OPD:
         return self.full_name
 
 
+class _NamedUnit:
+    """What Puskesmas and Rsud share: a unit identified by its own name within its Pemda."""
+
+    __slots__ = ()
+    _ENTITY_KIND: ClassVar[EntityKind]
+    name: str
+    pemda: Pemda
+
+    @property
+    def full_name(self) -> str:
+        """The name followed by its Pemda in brackets."""
+        return f"{self.name} ({self.pemda.full_name})"
+
+    @property
+    def entity_kind(self) -> EntityKind:
+        """``puskesmas`` or ``rsud``."""
+        return self._ENTITY_KIND
+
+    @property
+    def sort_key(self) -> tuple[str, ...]:
+        """Pemda code, then kind, then name."""
+        return (self.pemda.code, self._ENTITY_KIND.value, self.name.casefold())
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
 @attrs.frozen(cache_hash=True)
-class Puskesmas:
+class Puskesmas(_NamedUnit):
     """A community health centre (Puskesmas) of a Pemda, identified by name and Pemda.
 
     >>> sultra = Province(code="74", name="Sulawesi Tenggara")
@@ -382,30 +409,13 @@ class Puskesmas:
     'Puskesmas Tiworo (Kabupaten Muna Barat)'
     """
 
+    _ENTITY_KIND: ClassVar[EntityKind] = EntityKind.PUSKESMAS
     name: str = attrs.field(validator=_text("Puskesmas"))
     pemda: Pemda = attrs.field(validator=_instance_of("Puskesmas", Pemda, "a Pemda"))
 
-    @property
-    def full_name(self) -> str:
-        """The name followed by its Pemda in brackets."""
-        return f"{self.name} ({self.pemda.full_name})"
-
-    @property
-    def entity_kind(self) -> EntityKind:
-        """Always ``puskesmas``."""
-        return EntityKind.PUSKESMAS
-
-    @property
-    def sort_key(self) -> tuple[str, ...]:
-        """Pemda code, then name."""
-        return (self.pemda.code, "puskesmas", self.name.casefold())
-
-    def __str__(self) -> str:
-        return self.full_name
-
 
 @attrs.frozen(cache_hash=True)
-class Rsud:
+class Rsud(_NamedUnit):
     """A regional public hospital (Rumah Sakit Umum Daerah) of a Pemda.
 
     >>> banten = Province(code="36", name="Banten")
@@ -414,26 +424,9 @@ class Rsud:
     'RSUD Banten (Provinsi Banten)'
     """
 
+    _ENTITY_KIND: ClassVar[EntityKind] = EntityKind.RSUD
     name: str = attrs.field(validator=_text("Rsud"))
     pemda: Pemda = attrs.field(validator=_instance_of("Rsud", Pemda, "a Pemda"))
-
-    @property
-    def full_name(self) -> str:
-        """The name followed by its Pemda in brackets."""
-        return f"{self.name} ({self.pemda.full_name})"
-
-    @property
-    def entity_kind(self) -> EntityKind:
-        """Always ``rsud``."""
-        return EntityKind.RSUD
-
-    @property
-    def sort_key(self) -> tuple[str, ...]:
-        """Pemda code, then name."""
-        return (self.pemda.code, "rsud", self.name.casefold())
-
-    def __str__(self) -> str:
-        return self.full_name
 
 
 Unit = Union[OPD, Puskesmas, Rsud]  # noqa: UP007
