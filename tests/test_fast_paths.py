@@ -1,0 +1,128 @@
+"""Tests of the fast paths of the readers: they build exactly what the checked paths build."""
+
+from __future__ import annotations
+
+import io
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opinipp import regions
+from opinipp.assessments import Assessment, PublishedResult
+from opinipp.entities import Puskesmas
+from opinipp.errors import InvalidDataError, RowError
+from opinipp.rules import Dimension
+from opinipp.scores import Score
+from opinipp.serialization import read_csv
+from opinipp.strategies import assessments
+
+_TEXT = st.text(min_size=1, max_size=12).filter(str.strip)
+_DIMENSIONS = st.none() | st.dictionaries(
+    st.sampled_from(list(Dimension)),
+    st.integers(0, 10_000).map(Score.from_hundredths),
+    min_size=1,
+)
+_PUBLISHED = st.none() | st.builds(
+    PublishedResult,
+    zone=st.none() | _TEXT,
+    rank_national=st.none() | st.integers(1, 600),
+    note=st.none() | _TEXT,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    base=assessments(),
+    dimensions=_DIMENSIONS,
+    published=_PUBLISHED,
+    source=st.none() | _TEXT,
+)
+def test_trusted_equals_the_checked_constructor(
+    base: Assessment,
+    dimensions: dict[Dimension, Score] | None,
+    published: PublishedResult | None,
+    source: str | None,
+) -> None:
+    tanpa = base.tanpa_maladministrasi
+    checked = Assessment(
+        base.entity,
+        base.year,
+        base.score,
+        dimensions=dimensions,
+        tanpa_maladministrasi=tanpa,
+        published=published,
+        source=source,
+    )
+    fast = Assessment._trusted(
+        base.entity,
+        base.year,
+        base.score,
+        dimensions=dimensions,
+        tanpa_maladministrasi=tanpa,
+        published=published,
+        source=source,
+    )
+    assert type(fast) is Assessment
+    assert fast == checked
+    assert hash(fast) == hash(checked)
+    assert repr(fast) == repr(checked)
+    assert pickle.dumps(fast) == pickle.dumps(checked)
+    assert pickle.loads(pickle.dumps(fast)) == checked
+    assert fast.dimensions == checked.dimensions
+    assert (fast.grade.zone, fast.grade.category) == (checked.grade.zone, checked.grade.category)
+
+
+def test_trusted_keeps_dimensions_in_dimension_order() -> None:
+    pemda = regions.pemda("74.13")
+    given_order = {Dimension.PENGADUAN: Score("70"), Dimension.INPUT: Score("90.5")}
+    fast = Assessment._trusted(pemda, 2021, Score("81.84"), dimensions=given_order)
+    assert fast.dimensions is not None
+    assert list(fast.dimensions) == [Dimension.INPUT, Dimension.PENGADUAN]
+    assert fast == Assessment(pemda, 2021, "81.84", dimensions=given_order)
+
+
+_CSV = (
+    "entity,kind,province,year,score,parent_pemda\n"
+    "Puskesmas Lawa,puskesmas,Sultra,2023,81.84,Kab. Muna Barat\n"
+    "Puskesmas Tiworo,puskesmas,Sultra,2023,77.10,Kabupaten Entah\n"
+    "Puskesmas Kusambi,puskesmas,Sulawesi Entah,2023,70.00,Kab. Muna Barat\n"
+    "Puskesmas Sawerigadi,puskesmas,Sultra,2023,66.00,Kab. Muna Barat\n"
+    "Puskesmas Wadaga,puskesmas,Sultra,2023,65.00,Kabupaten Entah\n"
+    "Puskesmas Maginti,puskesmas,Sulawesi Entah,2023,60.00,Kab. Muna Barat\n"
+)
+
+
+def test_read_csv_rows_equal_checked_assessments_and_bad_names_fail_on_every_row() -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        read_csv(io.StringIO(_CSV))
+    problems: list[RowError] = list(caught.value.exceptions)
+    assert [(p.row, p.column, p.value) for p in problems] == [
+        (3, "parent_pemda", "Kabupaten Entah"),
+        (4, "province", "Sulawesi Entah"),
+        (6, "parent_pemda", "Kabupaten Entah"),
+        (7, "province", "Sulawesi Entah"),
+    ]
+    good = "".join(line + "\n" for line in _CSV.splitlines() if "Entah" not in line)
+    rows = read_csv(io.StringIO(good))
+    muna_barat = regions.pemda("Kab. Muna Barat")
+    assert rows == (
+        Assessment(Puskesmas(name="Puskesmas Lawa", pemda=muna_barat), 2023, "81.84"),
+        Assessment(Puskesmas(name="Puskesmas Sawerigadi", pemda=muna_barat), 2023, "66.00"),
+    )
+    first, second = rows[0].entity, rows[1].entity
+    assert isinstance(first, Puskesmas)
+    assert isinstance(second, Puskesmas)
+    assert first.pemda is second.pemda  # one lookup, shared
+
+
+def test_read_csv_restores_quoted_cells_only_where_written() -> None:
+    text = (
+        "entity,kind,province,year,score\n"
+        "Kabupaten Muna Barat,kabupaten,Sultra,2023,81.84\n"
+        "Kementerian Luar Negeri,kementerian,,2023,94.85\n"
+    )
+    quoted = text.replace("Kementerian Luar Negeri", "'=Kementerian Luar Negeri")
+    assert read_csv(io.StringIO(text))[1].entity.name == "Kementerian Luar Negeri"
+    assert read_csv(io.StringIO(quoted))[1].entity.name == "=Kementerian Luar Negeri"
