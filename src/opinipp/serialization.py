@@ -930,6 +930,8 @@ class _Seen:
     def __init__(self) -> None:
         self.scores: dict[str, Score] = {}
         self.years: dict[str, int] = {}
+        self.provinces: dict[str, Province] = {}
+        self.pemda: dict[tuple[str, PemdaKind | None, Province | None], Pemda] = {}
 
 
 class _RowReader:
@@ -980,7 +982,9 @@ class _RowReader:
         if self.errors or year is None or kind is None or entity is None:
             return None
         try:
-            return Assessment(
+            # Every field was checked above, as Assessment() checks it (the year's rules, the
+            # score within its scale, the qualifier only where the year has one).
+            return Assessment._trusted(  # noqa: SLF001 - opinipp's own private constructor
                 entity,
                 year,
                 score,
@@ -1123,11 +1127,16 @@ class _RowReader:
         text = self.text("province")
         if text is None:
             return True, None
+        known = self.seen.provinces.get(text)
+        if known is not None:
+            return True, known
         try:
-            return True, regions.province(text)
+            found = regions.province(text)
         except (UnknownRegionError, AmbiguousNameError) as err:
             self.fail_with("province", text, err)
             return False, None
+        self.seen.provinces[text] = found
+        return True, found
 
     def _code(self) -> tuple[bool, Pemda | None]:
         text = self.text("code")
@@ -1200,11 +1209,15 @@ class _RowReader:
             if not self._same_province(by_code, province):
                 return None
             province = by_code.province
-        try:
-            found = regions.pemda(name, kind=kind, province=province)
-        except (UnknownRegionError, AmbiguousNameError) as err:
-            self.fail_with(field, name, err)
-            return None
+        key = (name, kind, province)
+        found = self.seen.pemda.get(key)
+        if found is None:
+            try:
+                found = regions.pemda(name, kind=kind, province=province)
+            except (UnknownRegionError, AmbiguousNameError) as err:
+                self.fail_with(field, name, err)
+                return None
+            self.seen.pemda[key] = found
         if by_code is not None and found != by_code:
             reason = f"names {found} ({found.code}), but the code is {by_code.code} ({by_code})"
             self.fail(field, name, reason)
@@ -1369,6 +1382,7 @@ def _csv_records(
 ) -> Iterator[tuple[int, Record | RowError]]:
     """Yield ``(line number, record)`` for each row; a row of the wrong width is a RowError."""
     start = reader.line_num + 1
+    fields = [layout.fields[c] for c in columns]
     while True:
         try:
             cells = next(reader, None)
@@ -1386,7 +1400,9 @@ def _csv_records(
             reason = f"expected {len(columns)} cells as in the header, found {len(cells)}"
             yield row, RowError(row, None, ",".join(cells), reason)
             continue
-        yield row, {layout.fields[c]: (c, _restore(v)) for c, v in zip(columns, cells, strict=True)}
+        if "'" in "".join(cells):  # only a cell starting with a quote may need restoring
+            cells = [_restore(v) for v in cells]
+        yield row, dict(zip(fields, zip(columns, cells, strict=True), strict=True))
 
 
 def _read_csv_stream(
