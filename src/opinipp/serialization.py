@@ -931,6 +931,7 @@ class _Seen:
         self.scores: dict[str, Score] = {}
         self.years: dict[str, int] = {}
         self.provinces: dict[str, Province] = {}
+        self.in_scale: set[tuple[int, Score]] = set()
         self.pemda: dict[tuple[str, PemdaKind | None, Province | None], Pemda] = {}
 
 
@@ -1076,11 +1077,13 @@ class _RowReader:
         return None
 
     def _check_year_rules(self, year: int, score: Score | None, tanpa: bool | None) -> None:
-        if score is not None:
+        if score is not None and (year, score) not in self.seen.in_scale:
             try:
                 _check_classifiable(year, score, None)
             except InvalidScoreError as err:
                 self.fail_with("score", self.raw("score"), err)
+            else:
+                self.seen.in_scale.add((year, score))
         if tanpa is not None:
             try:
                 _check_classifiable(year, None, tanpa)
@@ -1295,16 +1298,15 @@ def _read_records(
         reader = _RowReader(record, row, strip_parent_suffix=strip_parent_suffix, seen=seen)
         assessment = reader.read()
         if assessment is not None:
-            key = (assessment.entity, assessment.year)
-            if key in first_row:
+            first = first_row.setdefault((assessment.entity, assessment.year), row)
+            if first != row:
                 reader.fail(
                     "name",
                     reader.raw("name"),
-                    f"duplicate: row {first_row[key]} already has the {assessment.year} "
+                    f"duplicate: row {first} already has the {assessment.year} "
                     f"result of {assessment.entity}",
                 )
             else:
-                first_row[key] = row
                 found.append(assessment)
         if reader.errors:
             row_errors = _in_column_order(reader.errors, record)
@@ -1402,7 +1404,8 @@ def _csv_records(
             continue
         if "'" in "".join(cells):  # only a cell starting with a quote may need restoring
             cells = [_restore(v) for v in cells]
-        yield row, dict(zip(fields, zip(columns, cells, strict=True), strict=True))
+        # Every row has the header's width (checked above), so zip needs no strict check.
+        yield row, dict(zip(fields, zip(columns, cells, strict=False), strict=False))
 
 
 def _read_csv_stream(
