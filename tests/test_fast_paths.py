@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import pickle
+from importlib import resources
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opinipp import regions
+from opinipp import regions, serialization
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import Puskesmas
 from opinipp.errors import InvalidDataError, RowError
@@ -126,3 +127,101 @@ def test_read_csv_restores_quoted_cells_only_where_written() -> None:
     quoted = text.replace("Kementerian Luar Negeri", "'=Kementerian Luar Negeri")
     assert read_csv(io.StringIO(text))[1].entity.name == "Kementerian Luar Negeri"
     assert read_csv(io.StringIO(quoted))[1].entity.name == "=Kementerian Luar Negeri"
+
+
+_MIXED = (
+    "entity,kind,province,year,score,parent_pemda,code,opd_kind,tanpa_maladministrasi\n"
+    "Provinsi Sulawesi Tenggara,provinsi,Sultra,2023,80.10,,,,\n"
+    "Kabupaten Muna Barat,kabupaten,Sultra,2023,81.84,,,,\n"
+    "Kota Baubau,kota,,2023,70.00,,,,\n"
+    "Kementerian Luar Negeri,kementerian,,2023,94.85,,,,\n"
+    "Badan Pusat Statistik,lembaga,,2023,88.00,,,,\n"
+    "Dinas Sosial,opd,Sultra,2023,77.77,Kab. Muna Barat,,,\n"
+    "Dinas Sosial,opd,Sultra,2023,77.77,Kab. Muna Barat,,,\n"
+    "Dinas Kesehatan,opd,,2023,60.00,,74.13,dinkes,\n"
+    "RSUD Muna Barat,rsud,Sultra,2023,90.00,Kab. Muna Barat,,,\n"
+    "Puskesmas Lawa,puskesmas,Sultra,2023,101.00,Kab. Muna Barat,,,\n"
+    "Puskesmas Tiworo,puskesmas,Sultra,2015,80.00,Kab. Muna Barat,,,\n"
+    "Puskesmas Kusambi,puskesmas,Sultra,2023,80.00,Kab. Muna Barat,,,true\n"
+    "Puskesmas Maginti,puskesmas,Sultra,2025,80.00,Kab. Muna Barat,,,true\n"
+    "Kementerian Agama,kementerian,Sultra,2023,80.00,,,,\n"
+    "Kabupaten Muna Barat,kota,Sultra,2023,80.00,,,,\n"
+    "   ,puskesmas,Sultra,2023,80.00,Kab. Muna Barat,,,\n"
+    "Puskesmas Wadaga,puskesmas,Sultra,2023,80.00,,,,\n"
+    "Puskesmas Lasehao,puskesmas,Sultra,2023,80.00,Kab. Muna Barat,,dinkes,\n"
+    "Kabupaten Muna,kabupaten,Sultra,2023,75.5,Kab. Muna Barat,,,\n"
+    "Kabupaten Muna,kabupaten,Sultra,2023,75.5,,,,\n"
+)
+
+
+_Outcome = tuple[Assessment, ...] | list[tuple[object, ...]]
+
+
+def _outcome(text: str, mode: str, *, strip: bool) -> _Outcome:
+    """The assessments read from ``text``, or the details of every RowError raised."""
+    try:
+        return serialization._read_csv_stream(
+            io.StringIO(text),
+            "x.csv",
+            "collect" if mode == "collect" else "raise",
+            strip_parent_suffix=strip,
+        )
+    except (InvalidDataError, RowError) as err:
+        found = err.exceptions if isinstance(err, InvalidDataError) else [err]
+        return [
+            (type(e), e.row, e.column, e.value, e.reason, str(e))
+            for e in found
+            if isinstance(e, RowError)
+        ]
+
+
+def _both_ways(monkeypatch: pytest.MonkeyPatch, text: str, *, strip: bool) -> list[_Outcome]:
+    """Read ``text`` with and without the fast path, collecting then raising."""
+    outcomes: list[_Outcome] = []
+    for fast in (True, False):
+        with monkeypatch.context() as patched:
+            if not fast:
+                patched.setattr(serialization, "_fast_read", lambda *_, **__: None)
+            outcomes.extend(_outcome(text, mode, strip=strip) for mode in ("collect", "raise"))
+    return outcomes
+
+
+def test_the_fast_path_reads_and_reports_exactly_like_the_full_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fast_collect, fast_raise, full_collect, full_raise = _both_ways(
+        monkeypatch, _MIXED, strip=False
+    )
+    assert isinstance(full_collect, list)
+    assert isinstance(fast_raise, list)
+    assert fast_collect == full_collect
+    assert fast_raise == full_raise
+    assert len(fast_raise) == 1  # the first problem only
+    assert fast_raise[0] == full_collect[0]
+    assert [(row, column) for _, row, column, *_ in full_collect] == [
+        (8, "entity"),
+        (11, "score"),
+        (12, "score"),
+        (13, "tanpa_maladministrasi"),
+        (15, "province"),
+        (16, "entity"),
+        (17, "entity"),
+        (18, "parent_pemda"),
+        (19, "opd_kind"),
+        (20, "parent_pemda"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("filename", "rows"),
+    [("published_results.csv", 100), ("published_results_supplement.csv", 1)],
+)
+def test_the_fast_path_reads_the_bundled_data_like_the_full_reader(
+    monkeypatch: pytest.MonkeyPatch, filename: str, rows: int
+) -> None:
+    text = (resources.files("opinipp") / "data" / filename).read_text(encoding="utf-8")
+    fast, _, full, _ = _both_ways(monkeypatch, text, strip=True)
+    assert isinstance(fast, tuple)
+    assert len(fast) >= rows
+    assert fast == full
+    assert [repr(a) for a in fast] == [repr(a) for a in full]

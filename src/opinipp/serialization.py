@@ -932,7 +932,35 @@ class _Seen:
         self.years: dict[str, int] = {}
         self.provinces: dict[str, Province] = {}
         self.in_scale: set[tuple[int, Score]] = set()
-        self.pemda: dict[tuple[str, PemdaKind | None, Province | None], Pemda] = {}
+        self.pemda_by_name: dict[tuple[str, PemdaKind | None, Province | None], Pemda] = {}
+
+    def score(self, text: str, year: int) -> Score:
+        """A score cell checked against the year's scale; raises what the checks raise."""
+        score = self.scores.get(text)
+        if score is None:
+            score = Score(text)
+            self.scores[text] = score
+        if (year, score) not in self.in_scale:
+            _check_classifiable(year, score, None)
+            self.in_scale.add((year, score))
+        return score
+
+    def province(self, text: str) -> Province:
+        """A province cell resolved; raises what :func:`opinipp.regions.province` raises."""
+        found = self.provinces.get(text)
+        if found is None:
+            found = regions.province(text)
+            self.provinces[text] = found
+        return found
+
+    def pemda(self, name: str, kind: PemdaKind | None, province: Province | None) -> Pemda:
+        """A Pemda name resolved; raises what :func:`opinipp.regions.pemda` raises."""
+        key = (name, kind, province)
+        found = self.pemda_by_name.get(key)
+        if found is None:
+            found = regions.pemda(name, kind=kind, province=province)
+            self.pemda_by_name[key] = found
+        return found
 
 
 class _RowReader:
@@ -1213,14 +1241,14 @@ class _RowReader:
                 return None
             province = by_code.province
         key = (name, kind, province)
-        found = self.seen.pemda.get(key)
+        found = self.seen.pemda_by_name.get(key)
         if found is None:
             try:
                 found = regions.pemda(name, kind=kind, province=province)
             except (UnknownRegionError, AmbiguousNameError) as err:
                 self.fail_with(field, name, err)
                 return None
-            self.seen.pemda[key] = found
+            self.seen.pemda_by_name[key] = found
         if by_code is not None and found != by_code:
             reason = f"names {found} ({found.code}), but the code is {by_code.code} ({by_code})"
             self.fail(field, name, reason)
@@ -1274,7 +1302,93 @@ class _RowReader:
         raise _BadCellError("opd_kind", text, f"unknown OPD kind; expected one of {choices}")
 
 
-def _read_records(
+_OPTIONAL_FIELDS: Final = frozenset(
+    ("tanpa_maladministrasi", *_PUBLISHED_FIELDS, *_DIMENSION_FIELD_SET)
+)
+_PEMDA_KINDS: Final = {EntityKind(k.value): k for k in PemdaKind}
+_INSTANSI_KINDS: Final = {EntityKind(k.value): k for k in InstansiKind}
+
+
+def _filled(cell: tuple[str, str] | None) -> str | None:
+    """The text of a cell, ``None`` when absent or blank (as :meth:`_RowReader.text`)."""
+    return None if cell is None or not cell[1].strip() else cell[1]
+
+
+def _fast_read(record: Record, seen: _Seen, *, strip_parent_suffix: bool) -> Assessment | None:
+    """Read the common row from what this read has already checked, or ``None``.
+
+    The common row has a year an earlier row of the same read has checked (see
+    :class:`_Seen`), a known kind, a score within the year's scale, a province and Pemda that
+    resolve, no code, OPD kind, qualifier, published labels or dimensions, and names an
+    entity its class accepts. For such a row :class:`_RowReader` would find no error and
+    build this very assessment (the same lookups, the same memo); for any other row, or any
+    error, this returns ``None`` and the caller reads the row with :class:`_RowReader`, which
+    checks and reports every cell. Entities are still built through their checked
+    constructors.
+    """
+    for field in _OPTIONAL_FIELDS.intersection(record):
+        if record[field][1].strip():
+            return None
+    get = record.get
+    name = _filled(get("name"))
+    year_text = _filled(get("year"))
+    kind_text = _filled(get("kind"))
+    if name is None or year_text is None or kind_text is None:
+        return None
+    year = seen.years.get(year_text)
+    kind = _KIND_BY_VALUE.get(kind_text.strip().lower())
+    if year is None or kind is None or _filled(get("code")) or _filled(get("opd_kind")):
+        return None
+    score_text = _filled(get("score"))
+    province_text = _filled(get("province"))
+    parent_text = _filled(get("parent"))
+    try:  # any error: _RowReader reads the row again, and reports it
+        score = None if score_text is None else seen.score(score_text, year)
+        province = None if province_text is None else seen.province(province_text)
+        entity = _fast_entity(
+            kind, name, province, parent_text, seen=seen, strip_parent_suffix=strip_parent_suffix
+        )
+    except OpinippError:
+        return None
+    if entity is None:
+        return None
+    source = _filled(get("source"))
+    return Assessment._trusted(entity, year, score, source=source)  # noqa: SLF001 - checked
+
+
+def _fast_entity(  # noqa: PLR0911, PLR0913 - one way out per kind; the cells it reads
+    kind: EntityKind,
+    name: str,
+    province: Province | None,
+    parent_text: str | None,
+    *,
+    seen: _Seen,
+    strip_parent_suffix: bool,
+) -> Entity | None:
+    """The entity of a :func:`_fast_read` row, or ``None`` for :class:`_RowReader` to read."""
+    if kind in _UNIT_KINDS:
+        if parent_text is None:
+            return None
+        parent = seen.pemda(parent_text, None, province)
+        suffix = " " + parent_text
+        if strip_parent_suffix and name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)].rstrip()
+        if kind is EntityKind.PUSKESMAS:
+            return Puskesmas(name=name, pemda=parent)
+        if kind is EntityKind.OPD:
+            return OPD(pemda=parent, kind=_opd_kind_of(name), name=name)
+        return Rsud(name=name, pemda=parent)
+    if parent_text is not None:
+        return None
+    pemda_kind = _PEMDA_KINDS.get(kind)
+    if pemda_kind is not None:
+        return seen.pemda(name, pemda_kind, province)
+    if province is not None:
+        return None
+    return Instansi(name=name, kind=_INSTANSI_KINDS[kind])
+
+
+def _read_records(  # noqa: C901 - the fast path, the full reader, duplicates, error modes
     records: Iterable[tuple[int, Record | RowError]],
     source_name: str,
     errors: ErrorMode,
@@ -1295,11 +1409,18 @@ def _read_records(
                 raise record
             problems.append(record)
             continue
-        reader = _RowReader(record, row, strip_parent_suffix=strip_parent_suffix, seen=seen)
-        assessment = reader.read()
+        assessment = _fast_read(record, seen, strip_parent_suffix=strip_parent_suffix)
+        reader = None
+        if assessment is None:
+            reader = _RowReader(record, row, strip_parent_suffix=strip_parent_suffix, seen=seen)
+            assessment = reader.read()
         if assessment is not None:
             first = first_row.setdefault((assessment.entity, assessment.year), row)
             if first != row:
+                if reader is None:
+                    reader = _RowReader(
+                        record, row, strip_parent_suffix=strip_parent_suffix, seen=seen
+                    )
                 reader.fail(
                     "name",
                     reader.raw("name"),
@@ -1308,7 +1429,7 @@ def _read_records(
                 )
             else:
                 found.append(assessment)
-        if reader.errors:
+        if reader is not None and reader.errors:
             row_errors = _in_column_order(reader.errors, record)
             if errors == "raise":
                 raise row_errors[0]
