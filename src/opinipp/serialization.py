@@ -932,6 +932,8 @@ class _Seen:
         self.years: dict[str, int] = {}
         self.provinces: dict[str, Province] = {}
         self.in_scale: set[tuple[int, Score]] = set()
+        self.scaled: dict[tuple[int, str], Score] = {}
+        """Score cells already checked against a year's scale, by (year, text)."""
         self.pemda_by_name: dict[tuple[str, PemdaKind | None, Province | None], Pemda] = {}
 
     def score(self, text: str, year: int) -> Score:
@@ -943,6 +945,7 @@ class _Seen:
         if (year, score) not in self.in_scale:
             _check_classifiable(year, score, None)
             self.in_scale.add((year, score))
+        self.scaled[year, text] = score
         return score
 
     def province(self, text: str) -> Province:
@@ -1309,6 +1312,9 @@ _PEMDA_KINDS: Final = {EntityKind(k.value): k for k in PemdaKind}
 _INSTANSI_KINDS: Final = {EntityKind(k.value): k for k in InstansiKind}
 
 
+_ABSENT: Final = ("", "")
+
+
 def _filled(cell: tuple[str, str] | None) -> str | None:
     """The text of a cell, ``None`` when absent or blank (as :meth:`_RowReader.text`)."""
     return None if cell is None or not cell[1].strip() else cell[1]
@@ -1330,20 +1336,20 @@ def _fast_read(record: Record, seen: _Seen, *, strip_parent_suffix: bool) -> Ass
         if record[field][1].strip():
             return None
     get = record.get
-    name = _filled(get("name"))
-    year_text = _filled(get("year"))
-    kind_text = _filled(get("kind"))
-    if name is None or year_text is None or kind_text is None:
+    name = get("name", _ABSENT)[1]
+    year = seen.years.get(get("year", _ABSENT)[1])  # only non-blank valid texts are kept
+    kind = _KIND_BY_VALUE.get(get("kind", _ABSENT)[1].strip().lower())
+    if year is None or kind is None or not name.strip():
         return None
-    year = seen.years.get(year_text)
-    kind = _KIND_BY_VALUE.get(kind_text.strip().lower())
-    if year is None or kind is None or _filled(get("code")) or _filled(get("opd_kind")):
+    if get("code", _ABSENT)[1].strip() or get("opd_kind", _ABSENT)[1].strip():
         return None
-    score_text = _filled(get("score"))
+    score_text = get("score", _ABSENT)[1]
     province_text = _filled(get("province"))
     parent_text = _filled(get("parent"))
     try:  # any error: _RowReader reads the row again, and reports it
-        score = None if score_text is None else seen.score(score_text, year)
+        score = seen.scaled.get((year, score_text))
+        if score is None and score_text.strip():
+            score = seen.score(score_text, year)
         province = None if province_text is None else seen.province(province_text)
         entity = _fast_entity(
             kind, name, province, parent_text, seen=seen, strip_parent_suffix=strip_parent_suffix
