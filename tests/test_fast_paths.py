@@ -182,6 +182,7 @@ def _both_ways(monkeypatch: pytest.MonkeyPatch, text: str, *, strip: bool) -> li
         with monkeypatch.context() as patched:
             if not fast:
                 patched.setattr(serialization, "_fast_read", lambda *_, **__: None)
+                patched.setattr(serialization, "_fast_cells", lambda *_, **__: None)
             outcomes.extend(_outcome(text, mode, strip=strip) for mode in ("collect", "raise"))
     return outcomes
 
@@ -225,3 +226,20 @@ def test_the_fast_path_reads_the_bundled_data_like_the_full_reader(
     assert len(fast) >= rows
     assert fast == full
     assert [repr(a) for a in fast] == [repr(a) for a in full]
+
+
+def test_the_fast_path_sees_a_quoted_cell_and_absent_columns_as_the_full_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "entity_name,entity_kind,year,score,province,parent_pemda,source_url,note\n"
+        "Kabupaten Muna Barat,kabupaten,2023,81.84,Sultra,,'=https://x.test,\n"
+        "Kabupaten Muna,kabupaten,2023,70.00,Sultra,,,catatan\n"
+        "Dinas Sosial Kabupaten Muna,opd,2023,77.00,Sultra,Kabupaten Muna,,\n"
+    )
+    fast, _, full, _ = _both_ways(monkeypatch, text, strip=True)
+    assert isinstance(fast, tuple)
+    assert fast == full
+    assert [a.source for a in fast] == ["=https://x.test", None, None]
+    assert fast[1].published == PublishedResult(note="catatan")
+    assert str(fast[2].entity) == "Dinas Sosial Kabupaten Muna"

@@ -1336,30 +1336,127 @@ def _fast_read(record: Record, seen: _Seen, *, strip_parent_suffix: bool) -> Ass
         if record[field][1].strip():
             return None
     get = record.get
-    name = get("name", _ABSENT)[1]
-    year = seen.years.get(get("year", _ABSENT)[1])  # only non-blank valid texts are kept
-    kind = _KIND_BY_VALUE.get(get("kind", _ABSENT)[1].strip().lower())
-    if year is None or kind is None or not name.strip():
+    return _fast_row(
+        get("name", _ABSENT)[1],
+        get("year", _ABSENT)[1],
+        get("kind", _ABSENT)[1],
+        get("score", _ABSENT)[1],
+        get("province", _ABSENT)[1],
+        get("parent", _ABSENT)[1],
+        get("code", _ABSENT)[1] + get("opd_kind", _ABSENT)[1],
+        get("source", _ABSENT)[1],
+        seen,
+        strip_parent_suffix=strip_parent_suffix,
+    )
+
+
+class _Shape(NamedTuple):
+    """Where a CSV header puts each field: column indexes, ``-1`` for an absent one."""
+
+    fields: list[str]
+    columns: list[str]
+    name: int
+    year: int
+    kind: int
+    score: int
+    province: int
+    parent: int
+    code: int
+    opd_kind: int
+    source: int
+    optional: tuple[int, ...]
+
+    @classmethod
+    def of(cls, columns: list[str], layout: _Layout) -> _Shape:
+        fields = [layout.fields[c] for c in columns]
+
+        def at(field: str) -> int:
+            return fields.index(field) if field in fields else -1
+
+        return cls(
+            fields=fields,
+            columns=columns,
+            name=at("name"),
+            year=at("year"),
+            kind=at("kind"),
+            score=at("score"),
+            province=at("province"),
+            parent=at("parent"),
+            code=at("code"),
+            opd_kind=at("opd_kind"),
+            source=at("source"),
+            optional=tuple(i for i, f in enumerate(fields) if f in _OPTIONAL_FIELDS),
+        )
+
+    def record(self, cells: list[str]) -> Record:
+        """The record of a row's cells.
+
+        A blank cell that :func:`_fast_cells` appended is left out: zip stops at the
+        header's width.
+        """
+        return dict(zip(self.fields, zip(self.columns, cells, strict=False), strict=False))
+
+
+def _fast_cells(
+    cells: list[str], shape: _Shape, seen: _Seen, *, strip_parent_suffix: bool
+) -> Assessment | None:
+    """:func:`_fast_read` for the cells of a CSV row, without building its record."""
+    cells.append("")  # an absent column (index -1) reads as this blank cell
+    for i in shape.optional:
+        if cells[i].strip():
+            return None
+    return _fast_row(
+        cells[shape.name],
+        cells[shape.year],
+        cells[shape.kind],
+        cells[shape.score],
+        cells[shape.province],
+        cells[shape.parent],
+        cells[shape.code] + cells[shape.opd_kind],
+        cells[shape.source],
+        seen,
+        strip_parent_suffix=strip_parent_suffix,
+    )
+
+
+def _fast_row(  # noqa: PLR0913, PLR0917 - the cells of a row
+    name: str,
+    year_text: str,
+    kind_text: str,
+    score_text: str,
+    province_text: str,
+    parent_text: str,
+    code_and_opd_kind: str,
+    source: str,
+    seen: _Seen,
+    *,
+    strip_parent_suffix: bool,
+) -> Assessment | None:
+    """The core of :func:`_fast_read`: cells as text, ``""`` for an absent column."""
+    year = seen.years.get(year_text)  # only non-blank valid texts are kept
+    kind = _KIND_BY_VALUE.get(kind_text.strip().lower())
+    if year is None or kind is None or not name.strip() or code_and_opd_kind.strip():
         return None
-    if get("code", _ABSENT)[1].strip() or get("opd_kind", _ABSENT)[1].strip():
-        return None
-    score_text = get("score", _ABSENT)[1]
-    province_text = _filled(get("province"))
-    parent_text = _filled(get("parent"))
     try:  # any error: _RowReader reads the row again, and reports it
         score = seen.scaled.get((year, score_text))
         if score is None and score_text.strip():
             score = seen.score(score_text, year)
-        province = None if province_text is None else seen.province(province_text)
+        province = seen.province(province_text) if province_text.strip() else None
         entity = _fast_entity(
-            kind, name, province, parent_text, seen=seen, strip_parent_suffix=strip_parent_suffix
+            kind,
+            name,
+            province,
+            parent_text if parent_text.strip() else None,
+            seen=seen,
+            strip_parent_suffix=strip_parent_suffix,
         )
     except OpinippError:
         return None
     if entity is None:
         return None
-    source = _filled(get("source"))
-    return Assessment._trusted(entity, year, score, source=source)  # noqa: SLF001 - checked
+    return Assessment._trusted(  # noqa: SLF001 - every field checked as Assessment() would
+        entity, year, score, source=source if source.strip() else None
+    )
 
 
 def _fast_entity(  # noqa: PLR0911, PLR0913 - one way out per kind; the cells it reads
@@ -1394,22 +1491,38 @@ def _fast_entity(  # noqa: PLR0911, PLR0913 - one way out per kind; the cells it
     return Instansi(name=name, kind=_INSTANSI_KINDS[kind])
 
 
-def _read_records(  # noqa: C901 - the fast path, the full reader, duplicates, error modes
-    records: Iterable[tuple[int, Record | RowError]],
+def _read_records(  # noqa: C901, PLR0912 - fast paths, the full reader, duplicates, modes
+    records: Iterable[tuple[int, Record | list[str] | RowError]],
     source_name: str,
     errors: ErrorMode,
     *,
     strip_parent_suffix: bool = False,
+    shape: _Shape | None = None,
 ) -> tuple[Assessment, ...]:
     """Read records into assessments; raise the first RowError or all of them as a group.
 
-    A record may already be a RowError (a row the caller could not split into cells).
+    A record may already be a RowError (a row the caller could not split into cells), or
+    the cells of a CSV row laid out as ``shape`` says.
     """
     found: list[Assessment] = []
     problems: list[RowError] = []
     first_row: dict[tuple[object, int], int] = {}
     seen = _Seen()
-    for row, record in records:
+    for row, item in records:
+        record: Record | RowError
+        if isinstance(item, list):  # the cells of a CSV row
+            if shape is None:  # pragma: no cover - the CSV reader always passes its shape
+                raise TypeError
+            assessment = _fast_cells(item, shape, seen, strip_parent_suffix=strip_parent_suffix)
+            if (
+                assessment is not None
+                and first_row.setdefault((assessment.entity, assessment.year), row) == row
+            ):
+                found.append(assessment)
+                continue
+            record = shape.record(item)  # read in full below: an error, or a duplicate
+        else:
+            record = item
         if isinstance(record, RowError):
             if errors == "raise":
                 raise record
@@ -1506,12 +1619,10 @@ def _header_layout(names: list[str], errors: ErrorMode, source_name: str) -> _La
 def _csv_records(
     reader: Any,  # noqa: ANN401 - a csv reader object (its type is private to csv)
     columns: list[str],
-    layout: _Layout,
     source_name: str,
-) -> Iterator[tuple[int, Record | RowError]]:
-    """Yield ``(line number, record)`` for each row; a row of the wrong width is a RowError."""
+) -> Iterator[tuple[int, list[str] | RowError]]:
+    """Yield ``(line number, cells)`` for each row; a row of the wrong width is a RowError."""
     start = reader.line_num + 1
-    fields = [layout.fields[c] for c in columns]
     while True:
         try:
             cells = next(reader, None)
@@ -1531,8 +1642,7 @@ def _csv_records(
             continue
         if "'" in "".join(cells):  # only a cell starting with a quote may need restoring
             cells = [_restore(v) for v in cells]
-        # Every row has the header's width (checked above), so zip needs no strict check.
-        yield row, dict(zip(fields, zip(columns, cells, strict=False), strict=False))
+        yield row, cells
 
 
 def _read_csv_stream(
@@ -1556,10 +1666,11 @@ def _read_csv_stream(
         )
     layout = _header_layout(names, errors, source_name)
     return _read_records(
-        _csv_records(reader, names, layout, source_name),
+        _csv_records(reader, names, source_name),
         source_name,
         errors,
         strip_parent_suffix=strip_parent_suffix,
+        shape=_Shape.of(names, layout),
     )
 
 
