@@ -297,6 +297,15 @@ def test_rule_set_qualifier_needs_opinions_and_english() -> None:
         **invalid("RuleSet.qualifier_en", None, "an English label with the qualifier"),
     )
     rejects(
+        evolve(qualifier_en="without maladministration"),
+        InvalidArgumentError,
+        **invalid(
+            "RuleSet.qualifier_en",
+            "without maladministration",
+            "an English label with the qualifier",
+        ),
+    )
+    rejects(
         evolve(
             R2021,
             qualifier="Tanpa Maladministrasi",
@@ -322,13 +331,31 @@ def test_rule_set_weights() -> None:
             "one weight for each of input, proses, output, pengaduan",
         ),
     )
-    for bad in (Decimal(0), Decimal(-1), Decimal("NaN"), 21.54):
+    for bad in (Decimal(0), Decimal(-1), 21.54):
         rejects(
             evolve(weights={**weights, Dimension.PENGADUAN: bad}),
             InvalidArgumentError,
-            argument="RuleSet.weights",
-            expected="a positive Decimal percentage",
+            **invalid("RuleSet.weights", bad, "a positive Decimal percentage"),
         )
+    rejects(
+        evolve(weights={**weights, Dimension.PENGADUAN: Decimal("NaN")}),
+        InvalidArgumentError,
+        argument="RuleSet.weights",
+        expected="a positive Decimal percentage",
+    )
+    renamed: dict[object, Decimal] = dict(three)
+    renamed["kualitas"] = weights[Dimension.PENGADUAN]
+    rejects(
+        evolve(weights=renamed),
+        InvalidArgumentError,
+        **invalid(
+            "RuleSet.weights",
+            FrozenMapping(renamed),
+            "one weight for each of input, proses, output, pengaduan",
+        ),
+    )
+    small = {**weights, Dimension.INPUT: Decimal("0.50"), Dimension.PROSES: Decimal("53.72")}
+    assert (evolve(weights=small)().weights or {})[Dimension.INPUT] == Decimal("0.50")  # type: ignore[attr-defined]
     rejects(
         evolve(weights={**weights, Dimension.PENGADUAN: Decimal("21.55")}),
         InvalidArgumentError,
@@ -343,13 +370,36 @@ def test_rule_set_notes_are_texts() -> None:
     rejects(
         evolve(notes=("",)),
         InvalidArgumentError,
-        argument="RuleSet.notes",
-        expected="non-empty texts",
+        **invalid("RuleSet.notes", ("",), "non-empty texts"),
     )
     assert evolve(notes=["one", "two"])().notes == ("one", "two")  # type: ignore[attr-defined]
 
 
+def test_rules_for_says_why_a_year_has_no_rules() -> None:
+    from opinipp.errors import RulesNotAvailableError
+
+    rejects(
+        lambda: rules_for(2014),
+        RulesNotAvailableError,
+        year=2014,
+        reason="outside the years with known rules (2015–2025, except 2020)",
+    )
+    rejects(
+        lambda: rules_for(junk("2023")),
+        RulesNotAvailableError,
+        year="2023",
+        reason="expected the year as a whole number (int), got str",
+    )
+
+
 def test_above_scale_names_the_score_and_the_top() -> None:
+    assert (
+        rules_for(2023)
+        .above_scale(Score("99.00"))
+        .reason.startswith(
+            "above 100.00, the top of the scale in 2022, 2023 (Peraturan Ombudsman RI No. 22"
+        )
+    )
     error = rules_for(2015).above_scale(Score("80.00"))
     assert isinstance(error, InvalidScoreError)
     assert error.value == Score("80.00")
@@ -438,9 +488,9 @@ def test_grade_checks_its_parts() -> None:
 
 def test_grade_of() -> None:
     rejects(
-        lambda: Grade.of(None, B2023[4], 2023),  # type: ignore[arg-type]
+        lambda: Grade.of(junk("rules"), B2023[4], 2023),
         InvalidArgumentError,
-        **invalid("rule_set", None, "a RuleSet"),
+        **invalid("rule_set", "rules", "a RuleSet"),
     )
     rejects(
         lambda: Grade.of(R2023, "A", 2023),  # type: ignore[arg-type]
