@@ -343,7 +343,7 @@ def test_rule_set_weights() -> None:
         argument="RuleSet.weights",
         expected="a positive Decimal percentage",
     )
-    renamed: dict[object, Decimal] = dict(three)
+    renamed: dict[object, Decimal] = {str(d.value): w for d, w in three.items()}
     renamed["kualitas"] = weights[Dimension.PENGADUAN]
     rejects(
         evolve(weights=renamed),
