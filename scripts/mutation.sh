@@ -18,12 +18,14 @@
 # - pytest_add_cli_args_test_selection names the test files and the mutated modules, so
 #   their doctests (collected through the project's --doctest-modules) count as tests.
 # - also_copy brings docs/ and scripts/, which test_rules.py reads.
-# - process_isolation = "forkserver" with forkserver_warmup = "none": each mutant runs in a
-#   process that imports opinipp afresh with the mutant active, so code that runs at import
-#   (the prebuilt tables of zoning and gaps, the checks of every bundled RuleSet) is mutated
-#   too. mutmut still credits such code to the first test that imported the module and runs
-#   only that test, so scripts/_recheck_survivors.py then runs every surviving mutant
-#   against the whole selection in a fresh interpreter; the score counts both passes.
+# - mutmut forks each mutant's run from a process that has already imported opinipp, and
+#   credits code that runs at import (the prebuilt tables of zoning and gaps, the checks of
+#   every bundled RuleSet, the validators built with the rule classes) to the first test
+#   that imported the module. Mutants of that code cannot fail there, so
+#   scripts/_recheck_survivors.py then runs every surviving mutant in a fresh interpreter,
+#   the mutant active from the first import, against the whole selection; the score counts
+#   both passes. (process_isolation = "forkserver" imports afresh but still runs only the
+#   credited test, and is several times slower.)
 # - Hypothesis runs under the default profile (100 examples per property).
 set -euo pipefail
 cd "$(dirname "$0")/.."
