@@ -13,10 +13,12 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
+from opinipp import regions
 from opinipp.assessments import Assessment
+from opinipp.entities import PemdaKind
 from opinipp.errors import NotApplicableError
 from opinipp.gaps import gap_to, gap_to_next_tier, points_to_rank
-from opinipp.ranking import RankedEntry, Ranking, rank
+from opinipp.ranking import National, RankedEntry, Ranking, rank
 from opinipp.rules import Band, Category, RuleSet, Zone, rules_for
 from opinipp.scores import Score
 from opinipp.serialization import (
@@ -285,6 +287,19 @@ def test_passing_costs_at_most_one_hundredth_more_than_tying(
     assert tie is not None
     assert passing - tie in (Decimal(0), Decimal("0.01"))
     assert (passing == 0) == (tie == 0)
+
+
+def test_points_to_rank_under_dense_ties_aim_at_the_distinct_score() -> None:
+    """Dense ranks count distinct scores: rank 2 is the second distinct score, not entry 2."""
+    names = ("Kabupaten Tuban", "Kabupaten Mukomuko", "Kabupaten Muna Barat", "Kabupaten Bima")
+    scores_ = ("95.00", "95.00", "90.00", "85.00")
+    items = [Assessment(regions.pemda(n), 2023, s) for n, s in zip(names, scores_, strict=True)]
+    ranking = rank(items, National(PemdaKind.KABUPATEN), ties="dense")
+    bima = regions.pemda("Kabupaten Bima")
+    assert [e.rank for e in ranking] == [1, 1, 2, 3]
+    assert points_to_rank(ranking, bima, 2) == Decimal("5.00")
+    assert points_to_rank(ranking, bima, 2, beat=True) == Decimal("5.01")
+    assert points_to_rank(ranking, bima, 1) == Decimal("10.00")
 
 
 # --- serialization ------------------------------------------------------------------------
