@@ -280,9 +280,10 @@ def junked(draw: st.DrawFn, entry: Entry) -> Call:
     if positions == 0:
         return args, kwargs
     new_args, new_kwargs = list(args), dict(kwargs)
-    target = draw(st.integers(-1, positions - 1))  # -1: leave the call valid
-    everywhere = target >= 0 and draw(st.integers(0, 7)) == 0
-    for position in range(positions) if everywhere else [target] if target >= 0 else []:
+    # -1: leave the call valid; 0 to positions - 1: junk there; positions: junk everywhere.
+    target = draw(st.integers(-1, positions))
+    chosen = range(positions) if target == positions else [target] if target >= 0 else []
+    for position in chosen:
         value = draw(entry.junk)
         if position < entry.positional:
             new_args[entry.fixed + position] = value
@@ -393,14 +394,14 @@ ENTRIES_OF_RANKINGS = tuple(e for r in RANKINGS for e in r)
 
 _years = year_values()
 _scores = st.one_of(score_values(), boundary_scores())
-_score_likes = st.one_of(
-    _scores,
-    _scores.map(str),
-    _scores.map(lambda s: s.format("id")),
-    _scores.map(lambda s: s.value),
-    _scores.map(float),
-    st.integers(0, 100),
-)
+# Every score in each form a caller may pass it (Score, "81.84", "81,84", Decimal, float; int
+# for whole scores), drawn by index: one draw per value keeps 10,000 calls cheap.
+_SCORE_LIKE_POOL: tuple[object, ...] = tuple(
+    form
+    for score in map(Score.from_hundredths, range(10_001))
+    for form in (score, str(score), score.format("id"), score.value, float(score))
+) + tuple(range(101))
+_score_likes = st.one_of(_choice(_SCORE_LIKE_POOL), boundary_scores())
 _texts = st.sampled_from(["Kualitas Tinggi", "Zona Hijau", "Sumber", "x"])
 _bools = st.booleans()
 _optional_bools = st.none() | _bools
@@ -411,11 +412,16 @@ _entity_kinds = st.one_of(
     st.sampled_from(InstansiKind),
     st.sampled_from([k.value for k in EntityKind]),
 )
-_dimension_maps = st.dictionaries(
-    st.one_of(st.sampled_from(Dimension), st.sampled_from([d.value for d in Dimension])),
-    _score_likes,
-    min_size=3,
-    max_size=4,
+_KEY_STYLES = (
+    tuple(Dimension),
+    tuple(d.value for d in Dimension),
+    tuple(d.value.upper() for d in Dimension),
+)
+_dimension_maps = st.builds(
+    lambda keys, values, size: dict(zip(keys[:size], values, strict=False)),
+    _choice(_KEY_STYLES),
+    st.lists(_scores, min_size=4, max_size=4),
+    st.sampled_from((4, 3)),
 )
 _targets = st.one_of(
     st.sampled_from(Category),
