@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from opinipp import strategies as ops
 from opinipp.cli import main
 from opinipp.errors import InvalidArgumentError
-from opinipp.rules import covered_years
+from opinipp.scores import Score
 from opinipp.zoning import classify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -498,11 +499,11 @@ def test_a_terminal_that_cannot_show_the_dashes() -> None:
 # Properties, in process
 
 
-@given(hundredths=st.integers(0, 10_000), year=st.sampled_from(covered_years()))
-def test_classify_json_agrees_with_the_library(hundredths: int, year: int) -> None:
-    text = f"{hundredths // 100}.{hundredths % 100:02d}"
+@given(score=ops.scores(), year=ops.years())
+def test_classify_json_agrees_with_the_library(score: Score, year: int) -> None:
+    text = str(score)
     status, out, err = call("classify", text, "--year", str(year), "--json")
-    if year == 2015 and hundredths > 7_500:
+    if year == 2015 and score > Score("75.00"):
         assert status == 2
         assert err.startswith("opinipp: error: invalid score")
         return

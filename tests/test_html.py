@@ -7,9 +7,9 @@ import re
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from opinipp import regions
+from opinipp import strategies as ops
 from opinipp._html import (
     NEUTRAL_COLOUR,
     ZONE_COLOURS,
@@ -22,7 +22,7 @@ from opinipp.assessments import Assessment
 from opinipp.entities import Instansi, InstansiKind, PemdaKind
 from opinipp.errors import InvalidArgumentError
 from opinipp.ranking import National, Provincial, rank
-from opinipp.rules import Zone, covered_years
+from opinipp.rules import Zone
 from opinipp.scores import Score
 from opinipp.trends import series
 from opinipp.zoning import classify
@@ -79,9 +79,9 @@ def test_grade_repr_html() -> None:
     assert f"background:{NEUTRAL_COLOUR}" in qualified
 
 
-@given(hundredths=st.integers(0, 7_500), year=st.sampled_from(covered_years()))
-def test_every_grade_renders_in_its_zone_colour(hundredths: int, year: int) -> None:
-    grade = classify(f"{hundredths // 100}.{hundredths % 100:02d}", year)
+@given(score=ops.scores(max_value="75.00"), year=ops.years())
+def test_every_grade_renders_in_its_zone_colour(score: Score, year: int) -> None:
+    grade = classify(score, year)
     markup = grade_html(grade)
     assert f"background:{zone_colour(grade.zone)}" in markup
     assert grade.label in visible_text(markup)

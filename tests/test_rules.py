@@ -11,8 +11,8 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
+from opinipp import strategies as ops
 from opinipp.errors import (
     InvalidArgumentError,
     InvalidScoreError,
@@ -332,11 +332,10 @@ def test_band_for_rejects_junk(junk: Any) -> None:
         rules_for(2023).band_for(junk)
 
 
-@given(st.sampled_from(COVERED), st.integers(min_value=0, max_value=10_000))
-def test_every_score_in_range_gets_exactly_one_band(year: int, hundredths: int) -> None:
+@given(ops.years(), ops.scores())
+def test_every_score_in_range_gets_exactly_one_band(year: int, score: Score) -> None:
     """Every score on the scale lies in exactly one band, the one band_for returns."""
     rs = rules_for(year)
-    score = Score.from_hundredths(hundredths)
     containing = [b for b in rs.bands if b.contains(score)]
     if score > rs.scale_max:
         assert containing == []
@@ -347,15 +346,11 @@ def test_every_score_in_range_gets_exactly_one_band(year: int, hundredths: int) 
     assert rs.band_for(score) is containing[0]
 
 
-@given(
-    st.sampled_from(COVERED),
-    st.integers(min_value=0, max_value=10_000),
-    st.integers(min_value=0, max_value=10_000),
-)
-def test_a_higher_score_never_gets_a_lower_band(year: int, a: int, b: int) -> None:
+@given(ops.years(), ops.scores(), ops.scores())
+def test_a_higher_score_never_gets_a_lower_band(year: int, a: Score, b: Score) -> None:
     rs = rules_for(year)
     top = rs.scale_max.hundredths
-    low, high = sorted((min(a, top), min(b, top)))
+    low, high = sorted((min(a.hundredths, top), min(b.hundredths, top)))
     assert (
         rs.band_for(Score.from_hundredths(low)).rank
         <= rs.band_for(Score.from_hundredths(high)).rank

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from opinipp.errors import InvalidArgumentError, InvalidScoreError
 from opinipp.scores import MAX_SCORE, MIN_SCORE, Score
-
-hundredths = st.integers(min_value=0, max_value=10_000)
+from opinipp.strategies import scores
 
 
 @pytest.mark.parametrize(
@@ -180,18 +179,18 @@ def test_immutability_pickle_copy_hash() -> None:
     assert {Score("81.84"), Score(81.84), Score("81,84")} == {s}
 
 
-@given(hundredths)
-def test_text_round_trip(h: int) -> None:
-    s = Score.from_hundredths(h)
+@given(scores())
+def test_text_round_trip(s: Score) -> None:
+    assert Score.from_hundredths(s.hundredths) == s
     assert Score(str(s)) == s
     assert Score(s.format("id")) == s
     assert Score(s.value) == s
     assert Score(float(s)) == s
 
 
-@given(hundredths, hundredths)
-def test_order_and_difference_agree_with_decimal(a: int, b: int) -> None:
-    x, y = Score.from_hundredths(a), Score.from_hundredths(b)
+@given(scores(), scores())
+def test_order_and_difference_agree_with_decimal(x: Score, y: Score) -> None:
+    a, b = x.hundredths, y.hundredths
     assert (x < y) == (x.value < y.value)
     assert (x == y) == (a == b)
     assert x - y == x.value - y.value

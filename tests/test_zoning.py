@@ -23,6 +23,7 @@ from opinipp.errors import (
 )
 from opinipp.rules import Category, Dimension, Zone, covered_years, rules_for
 from opinipp.scores import Score
+from opinipp.strategies import scores, years
 from opinipp.zoning import Grade, classify, pemda_score, score_from_dimensions
 
 H, K, M = Zone.HIJAU, Zone.KUNING, Zone.MERAH
@@ -267,15 +268,10 @@ def test_classify_raises_only_opinipp_errors_on_junk(score: Any, year: Any, tm: 
 
 
 def _scores(year: int) -> st.SearchStrategy[Score]:
-    top = rules_for(year).scale_max.hundredths
-    return st.integers(min_value=0, max_value=top).map(Score.from_hundredths)
+    return scores(max_value=rules_for(year).scale_max)
 
 
-@given(
-    st.sampled_from(covered_years()).flatmap(
-        lambda y: st.tuples(st.just(y), _scores(y), _scores(y))
-    )
-)
+@given(years().flatmap(lambda y: st.tuples(st.just(y), _scores(y), _scores(y))))
 def test_a_higher_score_never_gets_a_lower_category_or_zone(args: tuple[int, Score, Score]) -> None:
     """Within a year, a higher score never gets a lower band, category or zone."""
     year, a, b = args
@@ -291,7 +287,7 @@ def test_a_higher_score_never_gets_a_lower_category_or_zone(args: tuple[int, Sco
 ZONE_OF_CATEGORY = {A: H, B: H, C: K, D: M, E: M}
 
 
-@given(st.sampled_from([2022, 2023, 2024]).flatmap(lambda y: st.tuples(st.just(y), _scores(y))))
+@given(years(with_categories=True).flatmap(lambda y: st.tuples(st.just(y), _scores(y))))
 def test_the_zone_follows_the_category(args: tuple[int, Score]) -> None:
     """2022–2024: A and B are hijau, C kuning, D and E merah (DOMAIN.md §0)."""
     year, score = args
@@ -300,7 +296,7 @@ def test_the_zone_follows_the_category(args: tuple[int, Score]) -> None:
     assert grade.zone is ZONE_OF_CATEGORY[grade.category]
 
 
-@given(st.sampled_from(covered_years()).flatmap(lambda y: st.tuples(st.just(y), _scores(y))))
+@given(years().flatmap(lambda y: st.tuples(st.just(y), _scores(y))))
 def test_each_score_gets_the_one_band_that_contains_it(args: tuple[int, Score]) -> None:
     year, score = args
     grade = classify(score, year)
@@ -435,9 +431,9 @@ def test_score_from_dimensions_rejects_bad_achievements(value: Any) -> None:
         score_from_dimensions({**dict.fromkeys(Dimension, 50), Dimension.OUTPUT: value}, 2023)
 
 
-@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=4, max_size=4))
-def test_score_from_dimensions_stays_within_the_achievements(hundredths: list[int]) -> None:
-    achieved = dict(zip(Dimension, (Score.from_hundredths(h) for h in hundredths), strict=True))
+@given(st.lists(scores(), min_size=4, max_size=4))
+def test_score_from_dimensions_stays_within_the_achievements(values: list[Score]) -> None:
+    achieved = dict(zip(Dimension, values, strict=True))
     total = score_from_dimensions(achieved, 2023)
     assert min(achieved.values()) <= total <= max(achieved.values())
 
@@ -490,12 +486,12 @@ def test_pemda_score_rejects_bad_input(units: Any, error: type[Exception]) -> No
         pemda_score(units, 2024)
 
 
-@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=12))
-def test_pemda_score_is_the_rounded_mean(hundredths: list[int]) -> None:
-    scores = [Score.from_hundredths(h) for h in hundredths]
-    result = pemda_score(scores, 2023)
-    assert result == Score.rounded(Fraction(sum(hundredths), 100 * len(hundredths)))
-    assert min(scores) <= result <= max(scores)
+@given(st.lists(scores(), min_size=1, max_size=12))
+def test_pemda_score_is_the_rounded_mean(units: list[Score]) -> None:
+    result = pemda_score(units, 2023)
+    total = sum(u.hundredths for u in units)
+    assert result == Score.rounded(Fraction(total, 100 * len(units)))
+    assert min(units) <= result <= max(units)
 
 
 # --- Assessment.dimensions and Assessment.grade -----------------------------------------------
