@@ -13,7 +13,7 @@ Score('94.85')
 from __future__ import annotations
 
 from collections.abc import Mapping  # noqa: TC003 - annotations resolved at runtime by cattrs
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -48,10 +48,6 @@ def _check_entity(_: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise InvalidEntityError(
             "Assessment", attribute.name, value, "an Instansi, Pemda, OPD, Puskesmas or Rsud"
         )
-
-
-def _check_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    rules_for(cast("int", value))  # raises RulesNotAvailableError for 2020, uncovered years, junk
 
 
 def _check_optional_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -113,7 +109,7 @@ class Assessment:
     """
 
     entity: Instansi | Pemda | OPD | Puskesmas | Rsud = attrs.field(validator=_check_entity)
-    year: int = attrs.field(validator=_check_year)
+    year: int = attrs.field()  # checked once, by rules_for in __attrs_post_init__
     score: Score | None = attrs.field(converter=_optional_score)
     dimensions: Mapping[Dimension, Score] | None = attrs.field(
         default=None, kw_only=True, converter=_to_dimensions
@@ -127,7 +123,7 @@ class Assessment:
     source: str | None = attrs.field(default=None, kw_only=True, validator=_check_optional_text)
 
     def __attrs_post_init__(self) -> None:
-        rule_set = rules_for(self.year)
+        rule_set = rules_for(self.year)  # RulesNotAvailableError for 2020, uncovered years, junk
         if self.tanpa_maladministrasi is not None and not rule_set.has_tanpa_maladministrasi:
             raise NotApplicableError(
                 "the Tanpa Maladministrasi qualifier",
