@@ -497,6 +497,13 @@ def test_grade_of() -> None:
         InvalidArgumentError,
         **invalid("band", "A", "one of the bands of 'opini-pengawasan-2022'"),
     )
+    for flag in (NotImplemented, 1, "yes"):
+        # NotImplemented in a truth test warns (and errors under -W error); 1 is not a bool.
+        rejects(
+            lambda flag=flag: Grade.of(R2025, R2025.bands[2], 2025, flag),
+            InvalidArgumentError,
+            **invalid("tanpa", flag, "True, False or None"),
+        )
     b = Grade.of(R2023, B2023[3], 2023)
     assert (b.zone, b.category, b.opinion, b.opinion_en) == (
         Zone.HIJAU,

@@ -61,13 +61,13 @@ def _check_instance(kind: type, expected: str) -> Any:  # noqa: ANN401 - an attr
 
 
 def _opinion(rule_set: RuleSet, band: Band, tanpa_maladministrasi: bool | None) -> str | None:
-    if tanpa_maladministrasi and band.opinion is not None:
+    if tanpa_maladministrasi is True and band.opinion is not None:
         return f"{band.opinion} {rule_set.qualifier}"
     return band.opinion
 
 
 def _opinion_en(rule_set: RuleSet, band: Band, tanpa_maladministrasi: bool | None) -> str | None:
-    if tanpa_maladministrasi and band.opinion_en is not None:
+    if tanpa_maladministrasi is True and band.opinion_en is not None:
         return f"{band.opinion_en} {rule_set.qualifier_en}"
     return band.opinion_en
 
@@ -143,6 +143,9 @@ class Grade:
             raise InvalidArgumentError("rule_set", rule_set, "a RuleSet")
         if band not in rule_set.bands:  # also rejects non-Band values
             raise InvalidArgumentError("band", band, f"one of the bands of {rule_set.scheme!r}")
+        if tanpa is not None and not isinstance(tanpa, bool):
+            # Checked before the labels are built: they test the flag's truth.
+            raise InvalidArgumentError("tanpa", tanpa, "True, False or None")
         return cls(
             year,
             rule_set,
