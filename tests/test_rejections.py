@@ -8,6 +8,7 @@ also pin the edges of each check (the value just inside is accepted).
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -500,7 +501,7 @@ def test_grade_of() -> None:
     for flag in (NotImplemented, 1, "yes"):
         # NotImplemented in a truth test warns (and errors under -W error); 1 is not a bool.
         rejects(
-            lambda flag=flag: Grade.of(R2025, R2025.bands[2], 2025, flag),
+            functools.partial(Grade.of, R2025, R2025.bands[2], 2025, junk(flag)),
             InvalidArgumentError,
             **invalid("tanpa", flag, "True, False or None"),
         )
