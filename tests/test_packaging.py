@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import json
 import subprocess
 import sys
@@ -95,14 +97,63 @@ def hook(event, args):
             opened.append(args[0])
 sys.addaudithook(hook)
 import opinipp
+ours = {{"opinipp", "attr", "attrs", "cattrs", "dateutil"}}
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ours)
+# Using the library loads modules, but still no data file until a lookup needs one.
+opinipp.classify("81.84", 2023), opinipp.regions, opinipp.datasets, opinipp.serialization
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY!r})
-print(json.dumps({{"opened": opened, "heavy": heavy}}))
+print(json.dumps({{"loaded": loaded, "opened": opened, "heavy": heavy}}))
 """
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     report = json.loads(result.stdout)
-    assert report == {"opened": [], "heavy": []}
+    assert report == {"loaded": ["opinipp"], "opened": [], "heavy": []}
+
+
+def _names_imported_for_type_checkers() -> dict[str, str]:
+    """Name -> module of the imports under ``if TYPE_CHECKING:`` in ``opinipp/__init__.py``."""
+    tree = ast.parse(Path(opinipp.__file__).read_text(encoding="utf-8"))
+    (block,) = [
+        n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"
+    ]
+    names: dict[str, str] = {}
+    for node in block.body:
+        assert isinstance(node, ast.ImportFrom)
+        for alias in node.names:
+            names[alias.name] = alias.name if node.module == "opinipp" else str(node.module)
+    return names
+
+
+def test_the_lazy_table_the_typed_imports_and_all_agree() -> None:
+    typed = _names_imported_for_type_checkers()
+    lazy = {
+        name: name if module == name else f"opinipp.{module}"
+        for name, module in opinipp._HOME.items()
+    }
+    assert lazy == typed
+    assert sorted(opinipp.__all__) == sorted([*typed, "__version__"])
+
+
+@pytest.mark.parametrize("name", opinipp.__all__)
+def test_every_public_name_resolves_to_the_object_in_its_module(name: str) -> None:
+    value = getattr(opinipp, name)
+    module = opinipp._HOME.get(name)
+    if module is None:
+        assert name == "__version__"
+    elif module == name:
+        assert value is importlib.import_module(f"opinipp.{name}")
+    else:
+        assert value is getattr(importlib.import_module(f"opinipp.{module}"), name)
+
+
+def test_star_import_dir_and_unknown_names() -> None:
+    namespace: dict[str, object] = {}
+    exec("from opinipp import *", namespace)  # noqa: S102
+    assert set(namespace) - {"__builtins__"} == set(opinipp.__all__)
+    assert dir(opinipp) == sorted(opinipp.__all__)
+    with pytest.raises(AttributeError, match="module 'opinipp' has no attribute 'clasify'"):
+        opinipp.clasify  # type: ignore[attr-defined]  # noqa: B018
 
 
 def test_importtime_shows_no_heavy_module() -> None:
