@@ -503,7 +503,9 @@ def test_grade_of() -> None:
         rejects(
             functools.partial(Grade.of, R2025, R2025.bands[2], 2025, junk(flag)),
             InvalidArgumentError,
-            **invalid("tanpa", flag, "True, False or None"),
+            **invalid(
+                "Grade.tanpa_maladministrasi", flag, "None for 2025, or a bool in a year with it"
+            ),
         )
     b = Grade.of(R2023, B2023[3], 2023)
     assert (b.zone, b.category, b.opinion, b.opinion_en) == (

@@ -143,9 +143,6 @@ class Grade:
             raise InvalidArgumentError("rule_set", rule_set, "a RuleSet")
         if band not in rule_set.bands:  # also rejects non-Band values
             raise InvalidArgumentError("band", band, f"one of the bands of {rule_set.scheme!r}")
-        if tanpa is not None and not isinstance(tanpa, bool):
-            # Checked before the labels are built: they test the flag's truth.
-            raise InvalidArgumentError("tanpa", tanpa, "True, False or None")
         return cls(
             year,
             rule_set,
