@@ -500,6 +500,13 @@ _cli_tokens = st.sampled_from(
 _argvs = st.one_of(st.none(), st.lists(st.one_of(_cli_tokens, st.text(max_size=8)), max_size=6))
 
 
+# A ranking and an entity to look up in it: one that is ranked there, or any entity.
+_lookups = st.one_of(
+    fixed_calls(((r, e.entity), {}) for r in RANKINGS for e in list(r)[:3]),
+    calls(_choice(RANKINGS), entities()),
+)
+
+
 def _cli_main(argv: Any) -> object:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -785,28 +792,8 @@ ENTRIES: tuple[Entry, ...] = (
         ("ties",),
         returns=Ranking,
     ),
-    Entry(
-        "Ranking.find",
-        method("find"),
-        st.one_of(
-            fixed_calls(((r, e.entity), {}) for r in RANKINGS for e in list(r)[:3]),
-            calls(_choice(RANKINGS), entities()),
-        ),
-        1,
-        fixed=1,
-        returns=RankedEntry,
-    ),
-    Entry(
-        "Ranking.describe",
-        method("describe"),
-        st.one_of(
-            fixed_calls(((r, e.entity), {}) for r in RANKINGS for e in list(r)[:3]),
-            calls(_choice(RANKINGS), entities()),
-        ),
-        1,
-        fixed=1,
-        returns=str,
-    ),
+    Entry("Ranking.find", method("find"), _lookups, 1, fixed=1, returns=RankedEntry),
+    Entry("Ranking.describe", method("describe"), _lookups, 1, fixed=1, returns=str),
     # gaps
     Entry(
         "gap_to_next_tier",
