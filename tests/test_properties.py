@@ -1,7 +1,8 @@
 """Project-wide invariants, stated as properties over the public strategies.
 
 Every test draws its data from :mod:`opinipp.strategies` only, so these are also the tests
-of record that the strategies produce what the rest of the library accepts.
+of record that the strategies produce what the rest of the library accepts. The properties of
+rankings and gaps are in ``test_ranking.py`` and ``test_gaps.py``.
 """
 
 from __future__ import annotations
@@ -13,13 +14,8 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from opinipp import regions
 from opinipp.assessments import Assessment
-from opinipp.entities import PemdaKind
-from opinipp.errors import NotApplicableError
-from opinipp.gaps import gap_to, gap_to_next_tier, points_to_rank
-from opinipp.ranking import National, RankedEntry, Ranking, rank
-from opinipp.rules import Band, Category, RuleSet, Zone, rules_for
+from opinipp.rules import Category, RuleSet, Zone, rules_for
 from opinipp.scores import Score
 from opinipp.serialization import (
     assessments_from_json,
@@ -34,22 +30,14 @@ from opinipp.strategies import (
     assessments,
     boundary_scores,
     grades,
-    rankings,
     rule_sets,
     scores,
     years,
 )
 from opinipp.zoning import Grade, classify, pemda_score, score_from_dimensions
+from year_scores import year_and_score
 
 # --- zoning -------------------------------------------------------------------------------
-
-
-@st.composite
-def year_and_score(draw: st.DrawFn) -> tuple[int, Score]:
-    """A year and a score on that year's scale, band edges drawn often."""
-    year = draw(years())
-    top = rules_for(year).scale_max
-    return year, draw(st.one_of(boundary_scores(year), scores(max_value=top)))
 
 
 @given(year_and_score(), st.data())
@@ -148,158 +136,6 @@ def test_weighted_dimensions_stay_between_the_lowest_and_highest(
     dimensions = dict(zip(("input", "proses", "output", "pengaduan"), values, strict=True))
     total = score_from_dimensions(dimensions, year)
     assert min(values) <= total <= max(values)
-
-
-# --- gaps ---------------------------------------------------------------------------------
-
-
-@given(year_and_score())
-def test_the_gap_to_the_next_tier_lands_on_its_lower_bound(year_score: tuple[int, Score]) -> None:
-    year, score = year_score
-    gap = gap_to_next_tier(score, year)
-    grade = classify(score, year)
-    if gap is None:
-        assert grade.band is rules_for(year).bands[-1]
-        return
-    assert gap.points > 0
-    assert score + gap.points == gap.target.lower.value
-    assert gap.target.rank == grade.rank + 1
-    assert classify(gap.target.lower, year).band == gap.target
-
-
-@given(year_and_score(), st.data())
-def test_a_gap_is_zero_exactly_when_the_target_is_reached(
-    year_score: tuple[int, Score], data: st.DataObject
-) -> None:
-    year, score = year_score
-    target: Band = data.draw(st.sampled_from(rules_for(year).bands))
-    gap = gap_to(score, year, target)
-    assert gap.points >= 0
-    assert (gap.points == 0) == (score >= target.lower) == gap.reached
-    if gap.points:
-        assert score + gap.points == target.lower.value
-        assert classify(target.lower, year).rank == target.rank
-
-
-# --- rankings -----------------------------------------------------------------------------
-
-
-def _score_of(a: Assessment) -> Score:
-    assert a.score is not None
-    return a.score
-
-
-@given(rankings())
-def test_a_ranking_is_a_permutation_sorted_by_score(ranking: Ranking) -> None:
-    entries = list(ranking)
-    scores_ = [e.score for e in entries]
-    assert scores_ == sorted(scores_, reverse=True)
-    assert len({e.entity for e in entries}) == len(entries) == ranking.of
-    assert all(e.of == ranking.of for e in entries)
-    assert all(ranking.scope.admits(e.entity) for e in entries)
-    assert all(e.entity in ranking and ranking.find(e.entity) == e for e in entries)
-
-
-@given(rankings(), st.randoms(use_true_random=False))
-def test_a_ranking_does_not_depend_on_the_order_of_its_input(
-    ranking: Ranking, random: object
-) -> None:
-    items = [e.assessment for e in ranking]
-    random.shuffle(items)  # type: ignore[attr-defined]
-    again = rank(items, ranking.scope, ties=ranking.ties)
-    assert [(e.rank, e.assessment) for e in again] == [(e.rank, e.assessment) for e in ranking]
-
-
-@given(rankings(ties="min"))
-def test_min_ties_count_the_entries_strictly_ahead(ranking: Ranking) -> None:
-    """Competition ranking (1224): a rank is one more than the number of higher scores."""
-    entries = list(ranking)
-    for entry in entries:
-        ahead = sum(other.score > entry.score for other in entries)
-        assert entry.rank == ahead + 1
-
-
-@given(rankings(ties="dense"))
-def test_dense_ties_count_the_distinct_scores_ahead(ranking: Ranking) -> None:
-    entries = list(ranking)
-    for entry in entries:
-        assert entry.rank == len({o.score for o in entries if o.score > entry.score}) + 1
-
-
-@given(rankings(ties="ordinal"))
-def test_ordinal_ranks_are_one_to_n_with_ties_in_sort_key_order(ranking: Ranking) -> None:
-    entries = list(ranking)
-    assert [e.rank for e in entries] == list(range(1, len(entries) + 1))
-    for first, second in pairwise(entries):
-        if first.score == second.score:
-            assert first.entity.sort_key <= second.entity.sort_key
-
-
-def _rank_with(ranking: Ranking, entry: RankedEntry, score: Score) -> int:
-    """The entry's rank once its score is changed to ``score``, the others unchanged."""
-    others = [e.assessment for e in ranking if e is not entry]
-    moved = Assessment(entry.entity, entry.assessment.year, score)
-    return rank([*others, moved], ranking.scope, ties=ranking.ties).find(entry.entity).rank
-
-
-@given(rankings(min_size=1), st.data())
-def test_points_to_rank_are_enough_and_no_more(ranking: Ranking, data: st.DataObject) -> None:
-    entries = list(ranking)
-    entry = data.draw(st.sampled_from(entries))
-    target = data.draw(st.integers(1, len(entries)))
-    beat = data.draw(st.booleans())
-    try:
-        points = points_to_rank(ranking, entry.entity, target, beat=beat)
-    except NotApplicableError:
-        # Only passing (or an ordinal tie lost on sort_key) can need more than the top.
-        assert beat or ranking.ties == "ordinal"
-        top = rules_for(entry.assessment.year).scale_max
-        assert any(e.score == top for e in entries if e is not entry)
-        return
-    assert points >= 0
-    assert (points == 0) == (entry.rank <= target)
-    reached = Score(entry.score + points)
-    assert _rank_with(ranking, entry, reached) <= target
-    if points > 0 and not beat:
-        short = Score.from_hundredths(reached.hundredths - 1)
-        assert _rank_with(ranking, entry, short) > target
-
-
-@given(rankings(min_size=1), st.data())
-def test_passing_costs_at_most_one_hundredth_more_than_tying(
-    ranking: Ranking, data: st.DataObject
-) -> None:
-    entries = list(ranking)
-    entry = data.draw(st.sampled_from(entries))
-    target = data.draw(st.integers(1, len(entries)))
-    top = rules_for(entry.assessment.year).scale_max.value
-    try:
-        tie = points_to_rank(ranking, entry.entity, target)
-    except NotApplicableError:
-        # Under "ordinal" a tie at the top can be lost on sort_key: passing is impossible too.
-        assert ranking.ties == "ordinal"
-        tie = None
-    try:
-        passing = points_to_rank(ranking, entry.entity, target, beat=True)
-    except NotApplicableError:
-        assert tie is None or entry.score + tie == top
-        return
-    assert tie is not None
-    assert passing - tie in (Decimal(0), Decimal("0.01"))
-    assert (passing == 0) == (tie == 0)
-
-
-def test_points_to_rank_under_dense_ties_aim_at_the_distinct_score() -> None:
-    """Dense ranks count distinct scores: rank 2 is the second distinct score, not entry 2."""
-    names = ("Kabupaten Tuban", "Kabupaten Mukomuko", "Kabupaten Muna Barat", "Kabupaten Bima")
-    scores_ = ("95.00", "95.00", "90.00", "85.00")
-    items = [Assessment(regions.pemda(n), 2023, s) for n, s in zip(names, scores_, strict=True)]
-    ranking = rank(items, National(PemdaKind.KABUPATEN), ties="dense")
-    bima = regions.pemda("Kabupaten Bima")
-    assert [e.rank for e in ranking] == [1, 1, 2, 3]
-    assert points_to_rank(ranking, bima, 2) == Decimal("5.00")
-    assert points_to_rank(ranking, bima, 2, beat=True) == Decimal("5.01")
-    assert points_to_rank(ranking, bima, 1) == Decimal("10.00")
 
 
 # --- serialization ------------------------------------------------------------------------
