@@ -60,6 +60,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, cast
 
+from opinipp._numbers import NUMBER_EXPECTED, number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError, InvalidTextError
 from opinipp.scores import Score
 
@@ -163,13 +164,11 @@ _ENGLISH: Final = MappingProxyType(
     }
 )
 
-_NUMBER_EXPECTED: Final = "a decimal number such as '90,02' or '90.02'"
 _DATE_EXPECTED: Final = "an Indonesian date such as 'Selasa 4 Februari 2025' or '21/5/2024'"
 _DATETIME_EXPECTED: Final = (
     "an Indonesian date, optionally with a time and zone, such as 'Jumat 02-02-2024,17:09 WIB'"
 )
 
-_NUMBER: Final = re.compile(r"([-\u2212]?)([0-9]+)(?:[.,]([0-9]+))?")
 _MAX_PLACES: Final = 20
 _MAX_INTEGER_DIGITS: Final = 100
 
@@ -197,20 +196,12 @@ def _require_text(text: object, expected: str) -> str:
 
 
 def _read_number(text: object) -> Decimal:
-    stripped = _require_text(text, _NUMBER_EXPECTED)
-    match = _NUMBER.fullmatch(stripped)
-    if match is None:
-        if stripped.count(".") + stripped.count(",") > 1:
-            reason = "more than one separator (a score never has thousands separators)"
-        elif stripped.startswith("+"):
-            reason = "a plus sign is not accepted (write the number without it)"
-        else:
-            reason = "not a decimal number (digits with at most one decimal comma or point)"
-        raise InvalidTextError(text, _NUMBER_EXPECTED, reason)
-    sign, whole, fraction = match.groups()
-    value = Decimal(f"-{whole}" if sign else whole)
-    if fraction is not None:
-        value = Decimal(f"{'-' if sign else ''}{whole}.{fraction}")
+    stripped = _require_text(text, NUMBER_EXPECTED)
+    parts = split_number(stripped)
+    if parts is None:
+        raise InvalidTextError(text, NUMBER_EXPECTED, number_problem(stripped))
+    sign, whole, fraction = parts
+    value = Decimal(f"{sign}{whole}" if fraction is None else f"{sign}{whole}.{fraction}")
     # "-0,00" is zero, not negative zero.
     return value.copy_abs() if value.is_zero() else value
 
