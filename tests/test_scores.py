@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from opinipp.errors import InvalidArgumentError, InvalidScoreError
+from opinipp.errors import InvalidArgumentError, InvalidScoreError, InvalidTextError
+from opinipp.locale_id import parse_number
 from opinipp.scores import MAX_SCORE, MIN_SCORE, Score
 from opinipp.strategies import scores
 
@@ -66,7 +67,9 @@ def test_float_shortest_repr_has_no_artefacts() -> None:
         (Decimal("Infinity"), "infinite"),
         (-1, "below 0.00"),
         (-0.01, "below 0.00"),
-        ("-5", "not a decimal number"),
+        ("-5", "a minus sign is not accepted (a score is never negative)"),
+        ("-0", "a minus sign is not accepted"),
+        ("\u221281.84", "a minus sign is not accepted"),
         (100.5, "above 100.00"),
         ("100.01", "above 100.00"),
         (101, "above 100.00"),
@@ -85,7 +88,7 @@ def test_float_shortest_repr_has_no_artefacts() -> None:
         ("81.845", "more than two decimals"),
         (81.845, "more than two decimals"),
         (Decimal("81.845"), "more than two decimals"),
-        ("+5", "not a decimal number"),
+        ("+5", "a plus sign is not accepted (write the number without it)"),
         ("1e2", "not a decimal number"),
         ("nan", "not a decimal number"),
         (".5", "not a decimal number"),
@@ -223,3 +226,24 @@ def test_text_fast_path_agrees_with_decimal(whole: int, fraction: str) -> None:
             Score(text)
     else:
         assert Score(text).value == expected
+
+
+@given(st.text("0123456789.,-+\u2212 e", max_size=8))
+def test_score_text_follows_the_number_grammar(text: str) -> None:
+    """Score reads text with parse_number's grammar: the same refusals, the same reasons."""
+    refusal: str | None = None
+    try:
+        number = parse_number(text)
+    except InvalidTextError as err:
+        refusal = err.reason
+    if refusal is not None:
+        with pytest.raises(InvalidScoreError) as info:
+            Score(text)
+        assert info.value.reason == refusal
+        return
+    signed = text.strip().startswith(("-", "\u2212"))
+    if signed or number > 100 or number != number.quantize(Decimal("0.01")):
+        with pytest.raises(InvalidScoreError):
+            Score(text)
+    else:
+        assert Score(text).value == number

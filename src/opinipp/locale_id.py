@@ -26,13 +26,15 @@ Numbers
     text with thousands separators ("1.234,56") is rejected rather than guessed at.
 
 Dates
-    Read through a :class:`dateutil.parser.parserinfo` with Indonesian month and weekday
-    names and their abbreviations. What is accepted:
+    Read by :func:`dateutil.parser.parse`, through a :class:`dateutil.parser.parserinfo`
+    with Indonesian month and weekday names and their abbreviations, ``dayfirst`` and
+    ``tzinfos`` for the three zones. This module only prepares the text for it and checks
+    what dateutil would let through. What is accepted:
 
-    - a day, an Indonesian month name and a four-digit year (1000–9999), in that order
-      ("4 Februari 2025", "4 Feb 2025", "tanggal 4 Feb. 2025"; the older spellings
-      "Pebruari" and "Nopember" too), or a day-first numeric date with one kind of
-      separator ("21/5/2024", "02-02-2024", "13.06.2022");
+    - a day, an Indonesian month name and a four-digit year (1000–9999), the day before
+      the year ("4 Februari 2025", "4 Feb 2025", "tanggal 4 Feb. 2025", "Februari 4, 2025";
+      the older spellings "Pebruari" and "Nopember" too), or a day-first numeric date with
+      one kind of separator ("21/5/2024", "02-02-2024", "13.06.2022");
     - optionally one weekday ("Selasa", "Sel"; "Jumat", "Jum'at", "Jum"; "Minggu", "Ahad"),
       which must match the date;
     - optionally one time ("17:09", or "17.09" as Indonesian writes it, with optional
@@ -43,23 +45,28 @@ Dates
     Anything else is rejected: unknown words ("besok"), English month and weekday names
     ("February" is not Indonesian; the abbreviations the languages share, like "Feb" and
     "Sep", are fine), incomplete dates ("4 Februari", "Februari 2025"), two-digit and
-    year-first numeric dates, other zones and numeric offsets. Numeric dates are always
-    day first: dateutil's ``dayfirst`` is only a tie-breaker and would read "6/13/2022" as
-    13 June, so this module reads the numbers itself and rejects month 13.
+    year-first years, other zones and numeric offsets. Nothing is filled in from today.
+
+    What is checked before dateutil, because dateutil reads it otherwise: numeric dates
+    are day first (its ``dayfirst`` only breaks ties, so it would read "6/13/2022" as 13
+    June, and it reads "2024-02-03" year first); "17.09" is a time (to dateutil, a
+    decimal number); a second weekday or time (dateutil keeps the last); a number after
+    the year ("13 Juni 2022 17" would be 17:00); numbers that are neither a day nor a
+    four-digit year ("20240204" would be a date).
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Final, Literal, cast
 
+from opinipp._numbers import NUMBER_EXPECTED, number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError, InvalidTextError
 from opinipp.scores import Score
 
@@ -163,23 +170,28 @@ _ENGLISH: Final = MappingProxyType(
     }
 )
 
-_NUMBER_EXPECTED: Final = "a decimal number such as '90,02' or '90.02'"
 _DATE_EXPECTED: Final = "an Indonesian date such as 'Selasa 4 Februari 2025' or '21/5/2024'"
 _DATETIME_EXPECTED: Final = (
     "an Indonesian date, optionally with a time and zone, such as 'Jumat 02-02-2024,17:09 WIB'"
 )
 
-_NUMBER: Final = re.compile(r"([-\u2212]?)([0-9]+)(?:[.,]([0-9]+))?")
 _MAX_PLACES: Final = 20
 _MAX_INTEGER_DIGITS: Final = 100
 
 _JUM_AT: Final = re.compile(r"\b(jum)['\u2019](at)\b", re.IGNORECASE)
-_TOKEN: Final = re.compile(
-    r"(?P<space>\s+)"
-    r"|(?P<numeric>[0-9]+(?:[-/.:][0-9]+)*)"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<other>.)",
-    re.DOTALL,
+_TOKEN: Final = re.compile(r"[0-9]+(?:[-/.:][0-9]+)*|[^\W\d_]+|\S")
+# Each kind of part _prepare finds, with the name it has in "more than one ..." (at most
+# one of each); a date has two numbers, a day and a year.
+_KINDS: Final = MappingProxyType(
+    {
+        "weekday": "weekday",
+        "month": "month",
+        "date": "date",
+        "time": "time",
+        "zone": "time zone",
+        "number": "",
+        "link": "",
+    }
 )
 _SEPARATOR: Final = re.compile(r"[-/.:]")
 
@@ -197,20 +209,12 @@ def _require_text(text: object, expected: str) -> str:
 
 
 def _read_number(text: object) -> Decimal:
-    stripped = _require_text(text, _NUMBER_EXPECTED)
-    match = _NUMBER.fullmatch(stripped)
-    if match is None:
-        if stripped.count(".") + stripped.count(",") > 1:
-            reason = "more than one separator (a score never has thousands separators)"
-        elif stripped.startswith("+"):
-            reason = "a plus sign is not accepted (write the number without it)"
-        else:
-            reason = "not a decimal number (digits with at most one decimal comma or point)"
-        raise InvalidTextError(text, _NUMBER_EXPECTED, reason)
-    sign, whole, fraction = match.groups()
-    value = Decimal(f"-{whole}" if sign else whole)
-    if fraction is not None:
-        value = Decimal(f"{'-' if sign else ''}{whole}.{fraction}")
+    stripped = _require_text(text, NUMBER_EXPECTED)
+    parts = split_number(stripped)
+    if parts is None:
+        raise InvalidTextError(text, NUMBER_EXPECTED, number_problem(stripped))
+    sign, whole, fraction = parts
+    value = Decimal(f"{sign}{whole}" if fraction is None else f"{sign}{whole}.{fraction}")
     # "-0,00" is zero, not negative zero.
     return value.copy_abs() if value.is_zero() else value
 
@@ -345,7 +349,7 @@ def _dateutil_parser() -> DateutilParser:
     class _IndonesianParserInfo(parser.parserinfo):
         """Indonesian vocabulary for :mod:`dateutil.parser`; nothing English."""
 
-        JUMP = [" ", *_PUNCTUATION, *_LINKING_WORDS]  # noqa: RUF012 - dateutil's API
+        JUMP = [" ", *_LINKING_WORDS]  # noqa: RUF012 - dateutil's API
         # dateutil reads tuples of any length; its type stubs say pairs or triples.
         WEEKDAYS = cast("list[tuple[str, str]]", list(_WEEKDAY_SPELLINGS))
         MONTHS = cast("list[tuple[str, str] | tuple[str, str, str]]", list(_MONTH_SPELLINGS))
@@ -353,31 +357,21 @@ def _dateutil_parser() -> DateutilParser:
         AMPM: list[tuple[str, str]] = []  # noqa: RUF012 - Indonesian uses the 24-hour clock
         UTCZONE: list[str] = []  # noqa: RUF012 - UTC, GMT and Z are not Indonesian zones
         PERTAIN: list[str] = []  # noqa: RUF012
-        TZOFFSET = {  # noqa: RUF012
-            name: int(zone.utcoffset(None).total_seconds()) for name, zone in ZONES.items()
-        }
 
         def convertyear(self, year: int, century_specified: bool = False) -> int:
-            # Years are always written with four digits here, so there is no century to
-            # guess, and no result depends on the current year (which dateutil would use).
+            # No century is guessed from the current year: "25" stays year 25 (refused).
             del century_specified
             return year
 
     return parser.parser(_IndonesianParserInfo(dayfirst=True))
 
 
-class _Reading(NamedTuple):
-    """What the text says, checked, before dateutil assembles it."""
+class _NotADateError(Exception):
+    """Internal: a reason why the text is not a date (turned into InvalidTextError)."""
 
-    canonical: str  # the text with every part spelled out, for dateutil
-    date: dt.date
-    time: tuple[int, int, int] | None
-    zone: str | None
-
-
-class _Position(NamedTuple):
-    order: int
-    text: str
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _english_hint(word: str) -> str:
@@ -387,16 +381,31 @@ def _english_hint(word: str) -> str:
     return f"{word!r} is English; Indonesian text is expected (write {indonesian!r})"
 
 
-def _read_time(token: str, parts: list[str]) -> tuple[int, int, int]:
-    if len(parts[0]) > 2 or any(len(p) != 2 for p in parts[1:]):
-        raise _NotADateError(f"{token!r} is not a time (expected hh:mm or hh.mm, e.g. '17:09')")
-    hour, minute, second = (int(p) for p in (*parts, "0")[:3])
-    if hour > 23 or minute > 59 or second > 59:
-        raise _NotADateError(f"no such time {token!r} (hours go 0–23, minutes and seconds 0–59)")
-    return hour, minute, second
+def _prepare_word(word: str) -> tuple[str, str]:
+    """The kind of a word (weekday, month, zone, link) and how dateutil is given it."""
+    if not word.isalpha():  # e.g. "²", a word character to regular expressions
+        odd = next(c for c in word if not c.isalpha())
+        raise _NotADateError(f"unexpected character {odd!r}")
+    info = _dateutil_parser().info
+    if info.weekday(word) is not None:
+        return "weekday", word
+    if info.month(word) is not None:
+        return "month", word
+    if word.upper() in ZONES:
+        # dateutil takes a zone name only in capitals, and only after a time.
+        return "zone", word.upper()
+    if word.lower() in _LINKING_WORDS:
+        # In lower case, so that dateutil never takes "JAM" after a time for a zone.
+        return "link", word.lower()
+    raise _NotADateError(_english_hint(word))
 
 
-def _read_numeric_date(token: str, parts: list[str]) -> tuple[int, int, int]:
+def _prepare_numeric_date(token: str, parts: list[str]) -> str:
+    """Check a numeric date is day first with a four-digit year; write it d/m/yyyy.
+
+    dateutil's ``dayfirst`` only breaks ties: it would read "6/13/2022" as 13 June, and
+    it reads year-first ("2024-02-03") and two-digit years. So the shape is checked here.
+    """
     day, month, year = parts
     if len(day) == 4:
         raise _NotADateError(
@@ -412,179 +421,141 @@ def _read_numeric_date(token: str, parts: list[str]) -> tuple[int, int, int]:
         raise _NotADateError(
             f"{token!r} has no month {int(month)} (numeric dates are read day first)"
         )
-    return int(day), int(month), int(year)
+    return f"{day}/{month}/{year}"
 
 
-class _NotADateError(Exception):
-    """Internal: a reason why the text is not a date (turned into InvalidTextError)."""
+def _prepare_number(token: str) -> tuple[str, str]:
+    """The kind of a token of digits (number, date, time) and how dateutil is given it."""
+    separators = set(_SEPARATOR.findall(token))
+    parts = _SEPARATOR.split(token)
+    if not separators:
+        if len(token) not in (1, 2, 4):
+            # dateutil would read "20240204" as a date and "202" as a year.
+            raise _NotADateError(f"{token!r} is not a four-digit year nor a day")
+        return "number", token
+    if (separators == {":"} and len(parts) <= 3) or (separators == {"."} and len(parts) == 2):
+        # Indonesian writes "17.09"; dateutil would read it as a decimal number.
+        if len(parts[0]) > 2 or any(len(p) != 2 for p in parts[1:]):
+            raise _NotADateError(f"{token!r} is not a time (expected hh:mm or hh.mm, e.g. '17:09')")
+        return "time", ":".join(parts)
+    if len(separators) == 1 and ":" not in separators:
+        if len(parts) == 3:
+            return "date", _prepare_numeric_date(token, parts)
+        if len(parts) == 2:
+            raise _NotADateError(f"incomplete date {token!r}: no year (e.g. '21/5/2024')")
+    raise _NotADateError(f"{token!r} is neither a date (e.g. '21/5/2024') nor a time ('17:09')")
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+
+def _prepare_token(token: str) -> tuple[str, str]:
+    if token[0] in "0123456789":
+        return _prepare_number(token)
+    if len(token) == 1 and not token.isalpha():
+        raise _NotADateError(f"unexpected character {token!r}")
+    return _prepare_word(token)
 
 
-def _scan(text: str) -> _Reading:  # noqa: C901, PLR0912, PLR0915 - one pass, one check per rule
-    info = _dateutil_parser().info
-    pieces: list[str] = []
-    weekdays: list[_Position] = []
-    months: list[tuple[_Position, int]] = []
-    numbers: list[_Position] = []
-    numeric_dates: list[tuple[int, int, int]] = []
-    times: list[tuple[_Position, tuple[int, int, int]]] = []
-    zones: list[_Position] = []
-    parentheses = 0
-    for match in _TOKEN.finditer(_JUM_AT.sub(r"\1\2", text)):
-        kind, token = match.lastgroup, match.group()
-        here = _Position(len(pieces), token)
-        if kind == "space":
-            continue
-        if kind == "other":
-            if token not in _PUNCTUATION:
-                raise _NotADateError(f"unexpected character {token!r}")
-            parentheses += {"(": 1, ")": -1}.get(token, 0)
-            if parentheses < 0:
-                raise _NotADateError("unbalanced parentheses")
-            # Punctuation only separates the parts, so dateutil does not see it: after a
-            # time it would read "-" as the sign of a UTC offset.
-        elif kind == "word":
-            if not token.isalpha():  # e.g. "²", a word character to regular expressions
-                odd = next(c for c in token if not c.isalpha())
-                raise _NotADateError(f"unexpected character {odd!r}")
-            weekday, month = info.weekday(token), info.month(token)
-            if weekday is not None:
-                weekdays.append(here)
-                pieces.append(WEEKDAY_NAMES[weekday])
-            elif month is not None:
-                months.append((here, month))
-                pieces.append(MONTH_NAMES[month - 1])
-            elif token.upper() in ZONES:
-                zones.append(here)
-                pieces.append(token.upper())
-            elif token.lower() in _LINKING_WORDS:
-                pieces.append(token.lower())
-            else:
-                raise _NotADateError(_english_hint(token))
-        else:
-            separators = set(_SEPARATOR.findall(token))
-            parts = _SEPARATOR.split(token)
-            if not separators:
-                numbers.append(here)
-                pieces.append(token)
-            elif (separators == {":"} and len(parts) <= 3) or (
-                separators == {"."} and len(parts) == 2
-            ):
-                times.append((here, _read_time(token, parts)))
-                pieces.append(":".join(parts))
-            elif len(separators) == 1 and len(parts) == 3 and ":" not in separators:
-                day, month, year = _read_numeric_date(token, parts)
-                numeric_dates.append((day, month, year))
-                pieces.append(f"{day} {MONTH_NAMES[month - 1]} {year}")
-            elif len(separators) == 1 and len(parts) == 2 and ":" not in separators:
-                raise _NotADateError(f"incomplete date {token!r}: no year (e.g. '21/5/2024')")
-            else:
-                raise _NotADateError(
-                    f"{token!r} is neither a date (e.g. '21/5/2024') nor a time ('17:09')"
-                )
-    if parentheses:
+def _check_parentheses(tokens: list[str]) -> None:
+    depth = 0
+    for token in tokens:
+        depth += {"(": 1, ")": -1}.get(token, 0)
+        if depth < 0:
+            break
+    if depth:
         raise _NotADateError("unbalanced parentheses")
-    if len(weekdays) > 1:
-        raise _NotADateError(f"more than one weekday ({weekdays[0].text!r}, {weekdays[1].text!r})")
-    if len(times) > 1:
-        raise _NotADateError(f"more than one time ({times[0][0].text!r}, {times[1][0].text!r})")
-    if len(zones) > 1:
-        raise _NotADateError(f"more than one time zone ({zones[0].text!r}, {zones[1].text!r})")
-    if zones and (not times or times[0][0].order > zones[0].order):
+
+
+def _check_order(kind: str, token: str, found: Mapping[str, list[str]]) -> None:
+    """Refuse what dateutil would read in an order Indonesian does not write."""
+    year = next((n for n in found["number"] if len(n) == 4), None)
+    if kind == "number" and found["date"]:
+        raise _NotADateError(f"unexpected number {token!r} beside the date {found['date'][0]!r}")
+    if kind == "number" and year is not None:
+        # dateutil would read "2025 Februari 4" as 4 Februari and "13 Juni 2022 17" as 17:00.
         raise _NotADateError(
-            f"time zone {zones[0].text!r} without a time before it (e.g. '17:09 WIB')"
+            f"unexpected number {token!r} after the year {year!r} "
+            "(dates are written day, month, year; a time is written '17:09')"
+        )
+    if kind == "zone" and not found["time"]:
+        raise _NotADateError(f"time zone {token!r} without a time before it (e.g. '17:09 WIB')")
+
+
+def _check_counts(found: Mapping[str, list[str]]) -> None:
+    """Refuse parts written twice: dateutil keeps the last weekday or time it reads."""
+    for kind, name in _KINDS.items():
+        if name and len(found[kind]) > 1:
+            first, second = found[kind][:2]
+            raise _NotADateError(f"more than one {name} ({first!r}, {second!r})")
+    if found["date"] and found["month"]:
+        first, second = found["date"][0], found["month"][0]
+        raise _NotADateError(f"more than one date ({first!r}, {second!r})")
+    if len(found["number"]) > 2:
+        listed = ", ".join(repr(n) for n in found["number"])
+        raise _NotADateError(f"too many numbers ({listed}): a date is a day, a month and a year")
+    if not found["date"] and not found["month"]:
+        raise _NotADateError(
+            "no month (expected a month name such as 'Februari' or a day-first "
+            "numeric date such as '21/5/2024')"
         )
 
-    if numeric_dates:
-        if len(numeric_dates) > 1 or months:
-            raise _NotADateError("more than one date")
-        if numbers:
-            raise _NotADateError(f"unexpected number {numbers[0].text!r}")
-        day, month, year = numeric_dates[0]
-    else:
-        if not months:
-            raise _NotADateError(
-                "no month (expected a month name such as 'Februari' or a day-first "
-                "numeric date such as '21/5/2024')"
-            )
-        if len(months) > 1:
-            raise _NotADateError(
-                f"more than one month ({months[0][0].text!r}, {months[1][0].text!r})"
-            )
-        (at, month) = months[0]
-        before = [n for n in numbers if n.order < at.order]
-        after = [n for n in numbers if n.order > at.order]
-        if not before:
-            raise _NotADateError(
-                f"incomplete date: no day before {at.text!r} (e.g. '4 Februari 2025')"
-            )
-        if not after:
-            raise _NotADateError(
-                f"incomplete date: no year after {at.text!r} (e.g. '4 Februari 2025')"
-            )
-        if len(before) > 1:
-            raise _NotADateError(f"unexpected number {before[0].text!r}")
-        if len(after) > 1:
-            raise _NotADateError(f"unexpected number {after[1].text!r}")
-        day_text, year_text = before[0].text, after[0].text
-        if len(day_text) > 2:
-            raise _NotADateError(f"{day_text!r} is not a day (expected day, month, year)")
-        if len(year_text) == 2:
-            raise _NotADateError(f"two-digit year {year_text!r}; write the year in full")
-        if len(year_text) != 4:
-            raise _NotADateError(f"{year_text!r} is not a four-digit year")
-        day, year = int(day_text), int(year_text)
 
-    if year < 1000:
-        raise _NotADateError(f"year {year:04d} is not a four-digit year from 1000 to 9999")
-    days_in_month = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days_in_month:
+def _prepare(text: str) -> tuple[str, dict[str, list[str]]]:
+    """The text as dateutil is given it, and the words and numbers it has, by kind.
+
+    Every word and character must be known, and a date has one weekday at most, one month
+    (a name or a numeric date), one time, one zone after the time. Punctuation only
+    separates the parts and is dropped: after a time, dateutil reads "-" as the sign of a
+    UTC offset.
+    """
+    tokens = _TOKEN.findall(_JUM_AT.sub(r"\1\2", text))
+    prepared = [(token, *_prepare_token(token)) for token in tokens if token not in _PUNCTUATION]
+    _check_parentheses(tokens)
+    found: dict[str, list[str]] = {kind: [] for kind in _KINDS}
+    for token, kind, _ in prepared:
+        _check_order(kind, token, found)
+        found[kind].append(token)
+    _check_counts(found)
+    return " ".join(piece for _, _, piece in prepared), found
+
+
+def _parse_prepared(prepared: str, found: Mapping[str, list[str]]) -> dt.datetime:
+    from dateutil.parser import ParserError
+
+    parser = _dateutil_parser()
+    try:
+        result = parser.parse(prepared, default=_DEFAULT, tzinfos=ZONES)
+    except ParserError as err:
+        # Out of range (31 Februari, 25:00): datetime's own words, from err.__cause__.
+        raise _NotADateError(f"no such date or time ({err.__cause__})") from err
+    if not found["date"] and len(found["number"]) < 2:
+        missing = "year" if result.year == _DEFAULT.year else "day"
+        if not found["number"]:
+            missing = "day and no year"
+        raise _NotADateError(f"incomplete date: no {missing} (e.g. '4 Februari 2025')")
+    if result.year < 1000:
         raise _NotADateError(
-            f"no day {day} in {MONTH_NAMES[month - 1]} {year} (it has {days_in_month} days)"
+            f"year {result.year:04d} is not a four-digit year from 1000 to 9999"
+            " (write the year in full)"
         )
-    date = dt.date(year, month, day)
-    named_weekday = weekdays[0].text if weekdays else None
-    if named_weekday is not None and info.weekday(named_weekday) != date.weekday():
-        raise _NotADateError(
-            f"{format_date(date)} is a {WEEKDAY_NAMES[date.weekday()]}, not a {named_weekday}"
-        )
-    return _Reading(
-        canonical=" ".join(pieces),
-        date=date,
-        time=times[0][1] if times else None,
-        zone=zones[0].text.upper() if zones else None,
-    )
+    date = result.date()
+    for written in found["weekday"]:
+        if parser.info.weekday(written) != date.weekday():
+            raise _NotADateError(
+                f"{format_date(date)} is a {WEEKDAY_NAMES[date.weekday()]}, not a {written}"
+            )
+    return result
 
 
-# The date dateutil would fill missing parts from; the checks above leave none missing,
-# and passing it keeps dateutil from reading today's date.
-_NO_DEFAULT: Final = dt.datetime(1, 1, 1)  # noqa: DTZ001 - a placeholder, never returned
+# dateutil fills the parts missing from the text from this date, not from today. Only a
+# day or a year can be missing once _prepare has found a month; year 1 is never meant.
+_DEFAULT: Final = dt.datetime(1, 1, 1)  # noqa: DTZ001 - naive, like a date without a zone
 
 
 def _read_datetime(text: object, expected: str) -> dt.datetime:
     stripped = _require_text(text, expected)
     try:
-        reading = _scan(stripped)
+        return _parse_prepared(*_prepare(stripped))
     except _NotADateError as fail:
         raise InvalidTextError(text, expected, fail.reason) from None
-    from dateutil.parser import ParserError
-
-    try:
-        result = _dateutil_parser().parse(reading.canonical, default=_NO_DEFAULT, tzinfos=ZONES)
-    except (ParserError, ValueError, OverflowError) as err:  # pragma: no cover - checked above
-        raise InvalidTextError(text, expected, f"not a date dateutil can read ({err})") from err
-    hour, minute, second = reading.time or (0, 0, 0)
-    wanted = dt.datetime.combine(reading.date, dt.time(hour, minute, second))
-    if reading.zone is not None:
-        wanted = wanted.replace(tzinfo=ZONES[reading.zone])
-    if result != wanted or result.tzinfo is not wanted.tzinfo:  # pragma: no cover - guard
-        raise InvalidTextError(
-            text, expected, f"ambiguous: read as {result.isoformat()} and {wanted.isoformat()}"
-        )
-    return result
 
 
 def parse_datetime(text: str, /) -> dt.datetime:
@@ -623,7 +594,7 @@ def parse_date(text: str, /) -> dt.date:
     Traceback (most recent call last):
     ...
     opinipp.errors.InvalidTextError: cannot read '4 Februari' as an Indonesian date ...:
-    incomplete date: no year after 'Februari' (e.g. '4 Februari 2025')
+    incomplete date: no year (e.g. '4 Februari 2025')
 
     .. versionadded:: 0.1.0
     """

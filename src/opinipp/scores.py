@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import math
 import operator
-import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, SupportsIndex, TypeAlias, Union
 
+from opinipp._numbers import number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError
 
 __all__ = ["MAX_SCORE", "MIN_SCORE", "Score", "ScoreLike"]
@@ -30,9 +30,6 @@ _MAX_HUNDREDTHS: Final = 10_000
 # Valid score texts already read, to their Score (immutable, so shared): tables repeat them.
 _BY_TEXT_LIMIT: Final = 20_000
 _BY_TEXT: dict[str, Score] = {}
-# Digits, then optionally one decimal separator (point or comma) and one or two digits.
-# Anything else (signs, exponents, thousands separators, letters) is rejected.
-_SCORE_TEXT: Final = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?")
 
 
 def _reject(value: object, reason: str) -> InvalidScoreError:
@@ -73,14 +70,12 @@ def _hundredths_from_text(original: object, text: str, *, rounding: bool) -> int
     stripped = text.strip()
     if not stripped:
         raise _reject(original, "empty text")
-    match = _SCORE_TEXT.fullmatch(stripped)
-    if match is None:
-        if stripped.count(".") + stripped.count(",") > 1:
-            reason = "more than one separator (scores have no thousands separators)"
-        else:
-            reason = "not a decimal number"
-        raise _reject(original, reason)
-    whole, fraction = match.groups()
+    parts = split_number(stripped)
+    if parts is None:
+        raise _reject(original, number_problem(stripped))
+    sign, whole, fraction = parts
+    if sign:
+        raise _reject(original, "a minus sign is not accepted (a score is never negative)")
     if (fraction is None or len(fraction) <= 2) and len(whole) <= 3:
         # The common case, "81.84" or "81,8": exact in hundredths without a Decimal.
         cents = 0 if fraction is None else int(fraction) * (10 if len(fraction) == 1 else 1)
