@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 
 from opinipp import strategies as ops
+from opinipp._checks import FrozenMapping
 from opinipp.errors import (
     InvalidArgumentError,
     InvalidScoreError,
@@ -31,7 +32,6 @@ from opinipp.rules import (
     rules_for,
 )
 from opinipp.rules import _index as build_index
-from opinipp.rules._types import FrozenMapping
 from opinipp.scores import Score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -660,3 +660,39 @@ def test_generator_check_mode(tmp_path: Path) -> None:
     assert generator.main(["--output", str(out)]) == 0
     assert generator.main(["--check", "--output", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == generator.render()
+
+
+class _IntLike:
+    """An integer type that is not ``int`` (like ``numpy.int64``)."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+def test_year_with_rules_gives_a_plain_int() -> None:
+    from opinipp.rules import year_with_rules
+    from opinipp.years import AssessmentYear, assessment_year
+
+    year = year_with_rules(_IntLike(2023))
+    assert (type(year), year) == (int, 2023)
+    same = AssessmentYear(_IntLike(2024), rules_for(2024))
+    assert type(same.year) is int
+    assert assessment_year(_IntLike(2021)).year == 2021  # type: ignore[arg-type]
+    for junk in (True, 2023.0, "2023", _IntLike(2020)):
+        with pytest.raises(RulesNotAvailableError):
+            year_with_rules(junk)
+
+
+def test_enum_member_reads_text_without_regard_to_case_or_spacing() -> None:
+    from opinipp._checks import enum_member, find_member
+
+    assert enum_member(Zone, "  HIJAU ", argument="zone") is Zone.HIJAU
+    assert enum_member(Dimension, " Pengaduan ", argument="d") is Dimension.PENGADUAN
+    assert enum_member(Category, Category.B, argument="c") is Category.B
+    assert find_member(Category, "f") is None
+    assert find_member(Zone, 3) is None
+    with pytest.raises(InvalidArgumentError, match="expected one of 'A', 'B', 'C', 'D', 'E'"):
+        enum_member(Category, "F", argument="category")

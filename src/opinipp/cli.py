@@ -385,6 +385,7 @@ def _cmd_gap(args: argparse.Namespace, lang: Lang) -> Output:
 def _parse_scope(text: str) -> Scope:
     """Read ``national:<kind>``, ``province:<name>`` or ``pemda:<name>`` (or Indonesian)."""
     from opinipp import regions
+    from opinipp._checks import find_member
     from opinipp.entities import InstansiKind, PemdaKind
     from opinipp.ranking import National, Provincial, WithinPemda
 
@@ -397,11 +398,10 @@ def _parse_scope(text: str) -> Scope:
     if not sep or not value:
         raise InvalidArgumentError("--scope", text, expected)
     if kind_text in {"national", "nasional"}:
-        for enum in (PemdaKind, InstansiKind):
-            for member in enum:
-                if member.value == value.casefold():
-                    return National(member)
-        raise InvalidArgumentError("--scope", text, expected)
+        kind = find_member(PemdaKind, value) or find_member(InstansiKind, value)
+        if kind is None:
+            raise InvalidArgumentError("--scope", text, expected)
+        return National(kind)
     if kind_text in {"province", "provinsi"}:
         return Provincial(regions.province(value))
     if kind_text in {"province+provinsi", "provinsi+pemprov"}:

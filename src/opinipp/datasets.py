@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
+from opinipp._checks import find_member
 from opinipp.rules import Category, Zone, rules_for
 
 if TYPE_CHECKING:
@@ -191,11 +192,7 @@ def _published_zone(text: str) -> Zone | None:
 
 def _published_category(text: str) -> Category | None:
     words = [w for w in _words(text) if w not in _CATEGORY_FILLERS]
-    if len(words) == 1:
-        for member in Category:
-            if member.value.casefold() == words[0]:
-                return member
-    return None
+    return find_member(Category, words[0]) if len(words) == 1 else None
 
 
 def _level(text: str) -> str | None:

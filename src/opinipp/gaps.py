@@ -26,7 +26,7 @@ import attrs
 
 from opinipp.errors import InvalidArgumentError, NotApplicableError
 from opinipp.ranking import Ranking
-from opinipp.rules import Band, Category, RuleSet, Zone, rule_sets, rules_for
+from opinipp.rules import Band, Category, RuleSet, Zone, rule_sets, rules_for, year_with_rules
 from opinipp.scores import Score
 
 if TYPE_CHECKING:
@@ -66,10 +66,6 @@ def _check_band(_: object, __: attrs.Attribute[Any], value: object) -> None:
         raise InvalidArgumentError("Gap.target", value, "a Band of the year's rules")
 
 
-def _check_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    rules_for(value)  # type: ignore[arg-type]  # raises RulesNotAvailableError
-
-
 def _check_text(_: object, __: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidArgumentError("Gap.label", value, "non-empty text")
@@ -94,7 +90,7 @@ class Gap:
 
     points: Decimal = attrs.field(validator=_check_points)
     target: Band = attrs.field(validator=_check_band)
-    year: int = attrs.field(validator=_check_year)
+    year: int = attrs.field(converter=year_with_rules)
     label: str = attrs.field(validator=_check_text)
 
     @property
@@ -194,8 +190,7 @@ def gap_to_next_tier(score: ScoreLike, year: int) -> Gap | None:
     value = score if type(score) is Score else Score(score)
     tiers = _TIERS.get(year) if type(year) is int else None
     if tiers is None:
-        rules_for(year)  # raises RulesNotAvailableError, or normalizes an integer-like year
-        return gap_to_next_tier(value, int(year))
+        return gap_to_next_tier(value, year_with_rules(year))
     hundredths = value.hundredths
     key = (year, hundredths)
     if key in _NEXT_TIER_GAPS:

@@ -48,6 +48,7 @@ import attrs
 
 from opinipp.assessments import Assessment
 from opinipp.entities import (
+    ENTITY_TYPES,
     OPD,
     Instansi,
     InstansiKind,
@@ -403,7 +404,7 @@ class Ranking:
         """
         position = self._position(entity)
         if position is None:
-            if not isinstance(entity, _ENTITY_TYPES):
+            if not isinstance(entity, ENTITY_TYPES):
                 raise InvalidArgumentError(
                     "entity", entity, "an Instansi, Pemda, OPD, Puskesmas or Rsud"
                 )
@@ -578,7 +579,6 @@ _NAME: Final = attrgetter("name")
 _KIND: Final = attrgetter("kind")
 _PROVINCE_CODE: Final = attrgetter("province.code")
 _PEMDA_CODE: Final = attrgetter("pemda.code")
-_ENTITY_TYPES: Final = (Instansi, Pemda, *_UNITS)
 
 
 def _check_ties(ties: object) -> None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from opinipp.assessments import Assessment
-from opinipp.entities import OPD, Instansi, Pemda, Puskesmas, Rsud
+from opinipp.entities import ENTITY_TYPES
 from opinipp.errors import DuplicateEntityError, InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -45,8 +45,6 @@ if TYPE_CHECKING:
     from opinipp.zoning import Grade
 
 __all__ = ["Change", "Direction", "Series", "compare", "series"]
-
-_ENTITY_TYPES = (Instansi, Pemda, OPD, Puskesmas, Rsud)
 
 
 class Direction(str, Enum):
@@ -240,7 +238,7 @@ def compare(earlier: Assessment, later: Assessment, /) -> Change:
 
 
 def _check_entity(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, _ENTITY_TYPES):
+    if not isinstance(value, ENTITY_TYPES):
         raise InvalidArgumentError("entity", value, "an Instansi, Pemda, OPD, Puskesmas or Rsud")
 
 

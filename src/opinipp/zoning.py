@@ -24,6 +24,7 @@ from typing import Any, Final, TypeAlias, Union
 
 import attrs
 
+from opinipp._checks import enum_member
 from opinipp.errors import InvalidArgumentError, NotApplicableError
 from opinipp.rules import (
     Band,
@@ -31,11 +32,10 @@ from opinipp.rules import (
     Dimension,
     RuleSet,
     Zone,
-    covered_years,
     rule_sets,
     rules_for,
+    year_with_rules,
 )
-from opinipp.rules._types import check_year
 from opinipp.scores import Score, ScoreLike
 
 __all__ = ["DimensionScores", "Grade", "classify", "pemda_score", "score_from_dimensions"]
@@ -46,10 +46,6 @@ DimensionScores: TypeAlias = Union[  # noqa: UP007 - evaluated at runtime on Pyt
     Mapping[Union[Dimension, str], ScoreLike],  # noqa: UP007
 ]
 """Achievements per dimension: keys are :class:`~opinipp.rules.Dimension` members or names."""
-
-
-def _check_grade_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    rules_for(value)  # type: ignore[arg-type]  # raises RulesNotAvailableError
 
 
 def _check_instance(kind: type, expected: str) -> Any:  # noqa: ANN401 - an attrs validator
@@ -89,7 +85,7 @@ class Grade:
     ('opini-pengawasan-2022', '88.00')
     """
 
-    year: int = attrs.field(validator=_check_grade_year)
+    year: int = attrs.field(converter=year_with_rules)
     rule_set: RuleSet = attrs.field(
         repr=False, validator=_check_instance(RuleSet, "the RuleSet of the year")
     )
@@ -234,9 +230,7 @@ _TM_YEARS: Final = tuple(y for y, g in _GRADES.items() if g.with_qualifier is no
 
 def _resolve_year(year: object) -> _YearGrades:
     """Slow path for a year that is not a covered plain int: validate, then look up."""
-    normalized = check_year(year, covered_years())
-    rules_for(normalized)  # raises RulesNotAvailableError for 2020 and uncovered years
-    return _GRADES[normalized]
+    return _GRADES[year_with_rules(year)]
 
 
 def _not_applicable_qualifier(year: int, value: object) -> Exception:
@@ -353,15 +347,11 @@ def dimension_scores(dimensions: object) -> dict[Dimension, Score]:
 
 
 def _to_dimension(key: object) -> Dimension:
-    if isinstance(key, Dimension):
-        return key
-    if isinstance(key, str):
-        try:
-            return Dimension(key.strip().lower())
-        except ValueError:
-            pass
-    raise InvalidArgumentError(
-        "dimension", key, "one of 'input', 'proses', 'output', 'pengaduan' (or a Dimension)"
+    return enum_member(
+        Dimension,
+        key,
+        argument="dimension",
+        expected="one of 'input', 'proses', 'output', 'pengaduan' (or a Dimension)",
     )
 
 

@@ -20,15 +20,15 @@ that overlap, leave a gap, or do not reach the top of the scale) fails at import
 
 from __future__ import annotations
 
-import operator
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final, Generic, SupportsIndex, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
+from opinipp._checks import FrozenMapping, check_year
 from opinipp.errors import InvalidArgumentError, InvalidScoreError, RulesNotAvailableError
 from opinipp.scores import MIN_SCORE, Score
 
@@ -39,14 +39,10 @@ __all__ = [
     "Band",
     "Category",
     "Dimension",
-    "FrozenMapping",
+    "FrozenMapping",  # defined in opinipp._checks; still importable from here
     "RuleSet",
     "Zone",
-    "check_year",
 ]
-
-K = TypeVar("K")
-V = TypeVar("V")
 
 _HUNDRED: Final = Decimal(100)
 
@@ -152,94 +148,6 @@ _DIMENSION_ENGLISH: Final[dict[Dimension, str]] = {
     Dimension.PENGADUAN: "complaint handling",
 }
 _DIMENSION_ORDER: Final[dict[Dimension, int]] = {d: i for i, d in enumerate(Dimension)}
-
-
-class FrozenMapping(Mapping[K, V], Generic[K, V]):
-    """An immutable, hashable mapping that keeps the order it was given.
-
-    Used for the dimension weights of a :class:`RuleSet` and the per-dimension scores of an
-    assessment, so that the objects holding them stay hashable.
-
-    >>> m = FrozenMapping({Zone.HIJAU: 414, Zone.KUNING: 133})
-    >>> m[Zone.HIJAU], len(m), m == {Zone.KUNING: 133, Zone.HIJAU: 414}
-    (414, 2, True)
-    >>> hash(m) == hash(FrozenMapping({Zone.KUNING: 133, Zone.HIJAU: 414}))
-    True
-    """
-
-    __slots__ = ("_data",)
-    _data: dict[K, V]
-
-    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = (), /) -> None:
-        """Copy ``items`` (a mapping or key–value pairs)."""
-        try:
-            data = dict(items)
-        except (TypeError, ValueError) as exc:
-            raise InvalidArgumentError(
-                "mapping", items, "a mapping or an iterable of key-value pairs"
-            ) from exc
-        object.__setattr__(self, "_data", data)
-
-    def __getitem__(self, key: K) -> V:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._data.items()))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self._data == dict(other.items())
-        return NotImplemented
-
-    def __ne__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self._data != dict(other.items())
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"FrozenMapping({self._data!r})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"FrozenMapping is immutable; cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"FrozenMapping is immutable; cannot delete {name!r}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenMapping, (tuple(self._data.items()),))
-
-
-def check_year(year: object, covered: Iterable[int]) -> int:
-    """Return ``year`` as an ``int``, or raise :class:`RulesNotAvailableError` naming it.
-
-    Accepts ``int`` and integer types with ``__index__`` (such as NumPy integers); rejects
-    ``bool``, ``float``, text and everything else.
-
-    >>> check_year(2023, [2023])
-    2023
-    >>> check_year("2023", [2023])
-    Traceback (most recent call last):
-    ...
-    opinipp.errors.RulesNotAvailableError: no assessment rules for year '2023': ...
-    """
-    if type(year) is int:
-        return year
-    if not isinstance(year, bool):
-        try:
-            return operator.index(cast("SupportsIndex", year))
-        except TypeError:
-            pass
-    raise RulesNotAvailableError(
-        year,
-        tuple(covered),
-        f"expected the year as a whole number (int), got {type(year).__name__}",
-    )
 
 
 # ---------------------------------------------------------------------------------------
