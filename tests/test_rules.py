@@ -497,13 +497,6 @@ def test_a_valid_hand_built_rule_set() -> None:
         ),
         (
             [
-                Band(lower=Score(0), upper=Score("50.99"), zone=Zone.MERAH, rank=1),
-                Band(lower=Score(51), upper=Score(100), zone=Zone.HIJAU, rank=2),
-            ],
-            "rank 0",
-        ),
-        (
-            [
                 Band(lower=Score(0), upper=Score("50.99"), zone=Zone.HIJAU, rank=0),
                 Band(lower=Score(51), upper=Score(100), zone=Zone.MERAH, rank=1),
             ],
@@ -543,10 +536,6 @@ def test_rule_set_rejects_bad_bands(bands: list[Any], match: str) -> None:
         ({"scheme": ""}, "non-empty text"),
         ({"legal_basis": None}, "non-empty text"),
         ({"bands": 5}, "a sequence of Band"),
-        ({"has_zones": False}, "every band has a zone"),
-        ({"has_categories": True}, "every band has a category"),
-        ({"has_zones": "yes"}, "True or False"),
-        ({"has_tanpa_maladministrasi": True}, "qualifier label"),
         ({"qualifier": "Tanpa Maladministrasi"}, "English label"),
         (
             {"qualifier": "Tanpa Maladministrasi", "qualifier_en": "without maladministration"},
@@ -568,6 +557,35 @@ def test_rule_set_rejects_bad_bands(bands: list[Any], match: str) -> None:
 def test_rule_set_rejects_bad_fields(overrides: dict[str, Any], match: str) -> None:
     with pytest.raises(InvalidArgumentError, match=match):
         _three_bands(**overrides)
+
+
+def test_rule_set_derives_band_ranks_from_their_positions() -> None:
+    rs = _three_bands(
+        bands=[
+            Band(lower=Score(0), upper=Score("50.99"), zone=Zone.MERAH, rank=7),
+            Band(lower=Score(51), upper=Score(100), zone=Zone.HIJAU),
+        ]
+    )
+    assert [b.rank for b in rs.bands] == [0, 1]
+    assert rs.bands[0] == Band(lower=Score(0), upper=Score("50.99"), zone=Zone.MERAH, rank=0)
+    assert [b.rank for b in rules_for(2023).bands] == [0, 1, 2, 3, 4]
+
+
+def test_rule_set_flags_are_derived_from_the_bands_and_the_qualifier() -> None:
+    flags = [
+        (rs.scheme, rs.has_zones, rs.has_categories, rs.has_tanpa_maladministrasi)
+        for rs in rule_sets()
+    ]
+    assert flags == [
+        ("kepatuhan-2015", True, False, False),
+        ("kepatuhan-2016", True, False, False),
+        ("opini-pengawasan-2022", True, True, False),
+        ("opini-pengawasan-2024", True, True, False),
+        ("opini-ombudsman-2025", False, False, True),
+    ]
+    for flag in ("has_zones", "has_categories", "has_tanpa_maladministrasi"):
+        with pytest.raises(TypeError, match=flag):
+            _three_bands(**{flag: True})
 
 
 def test_rule_set_orders_its_weights_by_dimension() -> None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Final
 from opinipp._checks import check_year
 from opinipp.errors import InvalidArgumentError, RulesNotAvailableError
 from opinipp.rules._tables import NOT_HELD, RULE_SETS
-from opinipp.rules._types import Band, Category, Dimension, RuleSet, Zone
+from opinipp.rules._types import Band, Category, Dimension, Lang, RuleSet, Zone
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,6 +34,7 @@ __all__ = [
     "Band",
     "Category",
     "Dimension",
+    "Lang",
     "RuleSet",
     "Zone",
     "covered_years",

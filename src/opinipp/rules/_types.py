@@ -12,7 +12,6 @@ that overlap, leave a gap, or do not reach the top of the scale) fails at import
 ...     category=Category.A,
 ...     opinion="Kualitas Tertinggi",
 ...     opinion_en="Highest quality",
-...     rank=4,
 ... )
 >>> a.contains(Score("88.00")), a.contains(Score("87.99"))
 (True, False)
@@ -24,7 +23,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final, cast
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import attrs
 
@@ -40,6 +40,7 @@ __all__ = [
     "Category",
     "Dimension",
     "FrozenMapping",  # defined in opinipp._checks; still importable from here
+    "Lang",
     "RuleSet",
     "Zone",
 ]
@@ -186,6 +187,16 @@ def _bool(cls: str) -> Any:  # noqa: ANN401 - an attrs validator
     return check
 
 
+Lang = Literal["id", "en"]
+"""The language of a label: ``"id"`` (Indonesian, the published wording) or ``"en"``."""
+
+
+def _english(lang: object) -> bool:
+    if lang not in ("id", "en"):
+        raise InvalidArgumentError("lang", lang, "'id' or 'en'")
+    return lang == "en"
+
+
 def _to_score(value: ScoreLike) -> Score:
     return Score(value)
 
@@ -201,8 +212,9 @@ class Band:
 
     ``lower`` and ``upper`` are both inclusive at 0.01 resolution, so the B band of 2022–2024
     runs from 78.00 to 87.99 and 87.99 is B while 88.00 is A (DOMAIN.md §2.3, §10).
-    ``rank`` is 0 for the lowest band and grows upwards. A label that a regime does not
-    use is ``None``: no ``category`` before 2022, no ``zone`` in 2025.
+    ``rank`` is the band's position in its :class:`RuleSet`, 0 for the lowest band; the
+    RuleSet sets it (a band on its own has rank 0). A label that a regime does not use is
+    ``None``: no ``category`` before 2022, no ``zone`` in 2025.
 
     >>> from opinipp.rules import rules_for
     >>> b = rules_for(2023).bands[3]
@@ -348,11 +360,15 @@ def _check_years(_: object, attribute: attrs.Attribute[Any], value: tuple[object
 
 
 def _to_bands(value: Iterable[Band]) -> tuple[Band, ...]:
+    """The bands as a tuple, each with its position as its rank."""
     given: object = value
     bands: tuple[object, ...] = tuple(given) if isinstance(given, Iterable) else (given,)
     if not all(isinstance(b, Band) for b in bands):
         raise InvalidArgumentError("RuleSet.bands", value, "a sequence of Band")
-    return cast("tuple[Band, ...]", bands)
+    return tuple(
+        band if band.rank == index else attrs.evolve(band, rank=index)
+        for index, band in enumerate(cast("tuple[Band, ...]", bands))
+    )
 
 
 def _to_weights(
@@ -365,18 +381,6 @@ def _to_weights(
             "RuleSet.weights", value, "None or a mapping Dimension → Decimal"
         )
     return FrozenMapping(value)
-
-
-def _default_has_zones(self: RuleSet) -> bool:
-    return bool(self.bands) and all(b.zone is not None for b in self.bands)
-
-
-def _default_has_categories(self: RuleSet) -> bool:
-    return bool(self.bands) and all(b.category is not None for b in self.bands)
-
-
-def _default_has_tm(self: RuleSet) -> bool:
-    return self.qualifier is not None
 
 
 @attrs.frozen(repr=False)
@@ -411,16 +415,6 @@ class RuleSet:
     weights: FrozenMapping[Dimension, Decimal] | None = attrs.field(
         default=None, converter=_to_weights
     )
-    has_zones: bool = attrs.field(
-        default=attrs.Factory(_default_has_zones, takes_self=True),
-        kw_only=True,
-        validator=_bool("RuleSet"),
-    )
-    has_categories: bool = attrs.field(
-        default=attrs.Factory(_default_has_categories, takes_self=True),
-        kw_only=True,
-        validator=_bool("RuleSet"),
-    )
     name: str | None = attrs.field(default=None, kw_only=True, validator=_text_or_none("RuleSet"))
     name_en: str | None = attrs.field(
         default=None, kw_only=True, validator=_text_or_none("RuleSet")
@@ -431,11 +425,6 @@ class RuleSet:
     qualifier_en: str | None = attrs.field(
         default=None, kw_only=True, validator=_text_or_none("RuleSet")
     )
-    has_tanpa_maladministrasi: bool = attrs.field(
-        default=attrs.Factory(_default_has_tm, takes_self=True),
-        kw_only=True,
-        validator=_bool("RuleSet"),
-    )
     pemda_score_is_unit_mean: bool = attrs.field(
         default=False, kw_only=True, validator=_bool("RuleSet")
     )
@@ -445,7 +434,7 @@ class RuleSet:
 
     def __attrs_post_init__(self) -> None:
         self._check_bands()
-        self._check_flags()
+        self._check_qualifier()
         self._check_weights()
         notes: tuple[object, ...] = self.notes
         for note in notes:
@@ -467,13 +456,8 @@ class RuleSet:
                 bands[-1].upper,
                 f"the highest band to end at the top of the scale, {self.scale_max}",
             )
-        for index, band in enumerate(bands):
-            if band.rank != index:
-                raise InvalidArgumentError(
-                    "RuleSet.bands", band.rank, f"rank {index} for band {index} (lowest is 0)"
-                )
-            if index:
-                _check_band_above(bands[index - 1], band)
+        for below, band in pairwise(bands):
+            _check_band_above(below, band)
         for field in ("zone", "category", "opinion", "predikat", "quality"):
             present = {getattr(b, field) is not None for b in bands}
             if len(present) != 1:
@@ -481,23 +465,7 @@ class RuleSet:
                     "RuleSet.bands", field, "every band or no band to carry this label"
                 )
 
-    def _check_flags(self) -> None:
-        if self.has_zones != _default_has_zones(self):
-            raise InvalidArgumentError(
-                "RuleSet.has_zones", self.has_zones, "True exactly when every band has a zone"
-            )
-        if self.has_categories != _default_has_categories(self):
-            raise InvalidArgumentError(
-                "RuleSet.has_categories",
-                self.has_categories,
-                "True exactly when every band has a category",
-            )
-        if self.has_tanpa_maladministrasi != (self.qualifier is not None):
-            raise InvalidArgumentError(
-                "RuleSet.has_tanpa_maladministrasi",
-                self.has_tanpa_maladministrasi,
-                "True exactly when a qualifier label is given",
-            )
+    def _check_qualifier(self) -> None:
         if (self.qualifier is None) != (self.qualifier_en is None):
             raise InvalidArgumentError(
                 "RuleSet.qualifier_en", self.qualifier_en, "an English label with the qualifier"
@@ -532,6 +500,40 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"RuleSet(scheme={self.scheme!r}, years={self.years!r})"
+
+    @property
+    def has_zones(self) -> bool:
+        """Whether every band has a zone (up to 2024)."""
+        return all(b.zone is not None for b in self.bands)
+
+    @property
+    def has_categories(self) -> bool:
+        """Whether every band has a category (2022–2024)."""
+        return all(b.category is not None for b in self.bands)
+
+    @property
+    def has_tanpa_maladministrasi(self) -> bool:
+        """Whether opinions take the :attr:`qualifier` ("Tanpa Maladministrasi", 2025)."""
+        return self.qualifier is not None
+
+    def opinion_of(self, band: Band, *, qualified: bool = False, lang: Lang = "id") -> str | None:
+        """Return the opinion of ``band``, followed by the :attr:`qualifier` when ``qualified``.
+
+        ``None`` for a band without an opinion (before 2022). ``lang="en"`` gives English.
+
+        >>> from opinipp.rules import rules_for
+        >>> rs = rules_for(2025)
+        >>> rs.opinion_of(rs.bands[2], qualified=True)
+        'Kualitas Sedang Tanpa Maladministrasi'
+        >>> rs.opinion_of(rs.bands[2], qualified=True, lang="en")
+        'Medium quality without maladministration'
+        """
+        english = _english(lang)
+        opinion = band.opinion_en if english else band.opinion
+        qualifier = self.qualifier_en if english else self.qualifier
+        if qualified is True and opinion is not None and qualifier is not None:
+            return f"{opinion} {qualifier}"
+        return opinion
 
     def covers(self, year: int) -> bool:
         """Return whether this RuleSet applies to ``year``.
