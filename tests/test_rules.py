@@ -714,3 +714,120 @@ def test_enum_member_reads_text_without_regard_to_case_or_spacing() -> None:
     assert find_member(Zone, 3) is None
     with pytest.raises(InvalidArgumentError, match="expected one of 'A', 'B', 'C', 'D', 'E'"):
         enum_member(Category, "F", argument="category")
+
+
+# --- labels -------------------------------------------------------------------------------
+
+
+def test_band_names_in_both_languages() -> None:
+    r2015, r2021, r2023, r2025 = (rules_for(y) for y in (2015, 2021, 2023, 2025))
+    assert [b.name() for b in r2023.bands] == [
+        "E (Kualitas Terendah)",
+        "D (Kualitas Rendah)",
+        "C (Kualitas Sedang)",
+        "B (Kualitas Tinggi)",
+        "A (Kualitas Tertinggi)",
+    ]
+    assert r2023.bands[3].name("en") == "B (High quality)"
+    assert r2015.bands[0].name() == "zona merah (Kepatuhan Rendah)"
+    assert r2021.bands[1].name("en") == "yellow zone (Medium compliance)"
+    assert r2025.bands[1].name() == "Kualitas Rendah (Kurang)"
+    assert r2025.bands[1].name("en") == "Low quality (Poor)"
+    zone_only = Band(lower=Score(0), upper=Score(100), zone=Zone.HIJAU)
+    assert (zone_only.name(), zone_only.name("en")) == ("zona hijau", "green zone")
+    quality_only = Band(lower=Score(0), upper=Score(100), quality="Baik", quality_en="Good")
+    assert (quality_only.name(), quality_only.short_name("en")) == ("Baik", "Good")
+
+
+def test_band_short_names_and_tags() -> None:
+    r2022, r2025 = rules_for(2022), rules_for(2025)
+    assert [b.short_name() for b in r2022.bands] == ["E", "D", "C", "B", "A"]
+    assert [b.tags() for b in r2022.bands[1:3]] == [("merah", "D"), ("kuning", "C")]
+    assert rules_for(2019).bands[0].tags("en") == ("red",)
+    assert rules_for(2019).bands[0].short_name("en") == "red"
+    assert [b.short_name() for b in r2025.bands][:2] == ["Kualitas Terendah", "Kualitas Rendah"]
+    assert [b.short_name("en", quality=True) for b in r2025.bands][:2] == ["Very poor", "Poor"]
+    assert r2025.bands[3].tags() == ()
+
+
+def test_band_texts_and_levels() -> None:
+    band = rules_for(2023).bands[3]
+    assert band.texts == ("b", "hijau", "kualitas tinggi", "high quality")
+    assert band.levels == ("tinggi",)
+    assert band.quality_level is None
+    assert rules_for(2025).bands[0].quality_level == "sangat kurang"
+    assert rules_for(2016).bands[2].texts == ("hijau", "kepatuhan tinggi", "high compliance")
+
+
+@pytest.mark.parametrize("lang", ["ID", "de", None, 1])
+def test_labels_reject_an_unknown_language(lang: Any) -> None:
+    band = rules_for(2023).bands[0]
+    for call in (band.name, band.short_name, band.tags):
+        with pytest.raises(InvalidArgumentError, match="'id' or 'en'"):
+            call(lang)
+    with pytest.raises(InvalidArgumentError, match="'id' or 'en'"):
+        rules_for(2025).opinion_of(band, lang=lang)
+
+
+def test_opinion_of_uses_the_rule_set_qualifier() -> None:
+    r2025, r2023 = rules_for(2025), rules_for(2023)
+    assert r2025.opinion_of(r2025.bands[4]) == "Kualitas Tertinggi"
+    assert r2025.opinion_of(r2025.bands[4], qualified=True) == (
+        "Kualitas Tertinggi Tanpa Maladministrasi"
+    )
+    assert r2023.opinion_of(r2023.bands[4], qualified=True) == "Kualitas Tertinggi"
+    assert rules_for(2021).opinion_of(rules_for(2021).bands[0], qualified=True) is None
+
+
+def test_target_names_list_each_text_once_from_the_top() -> None:
+    assert rules_for(2023).target_names() == (
+        "A",
+        "hijau",
+        "Kualitas Tertinggi",
+        "B",
+        "Kualitas Tinggi",
+        "C",
+        "kuning",
+        "Kualitas Sedang",
+        "D",
+        "merah",
+        "Kualitas Rendah",
+        "E",
+        "Kualitas Terendah",
+    )
+    assert rules_for(2025).target_names()[:3] == (
+        "Kualitas Tertinggi",
+        "Sangat Baik",
+        "Kualitas Tinggi",
+    )
+
+
+def test_target_matches_texts_enums_and_bands() -> None:
+    r2023, r2025 = rules_for(2023), rules_for(2025)
+    assert r2023.target(" opini  KUALITAS tinggi") == (r2023.bands[3], "B (Kualitas Tinggi)")
+    assert r2023.target("Zona Hijau") == (r2023.bands[3], "zona hijau (from 78.00)")
+    assert r2023.target(Category.E) == (r2023.bands[0], "E (Kualitas Terendah)")
+    assert r2023.target(r2023.bands[2]) == (r2023.bands[2], "C (Kualitas Sedang)")
+    assert r2025.target("very good") == (r2025.bands[4], "Kualitas Tertinggi (Sangat Baik)")
+    assert rules_for(2021).target(Zone.KUNING)[1] == "zona kuning (Kepatuhan Sedang)"
+
+
+def test_target_rejections() -> None:
+    from opinipp.errors import NotApplicableError
+
+    r2023, r2025 = rules_for(2023), rules_for(2025)
+    with pytest.raises(NotApplicableError, match=r"does not apply to 2025: the opini-ombudsman"):
+        r2025.target(Zone.HIJAU, year=2025)
+    with pytest.raises(NotApplicableError, match="'Tanpa Maladministrasi' comes from") as info:
+        r2025.target("Kualitas Tinggi Tanpa Maladministrasi", year=2025)
+    assert "'Kualitas Tinggi'" in str(info.value)
+    with pytest.raises(NotApplicableError, match=r"label of 2025 only"):
+        r2023.target("Cukup", year=2023)
+    with pytest.raises(InvalidArgumentError, match="one of the 2023 targets: 'A', 'hijau'"):
+        r2023.target("biru", year=2023)
+    with pytest.raises(InvalidArgumentError, match="a band of the"):
+        r2023.target(rules_for(2021).bands[0])
+    with pytest.raises(InvalidArgumentError, match="a Category, a Zone, a Band"):
+        r2023.target(3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="one of the years of opini-pengawasan-2022"):
+        r2023.target("A", year=2024)

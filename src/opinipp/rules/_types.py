@@ -28,8 +28,13 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import attrs
 
-from opinipp._checks import FrozenMapping, check_year
-from opinipp.errors import InvalidArgumentError, InvalidScoreError, RulesNotAvailableError
+from opinipp._checks import FrozenMapping, check_year, find_member
+from opinipp.errors import (
+    InvalidArgumentError,
+    InvalidScoreError,
+    NotApplicableError,
+    RulesNotAvailableError,
+)
 from opinipp.scores import MIN_SCORE, Score
 
 if TYPE_CHECKING:
@@ -311,6 +316,140 @@ class Band:
             return f"{self.zone.english} zone"
         return None if self.category is None else f"category {self.category.value}"
 
+    def _label(self, lang: Lang) -> str:
+        label = self.label_en if _english(lang) else self.label
+        return "" if label is None else label  # never empty: __attrs_post_init__ checks
+
+    def name(self, lang: Lang = "id") -> str:
+        """Name the band as a reader expects: the category or zone first, then the label.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2023).bands[4].name(), rules_for(2021).bands[2].name()
+        ('A (Kualitas Tertinggi)', 'zona hijau (Kepatuhan Tinggi)')
+        >>> rules_for(2025).bands[4].name(), rules_for(2025).bands[4].name("en")
+        ('Kualitas Tertinggi (Sangat Baik)', 'Highest quality (Very good)')
+        >>> rules_for(2021).bands[2].name("en")
+        'green zone (High compliance)'
+        """
+        english = _english(lang)
+        label = self._label(lang)
+        if self.category is not None:
+            return f"{self.category.value} ({label})"
+        if self.zone is not None:
+            zone = f"{self.zone.english} zone" if english else f"zona {self.zone.value}"
+            predikat = self.predikat_en if english else self.predikat
+            return zone if predikat is None else f"{zone} ({predikat})"
+        quality = self.quality_en if english else self.quality
+        if quality is not None and self.opinion is not None:
+            return f"{label} ({quality})"
+        return label
+
+    def tags(self, lang: Lang = "id") -> tuple[str, ...]:
+        """The zone word and category letter the band carries, in that order.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2022).bands[2].tags(), rules_for(2022).bands[2].tags("en")
+        (('kuning', 'C'), ('yellow', 'C'))
+        >>> rules_for(2025).bands[2].tags()
+        ()
+        """
+        english = _english(lang)
+        zone = None if self.zone is None else self.zone.english if english else self.zone.value
+        category = None if self.category is None else self.category.value
+        return tuple(t for t in (zone, category) if t is not None)
+
+    def short_name(self, lang: Lang = "id", *, quality: bool = False) -> str:
+        """Name the band briefly: the category, else the zone, else its label.
+
+        With ``quality=True`` a band without zone and category is named by its quality
+        word (2025: ``"Cukup"`` rather than ``"Kualitas Sedang"``).
+
+        >>> from opinipp.rules import rules_for
+        >>> [rules_for(y).bands[2].short_name() for y in (2023, 2021, 2025)]
+        ['C', 'hijau', 'Kualitas Sedang']
+        >>> rules_for(2025).bands[2].short_name(quality=True)
+        'Cukup'
+        """
+        tags = self.tags(lang)
+        if tags:
+            return tags[-1]
+        word = self.quality_en if _english(lang) else self.quality
+        return word if quality and word is not None else self._label(lang)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every text that names the band (or a group of bands it is in), normalised.
+
+        Lowercase, single-spaced, without a leading "opini", "zona", "kategori" or
+        "predikat": what :meth:`RuleSet.target` compares a target text with.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2025).bands[4].texts
+        ('kualitas tertinggi', 'highest quality', 'sangat baik', 'very good')
+        """
+        texts = (
+            None if self.category is None else self.category.value,
+            None if self.zone is None else self.zone.value,
+            self.opinion,
+            self.opinion_en,
+            self.predikat,
+            self.predikat_en,
+            self.quality,
+            self.quality_en,
+        )
+        return tuple(label_key(t) for t in texts if t)
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """The level words of the opinion, predikat and quality word ("tinggi", "baik").
+
+        A level is the label without "Opini", "Kepatuhan" or "Kualitas", lowercase; a
+        published label is compared with a band by its level.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2025).bands[4].levels, rules_for(2021).bands[1].levels
+        (('tertinggi', 'sangat baik'), ('sedang',))
+        """
+        return tuple(level_word(t) for t in (self.opinion, self.predikat, self.quality) if t)
+
+    @property
+    def quality_level(self) -> str | None:
+        """The level word of the 2025 quality word (``None`` before 2025)."""
+        return None if self.quality is None else level_word(self.quality)
+
+
+_TEXT_PREFIXES: Final = ("opini ", "zona ", "kategori ", "predikat ")
+_LEVEL_PREFIXES: Final = ("opini ", "kepatuhan ", "kualitas ")
+
+
+def label_key(text: str) -> str:
+    """Normalise a label for matching: lowercase, single spaces, no leading kind word.
+
+    Private to opinipp (not in ``__all__``).
+
+    >>> label_key("  Zona   Hijau"), label_key("Opini Kualitas Tinggi")
+    ('hijau', 'kualitas tinggi')
+    """
+    folded = " ".join(text.split()).casefold()
+    for prefix in _TEXT_PREFIXES:
+        if folded.startswith(prefix):
+            return folded[len(prefix) :]
+    return folded
+
+
+def level_word(label: str) -> str:
+    """The level word of a label: ``"Kepatuhan Tinggi"`` → ``"tinggi"``.
+
+    Private to opinipp (not in ``__all__``).
+
+    >>> level_word("Opini Kualitas Tertinggi"), level_word("Sangat Baik")
+    ('tertinggi', 'sangat baik')
+    """
+    folded = " ".join(label.split()).casefold()
+    for prefix in _LEVEL_PREFIXES:
+        folded = folded.removeprefix(prefix)
+    return folded
+
 
 def _check_band_above(below: Band, band: Band) -> None:
     """Check that ``band`` starts 0.01 above ``below`` and does not rank lower."""
@@ -529,11 +668,143 @@ class RuleSet:
         'Medium quality without maladministration'
         """
         english = _english(lang)
+        if band not in self.bands:
+            raise InvalidArgumentError("band", band, f"one of the bands of {self.scheme!r}")
+        if not isinstance(qualified, bool):
+            raise InvalidArgumentError("qualified", qualified, "True or False")
         opinion = band.opinion_en if english else band.opinion
         qualifier = self.qualifier_en if english else self.qualifier
-        if qualified is True and opinion is not None and qualifier is not None:
+        if qualified and opinion is not None and qualifier is not None:
             return f"{opinion} {qualifier}"
         return opinion
+
+    def target_names(self) -> tuple[str, ...]:
+        """The texts that name a target in these rules, highest band first.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2021).target_names()
+        ('hijau', 'Kepatuhan Tinggi', 'kuning', 'Kepatuhan Sedang', 'merah', 'Kepatuhan Rendah')
+        """
+        names: dict[str, None] = {}
+        for band in reversed(self.bands):
+            for text in (
+                None if band.category is None else band.category.value,
+                None if band.zone is None else band.zone.value,
+                band.opinion,
+                band.predikat,
+                band.quality,
+            ):
+                if text:
+                    names.setdefault(text, None)
+        return tuple(names)
+
+    def target(
+        self, target: Category | Zone | Band | str, /, *, year: int | None = None
+    ) -> tuple[Band, str]:
+        """Return the band a target names and the label that names it.
+
+        ``target`` is a :class:`Category`, a :class:`Zone` (its lowest band), one of the
+        bands, or text matched without regard to case or spacing: a category letter, a
+        zone (``"Zona Hijau"``), an opinion (``"Opini Kualitas Tinggi"``, or in English),
+        a predikat or a quality word. Text that names several bands gives the lowest.
+        ``year`` is the assessment year the messages name (by default these rules' years).
+
+        Raises:
+            NotApplicableError: the target exists only under other rules, or it is the
+                qualifier ("… Tanpa Maladministrasi"), which does not depend on the score.
+            InvalidArgumentError: text that names nothing (the message lists
+                :meth:`target_names`), a band of other rules, a value of another type, or a
+                ``year`` these rules do not cover.
+
+        >>> from opinipp.rules import rules_for
+        >>> band, label = rules_for(2023).target("kualitas tertinggi")
+        >>> str(band.lower), label
+        ('88.00', 'A (Kualitas Tertinggi)')
+        >>> rules_for(2023).target(Zone.HIJAU)[1]
+        'zona hijau (from 78.00)'
+        >>> rules_for(2025).target("Sangat Baik", year=2025)[1]
+        'Kualitas Tertinggi (Sangat Baik)'
+        >>> rules_for(2023).target("Sangat Baik", year=2023)
+        Traceback (most recent call last):
+        ...
+        opinipp.errors.NotApplicableError: target 'Sangat Baik' does not apply to 2023: it is a
+        label of 2025 only; valid targets in 2023: 'A', 'hijau', 'Kualitas Tertinggi', ...
+        """
+        if year is None:
+            shown: object = self.years[0] if len(self.years) == 1 else self.years
+        elif self.covers(year):
+            shown = year
+        else:
+            raise InvalidArgumentError("year", year, f"one of the years of {self.scheme}")
+        if isinstance(target, (Category, Zone)):
+            return self._enum_target(target, shown)
+        if isinstance(target, Band):
+            if target not in self.bands:
+                raise InvalidArgumentError("target", target, f"a band of the {shown} rules")
+            return target, target.name()
+        if isinstance(target, str):
+            return self._text_target(target, shown)
+        raise InvalidArgumentError(
+            "target",
+            target,
+            "a Category, a Zone, a Band, or a label such as 'A', 'hijau' or 'Kualitas Tertinggi'",
+        )
+
+    def _listed_targets(self) -> str:
+        return ", ".join(repr(t) for t in self.target_names())
+
+    def _enum_target(self, target: Category | Zone, year: object) -> tuple[Band, str]:
+        if isinstance(target, Category):
+            found = [b for b in self.bands if b.category is target]
+            kind = "categories"
+        else:
+            found = [b for b in self.bands if b.zone is target]
+            kind = "zones"
+        if not found:
+            raise NotApplicableError(
+                f"target {target.value!r}",
+                year,
+                f"the {self.scheme} rules have no {kind}; valid targets: {self._listed_targets()}",
+            )
+        band = found[0]
+        if isinstance(target, Category) or len(found) == 1:
+            return band, band.name()
+        return band, f"zona {target.value} (from {band.lower})"
+
+    def _text_target(self, text: str, year: object) -> tuple[Band, str]:
+        from opinipp.rules import rule_sets
+
+        key = label_key(text)
+        member = find_member(Category, key) or find_member(Zone, key)
+        if member is not None:
+            return self._enum_target(member, year)
+        found = [b for b in self.bands if key in b.texts]
+        if found:
+            band = found[0]
+            return band, band.name() if len(found) == 1 else f"{text} (from {band.lower})"
+        for qualifier in {rs.qualifier for rs in rule_sets() if rs.qualifier is not None}:
+            suffix = " " + label_key(qualifier)
+            if key.endswith(suffix):
+                raise NotApplicableError(
+                    f"target {text!r}",
+                    year,
+                    f"{qualifier!r} comes from following up the Ombudsman's supervision "
+                    "products, not from the score (DOMAIN.md §2.4); aim at the opinion without "
+                    f"it, e.g. {text[: -len(suffix)].strip()!r}",
+                )
+        elsewhere = [
+            str(y) for rs in rule_sets() for y in rs.years if any(key in b.texts for b in rs.bands)
+        ]
+        if elsewhere:
+            raise NotApplicableError(
+                f"target {text!r}",
+                year,
+                f"it is a label of {', '.join(elsewhere)} only; valid targets in {year}: "
+                f"{self._listed_targets()}",
+            )
+        raise InvalidArgumentError(
+            "target", text, f"one of the {year} targets: {self._listed_targets()}"
+        )
 
     def covers(self, year: int) -> bool:
         """Return whether this RuleSet applies to ``year``.
