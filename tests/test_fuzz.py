@@ -823,9 +823,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "Ranking",
         _ranking_constructor,
-        calls(_JUNK, scope=_JUNK),
-        1,
-        ("scope",),
+        fixed_calls(((_assessments_of(r), r.scope), {"ties": r.ties}) for r in RANKINGS),
+        2,
+        ("ties",),
         returns=Ranking,
     ),
     Entry(

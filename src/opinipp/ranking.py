@@ -307,8 +307,14 @@ class Ranking:
 
     Iterating a ranking yields its entries; ``len()`` counts them; ``entity in ranking`` tells
     whether an entity is ranked. Two rankings are equal when they have the same scope, year,
-    tie mode and entries. Build rankings with :func:`rank`; calling ``Ranking(...)`` directly
-    raises :class:`~opinipp.errors.InvalidArgumentError`.
+    tie mode and entries. ``Ranking(assessments, scope, ties=...)`` checks and ranks its
+    input; :func:`rank` calls it and documents the rules and errors.
+
+    >>> from opinipp import regions
+    >>> from opinipp.entities import PemdaKind
+    >>> one = [Assessment(regions.pemda("Kabupaten Muna Barat"), 2023, "81.84")]
+    >>> Ranking(one, National(PemdaKind.KABUPATEN)) == rank(one, National(PemdaKind.KABUPATEN))
+    True
     """
 
     scope: Scope
@@ -325,11 +331,36 @@ class Ranking:
     _entries: tuple[RankedEntry, ...] | None = None
     _index: dict[object, int] | None = None
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        """Refuse direct construction: a Ranking comes from :func:`rank`."""
-        raise InvalidArgumentError(
-            "Ranking()", args or kwargs, "a ranking built by opinipp.rank(assessments, scope)"
-        )
+    def __init__(
+        self, assessments: Iterable[Assessment], scope: Scope, *, ties: Ties = "min"
+    ) -> None:
+        """Check ``assessments`` against ``scope`` and rank them (see :func:`rank`)."""
+        if not isinstance(scope, _SCOPES):
+            raise InvalidArgumentError(
+                "scope", scope, "National(kind), Provincial(province) or WithinPemda(pemda)"
+            )
+        _check_ties(ties)
+        items = _items(assessments)
+        hundredths = _valid_scores(items, scope)
+        if hundredths is None:
+            _check_each(items, scope)  # raises the first problem, in input order
+            hundredths = list(map(_SCORE_HUNDREDTHS, items))
+        year = items[0].year if items else None
+        ranks, tied = _number(sorted(hundredths, reverse=True), ties)
+        put = object.__setattr__  # the class is frozen
+        put(self, "scope", scope)
+        put(self, "year", year)
+        put(self, "ties", ties)
+        put(self, "official_of", None if year is None else scope.official_population(year))
+        put(self, "_ranks", ranks)
+        # Sorts on int keys only; equal scores stay in input order until settled.
+        put(self, "_by_score", tuple(sorted(items, key=_SCORE_HUNDREDTHS, reverse=True)))
+        put(self, "_tied", tied)
+        put(self, "_order", None)
+        put(self, "_entries", None)
+        put(self, "_index", None)
+        if ties == "ordinal":
+            self.assessments  # noqa: B018 - ordinal ranks follow the tie order: settle it now
 
     @property
     def of(self) -> int:
@@ -549,26 +580,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
     >>> [e.rank for e in rank(units, WithinPemda(serang), ties="ordinal")]
     [1, 2, 3, 4]
     """
-    if not isinstance(scope, _SCOPES):
-        raise InvalidArgumentError(
-            "scope", scope, "National(kind), Provincial(province) or WithinPemda(pemda)"
-        )
-    _check_ties(ties)
-    items = _items(assessments)
-    hundredths = _valid_scores(items, scope)
-    if hundredths is None:
-        _check_each(items, scope)  # raises the first problem, in input order
-        hundredths = list(map(_SCORE_HUNDREDTHS, items))
-    year = items[0].year if items else None
-    # Sorts on int keys only; equal scores stay in input order until settled.
-    by_score = tuple(sorted(items, key=_SCORE_HUNDREDTHS, reverse=True))
-    ranks, tied = _number(sorted(hundredths, reverse=True), ties)
-    official = None if year is None else scope.official_population(year)
-    ranking = object.__new__(Ranking)
-    ranking.__attrs_init__(scope, year, ties, official, ranks, by_score, tied)
-    if ties == "ordinal":
-        ranking.assessments  # noqa: B018 - ordinal ranks follow the tie order: settle it now
-    return ranking
+    return Ranking(assessments, scope, ties=ties)
 
 
 _YEAR: Final = attrgetter("year")
