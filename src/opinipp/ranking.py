@@ -68,6 +68,7 @@ from opinipp.errors import (
 if TYPE_CHECKING:
     from opinipp.entities import Entity
     from opinipp.scores import Score
+    from opinipp.zoning import Grade
 
 __all__ = [
     "National",
@@ -284,6 +285,11 @@ class RankedEntry:
         if score is None:  # pragma: no cover - rank() only ranks scored assessments
             raise InvalidArgumentError("RankedEntry.assessment", self.assessment, "a score")
         return score
+
+    @property
+    def grade(self) -> Grade:
+        """The classification of the entity's score (see :attr:`Assessment.grade`)."""
+        return self.assessment.grade
 
     def __str__(self) -> str:
         return _describe(self.rank, self.of, self.official_of)
