@@ -73,13 +73,7 @@ def _score(assessment: Assessment) -> Score:
 def _summary(assessment: Assessment) -> str:
     """``"69.17 kuning C (2022)"``: the score and the labels its year uses."""
     grade = _grade(assessment)
-    words = [str(assessment.score)]
-    if grade.zone is not None:
-        words.append(grade.zone.value)
-    if grade.category is not None:
-        words.append(grade.category.value)
-    if grade.zone is None and grade.category is None:
-        words.append(grade.label)
+    words = (str(assessment.score), *(grade.band.tags() or (grade.label,)))
     return f"{' '.join(words)} ({assessment.year})"
 
 
