@@ -293,28 +293,28 @@ class Band:
     @property
     def label(self) -> str | None:
         """The main published label: the opinion, else the predikat, else the zone word."""
-        if self.opinion is not None:
-            return self.opinion
-        if self.predikat is not None:
-            return self.predikat
-        if self.quality is not None:
-            return self.quality
-        if self.zone is not None:
-            return f"Zona {self.zone.value.capitalize()}"
-        return None if self.category is None else f"Kategori {self.category.value}"
+        return self._main_label(english=False)
 
     @property
     def label_en(self) -> str | None:
         """The main label in English (see :attr:`label`)."""
-        if self.opinion_en is not None:
-            return self.opinion_en
-        if self.predikat_en is not None:
-            return self.predikat_en
-        if self.quality_en is not None:
-            return self.quality_en
+        return self._main_label(english=True)
+
+    def _main_label(self, *, english: bool) -> str | None:
+        if english:
+            words = (self.opinion_en, self.predikat_en, self.quality_en)
+        else:
+            words = (self.opinion, self.predikat, self.quality)
+        for word in words:
+            if word is not None:
+                return word
         if self.zone is not None:
-            return f"{self.zone.english} zone"
-        return None if self.category is None else f"category {self.category.value}"
+            return f"{self.zone.english} zone" if english else f"Zona {self.zone.value.title()}"
+        if self.category is not None:
+            return (
+                f"category {self.category.value}" if english else f"Kategori {self.category.value}"
+            )
+        return None
 
     def _label(self, lang: Lang) -> str:
         label = self.label_en if _english(lang) else self.label
@@ -430,11 +430,7 @@ def label_key(text: str) -> str:
     >>> label_key("  Zona   Hijau"), label_key("Opini Kualitas Tinggi")
     ('hijau', 'kualitas tinggi')
     """
-    folded = " ".join(text.split()).casefold()
-    for prefix in _TEXT_PREFIXES:
-        if folded.startswith(prefix):
-            return folded[len(prefix) :]
-    return folded
+    return _folded(text, _TEXT_PREFIXES)
 
 
 def level_word(label: str) -> str:
@@ -445,8 +441,13 @@ def level_word(label: str) -> str:
     >>> level_word("Opini Kualitas Tertinggi"), level_word("Sangat Baik")
     ('tertinggi', 'sangat baik')
     """
-    folded = " ".join(label.split()).casefold()
-    for prefix in _LEVEL_PREFIXES:
+    return _folded(label, _LEVEL_PREFIXES)
+
+
+def _folded(text: str, prefixes: tuple[str, ...]) -> str:
+    """``text`` lowercase and single-spaced, without the leading ``prefixes`` (in turn)."""
+    folded = " ".join(text.split()).casefold()
+    for prefix in prefixes:
         folded = folded.removeprefix(prefix)
     return folded
 
