@@ -431,6 +431,7 @@ _targets = st.one_of(
     _choice(BANDS),
     st.sampled_from(["A", "B", "hijau", "zona kuning", "Kualitas Tinggi", "Sangat Baik"]),
 )
+_langs = st.sampled_from(["id", "en"])
 _dates = st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
 _small_sets = st.one_of(
     _choice(_assessments_of(r) for r in RANKINGS),
@@ -598,7 +599,50 @@ ENTRIES: tuple[Entry, ...] = (
         fixed=1,
         returns=bool,
     ),
+    Entry(
+        "Band.name",
+        method("name"),
+        calls(_choice(BANDS), _langs),
+        1,
+        fixed=1,
+        returns=str,
+    ),
+    Entry(
+        "Band.short_name",
+        method("short_name"),
+        calls(_choice(BANDS), _langs, quality=_bools),
+        1,
+        ("quality",),
+        fixed=1,
+        returns=str,
+    ),
+    Entry(
+        "Band.tags",
+        method("tags"),
+        calls(_choice(BANDS), _langs),
+        1,
+        fixed=1,
+        returns=tuple,
+    ),
     attrs_entry("RuleSet", RuleSet, RULE_SETS),
+    Entry(
+        "RuleSet.target",
+        method("target"),
+        calls(rule_sets(), _targets, year=_years),
+        1,
+        ("year",),
+        fixed=1,
+        returns=tuple,
+    ),
+    Entry(
+        "RuleSet.opinion_of",
+        method("opinion_of"),
+        calls(rule_sets(), _choice(BANDS), qualified=_bools, lang=_langs),
+        1,
+        ("qualified", "lang"),
+        fixed=1,
+        returns=(str, _NONE),
+    ),
     Entry("RuleSet.covers", method("covers"), calls(rule_sets(), _years), 1, fixed=1, returns=bool),
     Entry(
         "RuleSet.band_for",
@@ -779,9 +823,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "Ranking",
         _ranking_constructor,
-        calls(_JUNK, scope=_JUNK),
-        1,
-        ("scope",),
+        fixed_calls(((_assessments_of(r), r.scope), {"ties": r.ties}) for r in RANKINGS),
+        2,
+        ("ties",),
         returns=Ranking,
     ),
     Entry(
@@ -914,6 +958,7 @@ NOT_FUZZED = frozenset(
         "ScoreLike",
         "Scope",
         "Ties",
+        "Lang",
         "DimensionScores",
         "Field",
         "ErrorMode",

@@ -161,18 +161,6 @@ def test_series_with_a_fall_and_a_year_without_score() -> None:
     assert "no published score" in markup
 
 
-@pytest.mark.parametrize(
-    "junk", [None, "Kabupaten Muna Barat", 81.84, [1, 2], [classify("81.84", 2023)]]
-)
-def test_bad_input_raises_a_documented_error(junk: object) -> None:
-    with pytest.raises(InvalidArgumentError):
-        grade_html(junk)  # type: ignore[arg-type]
-    with pytest.raises(InvalidArgumentError):
-        ranking_html(junk)  # type: ignore[arg-type]
-    with pytest.raises(InvalidArgumentError):
-        series_html(junk)  # type: ignore[arg-type]
-
-
 @pytest.mark.parametrize("max_rows", [0, -1, True, 2.5, "10"])
 def test_bad_max_rows(max_rows: object) -> None:
     ranking = rank(sultra_2022(), Provincial(regions.province("Sultra")))

@@ -551,9 +551,18 @@ def test_a_bad_tie_mode_raises(ties: object) -> None:
     assert info.value.argument == "ties"
 
 
-def test_rankings_come_only_from_rank() -> None:
-    with pytest.raises(InvalidArgumentError, match=r"opinipp\.rank"):
-        Ranking(National(KAB), 2023)
+def test_the_constructor_checks_and_ranks_like_rank() -> None:
+    given = [_a("Kabupaten Muna Barat", 2023, "81.84"), _a("Kabupaten Mukomuko", 2023, "90.02")]
+    built = Ranking(given, National(KAB), ties="dense")
+    assert built == rank(given, National(KAB), ties="dense")
+    assert [(e.rank, str(e.entity)) for e in built] == [
+        (1, "Kabupaten Mukomuko"),
+        (2, "Kabupaten Muna Barat"),
+    ]
+    with pytest.raises(InvalidArgumentError, match="an iterable of Assessment"):
+        Ranking(National(KAB), National(KAB))  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="National"):
+        Ranking(given, 2023)  # type: ignore[arg-type]
 
 
 def test_find_names_what_is_missing() -> None:

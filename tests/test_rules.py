@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 
 from opinipp import strategies as ops
+from opinipp._checks import FrozenMapping
 from opinipp.errors import (
     InvalidArgumentError,
     InvalidScoreError,
@@ -31,7 +32,6 @@ from opinipp.rules import (
     rules_for,
 )
 from opinipp.rules import _index as build_index
-from opinipp.rules._types import FrozenMapping
 from opinipp.scores import Score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -497,13 +497,6 @@ def test_a_valid_hand_built_rule_set() -> None:
         ),
         (
             [
-                Band(lower=Score(0), upper=Score("50.99"), zone=Zone.MERAH, rank=1),
-                Band(lower=Score(51), upper=Score(100), zone=Zone.HIJAU, rank=2),
-            ],
-            "rank 0",
-        ),
-        (
-            [
                 Band(lower=Score(0), upper=Score("50.99"), zone=Zone.HIJAU, rank=0),
                 Band(lower=Score(51), upper=Score(100), zone=Zone.MERAH, rank=1),
             ],
@@ -543,10 +536,6 @@ def test_rule_set_rejects_bad_bands(bands: list[Any], match: str) -> None:
         ({"scheme": ""}, "non-empty text"),
         ({"legal_basis": None}, "non-empty text"),
         ({"bands": 5}, "a sequence of Band"),
-        ({"has_zones": False}, "every band has a zone"),
-        ({"has_categories": True}, "every band has a category"),
-        ({"has_zones": "yes"}, "True or False"),
-        ({"has_tanpa_maladministrasi": True}, "qualifier label"),
         ({"qualifier": "Tanpa Maladministrasi"}, "English label"),
         (
             {"qualifier": "Tanpa Maladministrasi", "qualifier_en": "without maladministration"},
@@ -568,6 +557,35 @@ def test_rule_set_rejects_bad_bands(bands: list[Any], match: str) -> None:
 def test_rule_set_rejects_bad_fields(overrides: dict[str, Any], match: str) -> None:
     with pytest.raises(InvalidArgumentError, match=match):
         _three_bands(**overrides)
+
+
+def test_rule_set_derives_band_ranks_from_their_positions() -> None:
+    rs = _three_bands(
+        bands=[
+            Band(lower=Score(0), upper=Score("50.99"), zone=Zone.MERAH, rank=7),
+            Band(lower=Score(51), upper=Score(100), zone=Zone.HIJAU),
+        ]
+    )
+    assert [b.rank for b in rs.bands] == [0, 1]
+    assert rs.bands[0] == Band(lower=Score(0), upper=Score("50.99"), zone=Zone.MERAH, rank=0)
+    assert [b.rank for b in rules_for(2023).bands] == [0, 1, 2, 3, 4]
+
+
+def test_rule_set_flags_are_derived_from_the_bands_and_the_qualifier() -> None:
+    flags = [
+        (rs.scheme, rs.has_zones, rs.has_categories, rs.has_tanpa_maladministrasi)
+        for rs in rule_sets()
+    ]
+    assert flags == [
+        ("kepatuhan-2015", True, False, False),
+        ("kepatuhan-2016", True, False, False),
+        ("opini-pengawasan-2022", True, True, False),
+        ("opini-pengawasan-2024", True, True, False),
+        ("opini-ombudsman-2025", False, False, True),
+    ]
+    for flag in ("has_zones", "has_categories", "has_tanpa_maladministrasi"):
+        with pytest.raises(TypeError, match=flag):
+            _three_bands(**{flag: True})
 
 
 def test_rule_set_orders_its_weights_by_dimension() -> None:
@@ -660,3 +678,156 @@ def test_generator_check_mode(tmp_path: Path) -> None:
     assert generator.main(["--output", str(out)]) == 0
     assert generator.main(["--check", "--output", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == generator.render()
+
+
+class _IntLike:
+    """An integer type that is not ``int`` (like ``numpy.int64``)."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+def test_year_with_rules_gives_a_plain_int() -> None:
+    from opinipp.rules import year_with_rules
+    from opinipp.years import AssessmentYear, assessment_year
+
+    year = year_with_rules(_IntLike(2023))
+    assert (type(year), year) == (int, 2023)
+    same = AssessmentYear(_IntLike(2024), rules_for(2024))
+    assert type(same.year) is int
+    assert assessment_year(_IntLike(2021)).year == 2021  # type: ignore[arg-type]
+    for junk in (True, 2023.0, "2023", _IntLike(2020)):
+        with pytest.raises(RulesNotAvailableError):
+            year_with_rules(junk)
+
+
+def test_enum_member_reads_text_without_regard_to_case_or_spacing() -> None:
+    from opinipp._checks import enum_member, find_member
+
+    assert enum_member(Zone, "  HIJAU ", argument="zone") is Zone.HIJAU
+    assert enum_member(Dimension, " Pengaduan ", argument="d") is Dimension.PENGADUAN
+    assert enum_member(Category, Category.B, argument="c") is Category.B
+    assert find_member(Category, "f") is None
+    assert find_member(Zone, 3) is None
+    with pytest.raises(InvalidArgumentError, match="expected one of 'A', 'B', 'C', 'D', 'E'"):
+        enum_member(Category, "F", argument="category")
+
+
+# --- labels -------------------------------------------------------------------------------
+
+
+def test_band_names_in_both_languages() -> None:
+    r2015, r2021, r2023, r2025 = (rules_for(y) for y in (2015, 2021, 2023, 2025))
+    assert [b.name() for b in r2023.bands] == [
+        "E (Kualitas Terendah)",
+        "D (Kualitas Rendah)",
+        "C (Kualitas Sedang)",
+        "B (Kualitas Tinggi)",
+        "A (Kualitas Tertinggi)",
+    ]
+    assert r2023.bands[3].name("en") == "B (High quality)"
+    assert r2015.bands[0].name() == "zona merah (Kepatuhan Rendah)"
+    assert r2021.bands[1].name("en") == "yellow zone (Medium compliance)"
+    assert r2025.bands[1].name() == "Kualitas Rendah (Kurang)"
+    assert r2025.bands[1].name("en") == "Low quality (Poor)"
+    zone_only = Band(lower=Score(0), upper=Score(100), zone=Zone.HIJAU)
+    assert (zone_only.name(), zone_only.name("en")) == ("zona hijau", "green zone")
+    quality_only = Band(lower=Score(0), upper=Score(100), quality="Baik", quality_en="Good")
+    assert (quality_only.name(), quality_only.short_name("en")) == ("Baik", "Good")
+
+
+def test_band_short_names_and_tags() -> None:
+    r2022, r2025 = rules_for(2022), rules_for(2025)
+    assert [b.short_name() for b in r2022.bands] == ["E", "D", "C", "B", "A"]
+    assert [b.tags() for b in r2022.bands[1:3]] == [("merah", "D"), ("kuning", "C")]
+    assert rules_for(2019).bands[0].tags("en") == ("red",)
+    assert rules_for(2019).bands[0].short_name("en") == "red"
+    assert [b.short_name() for b in r2025.bands][:2] == ["Kualitas Terendah", "Kualitas Rendah"]
+    assert [b.short_name("en", quality=True) for b in r2025.bands][:2] == ["Very poor", "Poor"]
+    assert r2025.bands[3].tags() == ()
+
+
+def test_band_texts_and_levels() -> None:
+    band = rules_for(2023).bands[3]
+    assert band.texts == ("b", "hijau", "kualitas tinggi", "high quality")
+    assert band.levels == ("tinggi",)
+    assert band.quality_level is None
+    assert rules_for(2025).bands[0].quality_level == "sangat kurang"
+    assert rules_for(2016).bands[2].texts == ("hijau", "kepatuhan tinggi", "high compliance")
+
+
+@pytest.mark.parametrize("lang", ["ID", "de", None, 1])
+def test_labels_reject_an_unknown_language(lang: Any) -> None:
+    band = rules_for(2023).bands[0]
+    for call in (band.name, band.short_name, band.tags):
+        with pytest.raises(InvalidArgumentError, match="'id' or 'en'"):
+            call(lang)
+    with pytest.raises(InvalidArgumentError, match="'id' or 'en'"):
+        rules_for(2025).opinion_of(band, lang=lang)
+
+
+def test_opinion_of_uses_the_rule_set_qualifier() -> None:
+    r2025, r2023 = rules_for(2025), rules_for(2023)
+    assert r2025.opinion_of(r2025.bands[4]) == "Kualitas Tertinggi"
+    assert r2025.opinion_of(r2025.bands[4], qualified=True) == (
+        "Kualitas Tertinggi Tanpa Maladministrasi"
+    )
+    assert r2023.opinion_of(r2023.bands[4], qualified=True) == "Kualitas Tertinggi"
+    assert rules_for(2021).opinion_of(rules_for(2021).bands[0], qualified=True) is None
+
+
+def test_target_names_list_each_text_once_from_the_top() -> None:
+    assert rules_for(2023).target_names() == (
+        "A",
+        "hijau",
+        "Kualitas Tertinggi",
+        "B",
+        "Kualitas Tinggi",
+        "C",
+        "kuning",
+        "Kualitas Sedang",
+        "D",
+        "merah",
+        "Kualitas Rendah",
+        "E",
+        "Kualitas Terendah",
+    )
+    assert rules_for(2025).target_names()[:3] == (
+        "Kualitas Tertinggi",
+        "Sangat Baik",
+        "Kualitas Tinggi",
+    )
+
+
+def test_target_matches_texts_enums_and_bands() -> None:
+    r2023, r2025 = rules_for(2023), rules_for(2025)
+    assert r2023.target(" opini  KUALITAS tinggi") == (r2023.bands[3], "B (Kualitas Tinggi)")
+    assert r2023.target("Zona Hijau") == (r2023.bands[3], "zona hijau (from 78.00)")
+    assert r2023.target(Category.E) == (r2023.bands[0], "E (Kualitas Terendah)")
+    assert r2023.target(r2023.bands[2]) == (r2023.bands[2], "C (Kualitas Sedang)")
+    assert r2025.target("very good") == (r2025.bands[4], "Kualitas Tertinggi (Sangat Baik)")
+    assert rules_for(2021).target(Zone.KUNING)[1] == "zona kuning (Kepatuhan Sedang)"
+
+
+def test_target_rejections() -> None:
+    from opinipp.errors import NotApplicableError
+
+    r2023, r2025 = rules_for(2023), rules_for(2025)
+    with pytest.raises(NotApplicableError, match=r"does not apply to 2025: the opini-ombudsman"):
+        r2025.target(Zone.HIJAU, year=2025)
+    with pytest.raises(NotApplicableError, match="'Tanpa Maladministrasi' comes from") as info:
+        r2025.target("Kualitas Tinggi Tanpa Maladministrasi", year=2025)
+    assert "'Kualitas Tinggi'" in str(info.value)
+    with pytest.raises(NotApplicableError, match=r"label of 2025 only"):
+        r2023.target("Cukup", year=2023)
+    with pytest.raises(InvalidArgumentError, match="one of the 2023 targets: 'A', 'hijau'"):
+        r2023.target("biru", year=2023)
+    with pytest.raises(InvalidArgumentError, match="a band of the"):
+        r2023.target(rules_for(2021).bands[0])
+    with pytest.raises(InvalidArgumentError, match="a Category, a Zone, a Band"):
+        r2023.target(3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="one of the years of opini-pengawasan-2022"):
+        r2023.target("A", year=2024)

@@ -2,7 +2,9 @@
 
 The public types call these functions from their ``_repr_html_`` methods, so a notebook shows
 a grade as a badge in its zone colour, a ranking as a table and a series as a row of
-badges. Every piece of text is escaped with :func:`html.escape`. Zone colours: merah
+badges. They render finished objects: the labels are read from the grades the objects carry,
+nothing is checked or classified again. Every piece of text is escaped with
+:func:`html.escape`. Zone colours: merah
 ``#d62728``, kuning ``#f2c14e``, hijau ``#2ca02c``; years without zones (2025) use a neutral
 grey ``#6c757d``.
 
@@ -71,21 +73,9 @@ def _badge(text: str, colour: str, *, title: str | None = None) -> str:
     )
 
 
-def _grade_head(grade: Grade) -> str:
-    """The short text of a badge: the category, else the zone word, else the quality word."""
-    if grade.category is not None:
-        return grade.category.value
-    if grade.zone is not None:
-        return grade.zone.value
-    return grade.quality or grade.label
-
-
-def _check_grade(grade: object) -> Grade:
-    from opinipp.zoning import Grade
-
-    if not isinstance(grade, Grade):
-        raise InvalidArgumentError("grade", grade, "a Grade, as returned by opinipp.classify")
-    return grade
+def _grade_badge(grade: Grade, title: str) -> str:
+    """A badge with the category, else the zone word, else the quality word."""
+    return _badge(grade.band.short_name(quality=True), zone_colour(grade.zone), title=title)
 
 
 def grade_html(grade: Grade, /, score: Score | None = None) -> str:
@@ -98,7 +88,6 @@ def grade_html(grade: Grade, /, score: Score | None = None) -> str:
     <div class="opinipp-grade" ...><span class="opinipp-badge" ...background:#2ca02c;...>A</span>
     <span>Kualitas Tertinggi</span> <span ...>zona hijau · 2023 · 88.00–100.00</span></div>
     """
-    grade = _check_grade(grade)
     details = []
     if grade.zone is not None:
         details.append(f"zona {grade.zone.value}")
@@ -108,7 +97,7 @@ def grade_html(grade: Grade, /, score: Score | None = None) -> str:
     prefix = "" if score is None else f"<strong>{escape(str(score))}</strong> "
     return (
         f'<div class="opinipp-grade" style="{_FONT}">{prefix}'
-        f"{_badge(_grade_head(grade), zone_colour(grade.zone), title=grade.label_en)}\n"
+        f"{_grade_badge(grade, grade.label_en)}\n"
         f"<span>{escape(grade.label)}</span> "
         f'<span style="color:{NEUTRAL_COLOUR}">{escape(" · ".join(details))}</span></div>'
     )
@@ -144,12 +133,6 @@ def ranking_html(ranking: Ranking, /, *, max_rows: int = 60) -> str:
     >>> html.index("Kabupaten Muna Barat") < html.index("Kota Kendari"), "#f2c14e" in html
     (True, True)
     """
-    from opinipp.ranking import Ranking
-    from opinipp.zoning import classify
-
-    given: object = ranking
-    if not isinstance(given, Ranking):
-        raise InvalidArgumentError("ranking", given, "a Ranking, as returned by opinipp.rank")
     rows_given: object = max_rows
     if isinstance(rows_given, bool) or not isinstance(rows_given, int) or rows_given < 1:
         raise InvalidArgumentError("max_rows", rows_given, "a whole number from 1")
@@ -166,8 +149,8 @@ def ranking_html(ranking: Ranking, /, *, max_rows: int = 60) -> str:
         + "</tr>"
     ]
     for entry in ranking.entries[:max_rows]:
-        grade = classify(entry.score, entry.assessment.year)
-        badge = _badge(_grade_head(grade), zone_colour(grade.zone), title=grade.label)
+        grade = entry.grade
+        badge = _grade_badge(grade, grade.label)
         rows.append(
             "<tr>"
             + _cell(escape(str(entry.rank)), align="right")
@@ -205,20 +188,7 @@ def series_html(series: Iterable[Assessment], /) -> str:
     >>> [c in html for c in ("#d62728", "#f2c14e", "#2ca02c", "+34.98", "+12.67")]
     [True, True, True, True, True]
     """
-    from opinipp.assessments import Assessment
-    from opinipp.zoning import classify
-
-    expected = "a series of Assessments of one entity"
-    given: object = series
-    if isinstance(given, (str, bytes)):
-        raise InvalidArgumentError("series", given, expected)
-    try:
-        items = list(series)
-    except TypeError:
-        raise InvalidArgumentError("series", given, expected) from None
-    if not all(isinstance(a, Assessment) for a in items):
-        raise InvalidArgumentError("series", given, expected)
-    items.sort(key=lambda a: a.year)
+    items = sorted(series, key=lambda a: a.year)
     names = sorted({a.entity.full_name for a in items})
     cells: list[str] = []
     previous: Score | None = None
@@ -227,8 +197,8 @@ def series_html(series: Iterable[Assessment], /) -> str:
             badge = _badge("–", NEUTRAL_COLOUR, title="no published score")
             body = f"<div>{a.year}</div><div>{badge}</div>"
         else:
-            grade = classify(a.score, a.year, tanpa_maladministrasi=a.tanpa_maladministrasi)
-            badge = _badge(_grade_head(grade), zone_colour(grade.zone), title=grade.label)
+            grade = a.grade
+            badge = _grade_badge(grade, grade.label)
             change = ""
             if previous is not None:
                 delta = a.score - previous

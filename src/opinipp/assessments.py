@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from opinipp.entities import OPD, Instansi, Pemda, Puskesmas, Rsud
+from opinipp._checks import FrozenMapping
+from opinipp.entities import ENTITY_TYPES, OPD, Instansi, Pemda, Puskesmas, Rsud
 from opinipp.errors import InvalidArgumentError, InvalidEntityError, NotApplicableError
 from opinipp.rules import Dimension, rules_for
-from opinipp.rules._types import FrozenMapping
 from opinipp.scores import Score
 from opinipp.zoning import classify, dimension_scores
 
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from opinipp.zoning import Grade
 
 __all__ = ["Assessment", "PublishedResult"]
-
-_ENTITY_TYPES = (Instansi, Pemda, OPD, Puskesmas, Rsud)
 
 
 def _optional_score(value: Any) -> Score | None:  # noqa: ANN401 - converter takes any input
@@ -44,7 +42,7 @@ def _to_dimensions(value: Any) -> FrozenMapping[Dimension, Score] | None:  # noq
 
 
 def _check_entity(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, _ENTITY_TYPES):
+    if not isinstance(value, ENTITY_TYPES):
         raise InvalidEntityError(
             "Assessment", attribute.name, value, "an Instansi, Pemda, OPD, Puskesmas or Rsud"
         )

@@ -254,25 +254,14 @@ def _entity_json(entity: Entity) -> dict[str, Any]:
 # Text building blocks.
 
 
-def _target_name(band: Band) -> str:
-    """Name a band: ``A (Kualitas Tertinggi)``, ``zona hijau (Kepatuhan Tinggi)``."""
-    if band.category is not None:
-        return f"{band.category.value} ({band.label})"
-    if band.zone is not None:
-        return f"zona {band.zone.value} ({band.label})"
-    if band.quality is not None and band.opinion is not None:
-        return f"{band.opinion} ({band.quality})"
-    return _none_dash(band.label)
-
-
 def _zone_asked(target: str | None) -> str | None:
     """The zone word when ``--target`` names a zone (``hijau``, ``Zona Hijau``), else None."""
+    from opinipp._checks import find_member
     from opinipp.rules import Zone
+    from opinipp.rules._types import label_key
 
-    if target is None:
-        return None
-    word = " ".join(target.casefold().split()).removeprefix("zona ").strip()
-    return word if word in {z.value for z in Zone} else None
+    zone = None if target is None else find_member(Zone, label_key(target))
+    return None if zone is None else zone.value
 
 
 def _grade_words(grade: Grade, lang: Lang) -> str:
@@ -290,15 +279,6 @@ def _grade_words(grade: Grade, lang: Lang) -> str:
     return ", ".join(parts)
 
 
-def _short_name(band: Band) -> str:
-    """Name a band briefly: ``A``, ``kuning``, ``Kualitas Sedang``."""
-    if band.category is not None:
-        return band.category.value
-    if band.zone is not None:
-        return band.zone.value
-    return _none_dash(band.label)
-
-
 def _gap_words(
     gap: Gap | None, grade: Grade, lang: Lang, *, short: bool = False, zone: str | None = None
 ) -> str:
@@ -308,13 +288,13 @@ def _gap_words(
     that was asked for (its lowest band is the target).
     """
     if gap is None:
-        return _DASH if short else _w(lang, "top", target=_target_name(grade.band))
+        return _DASH if short else _w(lang, "top", target=grade.band.name())
     if zone is not None:
         target = _w(lang, "zone_from", zone=zone, lower=_num(gap.target.lower, lang))
     elif short:
-        target = _short_name(gap.target)
+        target = gap.target.short_name()
     else:
-        target = _target_name(gap.target)
+        target = gap.target.name()
     if gap.reached:
         return _w(lang, "reached", target=target)
     return _w(lang, "short_of", points=_num(gap.points, lang), target=target)
@@ -385,6 +365,7 @@ def _cmd_gap(args: argparse.Namespace, lang: Lang) -> Output:
 def _parse_scope(text: str) -> Scope:
     """Read ``national:<kind>``, ``province:<name>`` or ``pemda:<name>`` (or Indonesian)."""
     from opinipp import regions
+    from opinipp._checks import find_member
     from opinipp.entities import InstansiKind, PemdaKind
     from opinipp.ranking import National, Provincial, WithinPemda
 
@@ -397,11 +378,10 @@ def _parse_scope(text: str) -> Scope:
     if not sep or not value:
         raise InvalidArgumentError("--scope", text, expected)
     if kind_text in {"national", "nasional"}:
-        for enum in (PemdaKind, InstansiKind):
-            for member in enum:
-                if member.value == value.casefold():
-                    return National(member)
-        raise InvalidArgumentError("--scope", text, expected)
+        kind = find_member(PemdaKind, value) or find_member(InstansiKind, value)
+        if kind is None:
+            raise InvalidArgumentError("--scope", text, expected)
+        return National(kind)
     if kind_text in {"province", "provinsi"}:
         return Provincial(regions.province(value))
     if kind_text in {"province+provinsi", "provinsi+pemprov"}:

@@ -43,7 +43,9 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from opinipp.rules import Category, Zone, rules_for
+from opinipp._checks import find_member
+from opinipp.rules import Category, RuleSet, Zone, rule_sets, rules_for
+from opinipp.rules._types import level_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -54,7 +56,6 @@ if TYPE_CHECKING:
 __all__ = ["Disagreement", "audit", "published_results"]
 
 _FILES: Final = ("published_results.csv", "published_results_supplement.csv")
-_QUALIFIER: Final = "tanpa maladministrasi"
 
 
 def _read(filename: str) -> tuple[Assessment, ...]:
@@ -69,13 +70,15 @@ def _read(filename: str) -> tuple[Assessment, ...]:
 
 def _with_qualifier(a: Assessment) -> Assessment:
     opinion = a.published.opinion if a.published is not None else None
-    if (
-        opinion is not None
-        and _QUALIFIER in opinion.casefold()
-        and rules_for(a.year).has_tanpa_maladministrasi
-    ):
+    if opinion is not None and _names_qualifier(rules_for(a.year), opinion):
         return attrs.evolve(a, tanpa_maladministrasi=True)
     return a
+
+
+def _names_qualifier(rule_set: RuleSet, text: str) -> bool:
+    """Whether ``text`` carries the rule set's qualifier ("Tanpa Maladministrasi")."""
+    qualifier = rule_set.qualifier
+    return qualifier is not None and level_word(qualifier) in level_word(text)
 
 
 @functools.cache
@@ -147,30 +150,16 @@ _KNOWN_ANOMALIES: Final[dict[tuple[int, str, str], str]] = {
 }
 
 _ZONE_WORDS: Final[dict[str, Zone]] = {
-    "hijau": Zone.HIJAU,
-    "green": Zone.HIJAU,
-    "kuning": Zone.KUNING,
-    "yellow": Zone.KUNING,
-    "merah": Zone.MERAH,
-    "red": Zone.MERAH,
+    word: zone for zone in Zone for word in (zone.value, zone.english)
 }
 _ZONE_FILLERS: Final = frozenset({"zona", "zonasi", "zone"})
 _CATEGORY_FILLERS: Final = frozenset({"kategori", "category"})
-# Level words, most specific first ("tertinggi" before "tinggi", "sangat baik" before "baik").
-_LEVELS: Final = (
-    "tertinggi",
-    "terendah",
-    "sangat baik",
-    "sangat kurang",
-    "tinggi",
-    "sedang",
-    "rendah",
-    "baik",
-    "cukup",
-    "kurang",
+_BANDS: Final = tuple(b for rs in rule_sets() for b in rs.bands)
+# The level words of every band's labels, longest first ("sangat baik" before "baik").
+_LEVELS: Final = tuple(
+    sorted(dict.fromkeys(w for b in _BANDS for w in b.levels), key=lambda w: -len(w.split()))
 )
-_QUALITY_LEVELS: Final = frozenset({"sangat baik", "baik", "cukup", "kurang", "sangat kurang"})
-_LABEL_PREFIXES: Final = ("opini ", "kepatuhan ", "kualitas ")
+_QUALITY_LEVELS: Final = frozenset(b.quality_level for b in _BANDS if b.quality_level)
 _WORDS: Final = re.compile(r"[^\W\d_]+")
 
 
@@ -191,11 +180,7 @@ def _published_zone(text: str) -> Zone | None:
 
 def _published_category(text: str) -> Category | None:
     words = [w for w in _words(text) if w not in _CATEGORY_FILLERS]
-    if len(words) == 1:
-        for member in Category:
-            if member.value.casefold() == words[0]:
-                return member
-    return None
+    return find_member(Category, words[0]) if len(words) == 1 else None
 
 
 def _level(text: str) -> str | None:
@@ -214,13 +199,6 @@ def _level(text: str) -> str | None:
         if re.search(rf"\b{level}\b", joined):
             return level
     return None
-
-
-def _label_level(label: str) -> str:
-    folded = label.casefold()
-    for prefix in _LABEL_PREFIXES:
-        folded = folded.removeprefix(prefix)
-    return folded.removesuffix(" " + _QUALIFIER)
 
 
 @attrs.frozen
@@ -269,10 +247,9 @@ def _opinion_disagrees(grade: Grade, text: str, tanpa: bool | None) -> tuple[boo
         computed: str | None = band.quality
     else:
         computed = grade.opinion or band.predikat or band.quality
-    accepted = {_label_level(x) for x in (band.opinion, band.predikat, band.quality) if x}
-    disagrees = level is None or level not in accepted
+    disagrees = level is None or level not in band.levels
     if grade.rule_set.has_tanpa_maladministrasi and level not in _QUALITY_LEVELS:
-        disagrees = disagrees or ((_QUALIFIER in text.casefold()) != bool(tanpa))
+        disagrees = disagrees or (_names_qualifier(grade.rule_set, text) != bool(tanpa))
     return disagrees, computed
 
 

@@ -30,6 +30,7 @@ import attrs
 from opinipp.errors import InvalidEntityError
 
 __all__ = [
+    "ENTITY_TYPES",
     "OPD",
     "Entity",
     "EntityKind",
@@ -434,6 +435,15 @@ Unit = Union[OPD, Puskesmas, Rsud]  # noqa: UP007
 
 Entity = Union[Instansi, Pemda, OPD, Puskesmas, Rsud]  # noqa: UP007
 """Anything that receives a score."""
+
+ENTITY_TYPES: Final = (Instansi, Pemda, OPD, Puskesmas, Rsud)
+"""The classes of :data:`Entity`, for ``isinstance`` checks.
+
+>>> isinstance(Province(code="74", name="Sulawesi Tenggara"), ENTITY_TYPES)
+False
+>>> [cls.__name__ for cls in ENTITY_TYPES]
+['Instansi', 'Pemda', 'OPD', 'Puskesmas', 'Rsud']
+"""
 
 
 def __dir__() -> list[str]:

@@ -26,7 +26,7 @@ import attrs
 
 from opinipp.errors import InvalidArgumentError, NotApplicableError
 from opinipp.ranking import Ranking
-from opinipp.rules import Band, Category, RuleSet, Zone, rule_sets, rules_for
+from opinipp.rules import Band, Category, RuleSet, Zone, rule_sets, rules_for, year_with_rules
 from opinipp.scores import Score
 
 if TYPE_CHECKING:
@@ -36,24 +36,6 @@ if TYPE_CHECKING:
 __all__ = ["Gap", "gap_to", "gap_to_next_tier", "points_to_rank"]
 
 _ZERO: Final = Decimal("0.00")
-_QUALIFIER_SUFFIX: Final = " tanpa maladministrasi"
-
-
-def _band_label(band: Band) -> str:
-    """Name a band the way a reader expects: category first, then the published label.
-
-    >>> _band_label(rules_for(2023).bands[4]), _band_label(rules_for(2021).bands[2])
-    ('A (Kualitas Tertinggi)', 'zona hijau (Kepatuhan Tinggi)')
-    >>> _band_label(rules_for(2025).bands[4])
-    'Kualitas Tertinggi (Sangat Baik)'
-    """
-    if band.category is not None:
-        return f"{band.category.value} ({band.opinion or band.label})"
-    if band.zone is not None:
-        return f"zona {band.zone.value}" + (f" ({band.predikat})" if band.predikat else "")
-    if band.quality is not None and band.opinion is not None:
-        return f"{band.opinion} ({band.quality})"
-    return band.label or f"the band from {band.lower}"
 
 
 def _check_points(_: object, __: attrs.Attribute[Any], value: object) -> None:
@@ -64,10 +46,6 @@ def _check_points(_: object, __: attrs.Attribute[Any], value: object) -> None:
 def _check_band(_: object, __: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Band):
         raise InvalidArgumentError("Gap.target", value, "a Band of the year's rules")
-
-
-def _check_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    rules_for(value)  # type: ignore[arg-type]  # raises RulesNotAvailableError
 
 
 def _check_text(_: object, __: attrs.Attribute[Any], value: object) -> None:
@@ -94,7 +72,7 @@ class Gap:
 
     points: Decimal = attrs.field(validator=_check_points)
     target: Band = attrs.field(validator=_check_band)
-    year: int = attrs.field(validator=_check_year)
+    year: int = attrs.field(converter=year_with_rules)
     label: str = attrs.field(validator=_check_text)
 
     @property
@@ -124,15 +102,8 @@ def _score(score: object) -> Score:
 
 
 def _gap(score: Score, band: Band, year: int, label: str) -> Gap:
-    """Build a Gap from values known to be valid, without running the validators."""
     missing = band.lower.hundredths - score.hundredths
-    gap = object.__new__(Gap)
-    setattr_ = object.__setattr__
-    setattr_(gap, "points", Decimal(missing).scaleb(-2) if missing > 0 else _ZERO)
-    setattr_(gap, "target", band)
-    setattr_(gap, "year", year)
-    setattr_(gap, "label", label)
-    return gap
+    return Gap(Decimal(missing).scaleb(-2) if missing > 0 else _ZERO, band, year, label)
 
 
 class _Tiers(NamedTuple):
@@ -149,7 +120,7 @@ def _prepare() -> dict[int, _Tiers]:
     for rule_set in rule_sets():
         bands = rule_set.bands
         next_up = tuple(
-            (bands[i + 1], _band_label(bands[i + 1])) if i + 1 < len(bands) else None
+            (bands[i + 1], bands[i + 1].name()) if i + 1 < len(bands) else None
             for i in range(len(bands))
         )
         tiers = _Tiers(
@@ -194,8 +165,7 @@ def gap_to_next_tier(score: ScoreLike, year: int) -> Gap | None:
     value = score if type(score) is Score else Score(score)
     tiers = _TIERS.get(year) if type(year) is int else None
     if tiers is None:
-        rules_for(year)  # raises RulesNotAvailableError, or normalizes an integer-like year
-        return gap_to_next_tier(value, int(year))
+        return gap_to_next_tier(value, year_with_rules(year))
     hundredths = value.hundredths
     key = (year, hundredths)
     if key in _NEXT_TIER_GAPS:
@@ -208,123 +178,6 @@ def gap_to_next_tier(score: ScoreLike, year: int) -> Gap | None:
         _NEXT_TIER_GAPS.clear()
     _NEXT_TIER_GAPS[key] = gap
     return gap
-
-
-def _normalize(text: str) -> str:
-    folded = " ".join(text.split()).casefold()
-    for prefix in ("opini ", "zona ", "kategori ", "predikat "):
-        if folded.startswith(prefix):
-            return folded[len(prefix) :]
-    return folded
-
-
-def _labels(band: Band) -> tuple[str, ...]:
-    """Every text that names ``band`` (or a group of bands it belongs to), normalized."""
-    texts = [
-        band.category.value if band.category is not None else None,
-        band.zone.value if band.zone is not None else None,
-        band.opinion,
-        band.opinion_en,
-        band.predikat,
-        band.predikat_en,
-        band.quality,
-        band.quality_en,
-    ]
-    return tuple(_normalize(t) for t in texts if t)
-
-
-def _valid_targets(rule_set: RuleSet) -> str:
-    names: dict[str, None] = {}
-    for band in reversed(rule_set.bands):
-        for text in (
-            band.category.value if band.category is not None else None,
-            band.zone.value if band.zone is not None else None,
-            band.opinion,
-            band.predikat,
-            band.quality,
-        ):
-            if text:
-                names.setdefault(repr(text), None)
-    return ", ".join(names)
-
-
-def _lowest(bands: list[Band]) -> Band:
-    return min(bands, key=lambda b: b.rank)
-
-
-def _resolve_enum(target: Category | Zone, rule_set: RuleSet, year: int) -> tuple[Band, str]:
-    if isinstance(target, Category):
-        found = [b for b in rule_set.bands if b.category is target]
-        kind = "categories"
-    else:
-        found = [b for b in rule_set.bands if b.zone is target]
-        kind = "zones"
-    if not found:
-        raise NotApplicableError(
-            f"target {target.value!r}",
-            year,
-            f"the {rule_set.scheme} rules have no {kind}; valid targets: "
-            f"{_valid_targets(rule_set)}",
-        )
-    band = _lowest(found)
-    label = _band_label(band) if isinstance(target, Category) else _zone_label(band, found)
-    return band, label
-
-
-def _zone_label(band: Band, found: list[Band]) -> str:
-    zone = band.zone.value if band.zone is not None else ""
-    if len(found) == 1:
-        return _band_label(band)
-    return f"zona {zone} (from {band.lower})"
-
-
-def _resolve_text(text: str, rule_set: RuleSet, year: int) -> tuple[Band, str]:
-    key = _normalize(text)
-    for enum in (Category, Zone):
-        for member in enum:
-            if key == member.value.casefold():
-                return _resolve_enum(member, rule_set, year)
-    found = [b for b in rule_set.bands if key in _labels(b)]
-    if found:
-        band = _lowest(found)
-        return band, _band_label(band) if len(found) == 1 else f"{text} (from {band.lower})"
-    if key.endswith(_QUALIFIER_SUFFIX):
-        raise NotApplicableError(
-            f"target {text!r}",
-            year,
-            "'Tanpa Maladministrasi' comes from following up the Ombudsman's supervision "
-            "products, not from the score (DOMAIN.md §2.4); aim at the opinion without it, "
-            f"e.g. {text[: -len(_QUALIFIER_SUFFIX)].strip()!r}",
-        )
-    elsewhere = [
-        str(y) for rs in rule_sets() for y in rs.years if any(key in _labels(b) for b in rs.bands)
-    ]
-    if elsewhere:
-        raise NotApplicableError(
-            f"target {text!r}",
-            year,
-            f"it is a label of {', '.join(elsewhere)} only; valid targets in {year}: "
-            f"{_valid_targets(rule_set)}",
-        )
-    raise InvalidArgumentError(
-        "target", text, f"one of the {year} targets: {_valid_targets(rule_set)}"
-    )
-
-
-def _resolve(target: object, rule_set: RuleSet, year: int) -> tuple[Band, str]:
-    if isinstance(target, (Category, Zone)):
-        return _resolve_enum(target, rule_set, year)
-    if isinstance(target, Band):
-        if target not in rule_set.bands:
-            raise InvalidArgumentError("target", target, f"a band of the {year} rules")
-        return target, _band_label(target)
-    if isinstance(target, str):
-        return _resolve_text(target, rule_set, year)
-    raise InvalidArgumentError(
-        "target",
-        target,
-        "a Category, a Zone, a Band, or a label such as 'A', 'hijau' or 'Kualitas Tertinggi'",
-    )
 
 
 def gap_to(score: ScoreLike, year: int, target: Category | Zone | Band | str) -> Gap:
@@ -365,7 +218,7 @@ def gap_to(score: ScoreLike, year: int, target: Category | Zone | Band | str) ->
     rule_set = rules_for(year)
     value = _score(score)
     rule_set.band_for(value)  # rejects a score above the year's scale
-    band, label = _resolve(target, rule_set, year)
+    band, label = rule_set.target(target, year=year)
     return _gap(value, band, year, label)
 
 

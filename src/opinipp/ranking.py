@@ -48,6 +48,7 @@ import attrs
 
 from opinipp.assessments import Assessment
 from opinipp.entities import (
+    ENTITY_TYPES,
     OPD,
     Instansi,
     InstansiKind,
@@ -67,6 +68,7 @@ from opinipp.errors import (
 if TYPE_CHECKING:
     from opinipp.entities import Entity
     from opinipp.scores import Score
+    from opinipp.zoning import Grade
 
 __all__ = [
     "National",
@@ -284,6 +286,11 @@ class RankedEntry:
             raise InvalidArgumentError("RankedEntry.assessment", self.assessment, "a score")
         return score
 
+    @property
+    def grade(self) -> Grade:
+        """The classification of the entity's score (see :attr:`Assessment.grade`)."""
+        return self.assessment.grade
+
     def __str__(self) -> str:
         return _describe(self.rank, self.of, self.official_of)
 
@@ -306,8 +313,14 @@ class Ranking:
 
     Iterating a ranking yields its entries; ``len()`` counts them; ``entity in ranking`` tells
     whether an entity is ranked. Two rankings are equal when they have the same scope, year,
-    tie mode and entries. Build rankings with :func:`rank`; calling ``Ranking(...)`` directly
-    raises :class:`~opinipp.errors.InvalidArgumentError`.
+    tie mode and entries. ``Ranking(assessments, scope, ties=...)`` checks and ranks its
+    input; :func:`rank` calls it and documents the rules and errors.
+
+    >>> from opinipp import regions
+    >>> from opinipp.entities import PemdaKind
+    >>> one = [Assessment(regions.pemda("Kabupaten Muna Barat"), 2023, "81.84")]
+    >>> Ranking(one, National(PemdaKind.KABUPATEN)) == rank(one, National(PemdaKind.KABUPATEN))
+    True
     """
 
     scope: Scope
@@ -324,11 +337,36 @@ class Ranking:
     _entries: tuple[RankedEntry, ...] | None = None
     _index: dict[object, int] | None = None
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        """Refuse direct construction: a Ranking comes from :func:`rank`."""
-        raise InvalidArgumentError(
-            "Ranking()", args or kwargs, "a ranking built by opinipp.rank(assessments, scope)"
-        )
+    def __init__(
+        self, assessments: Iterable[Assessment], scope: Scope, *, ties: Ties = "min"
+    ) -> None:
+        """Check ``assessments`` against ``scope`` and rank them (see :func:`rank`)."""
+        if not isinstance(scope, _SCOPES):
+            raise InvalidArgumentError(
+                "scope", scope, "National(kind), Provincial(province) or WithinPemda(pemda)"
+            )
+        _check_ties(ties)
+        items = _items(assessments)
+        hundredths = _valid_scores(items, scope)
+        if hundredths is None:
+            _check_each(items, scope)  # raises the first problem, in input order
+            hundredths = list(map(_SCORE_HUNDREDTHS, items))
+        year = items[0].year if items else None
+        ranks, tied = _number(sorted(hundredths, reverse=True), ties)
+        put = object.__setattr__  # the class is frozen
+        put(self, "scope", scope)
+        put(self, "year", year)
+        put(self, "ties", ties)
+        put(self, "official_of", None if year is None else scope.official_population(year))
+        put(self, "_ranks", ranks)
+        # Sorts on int keys only; equal scores stay in input order until settled.
+        put(self, "_by_score", tuple(sorted(items, key=_SCORE_HUNDREDTHS, reverse=True)))
+        put(self, "_tied", tied)
+        put(self, "_order", None)
+        put(self, "_entries", None)
+        put(self, "_index", None)
+        if ties == "ordinal":
+            self.assessments  # noqa: B018 - ordinal ranks follow the tie order: settle it now
 
     @property
     def of(self) -> int:
@@ -403,7 +441,7 @@ class Ranking:
         """
         position = self._position(entity)
         if position is None:
-            if not isinstance(entity, _ENTITY_TYPES):
+            if not isinstance(entity, ENTITY_TYPES):
                 raise InvalidArgumentError(
                     "entity", entity, "an Instansi, Pemda, OPD, Puskesmas or Rsud"
                 )
@@ -548,26 +586,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
     >>> [e.rank for e in rank(units, WithinPemda(serang), ties="ordinal")]
     [1, 2, 3, 4]
     """
-    if not isinstance(scope, _SCOPES):
-        raise InvalidArgumentError(
-            "scope", scope, "National(kind), Provincial(province) or WithinPemda(pemda)"
-        )
-    _check_ties(ties)
-    items = _items(assessments)
-    hundredths = _valid_scores(items, scope)
-    if hundredths is None:
-        _check_each(items, scope)  # raises the first problem, in input order
-        hundredths = list(map(_SCORE_HUNDREDTHS, items))
-    year = items[0].year if items else None
-    # Sorts on int keys only; equal scores stay in input order until settled.
-    by_score = tuple(sorted(items, key=_SCORE_HUNDREDTHS, reverse=True))
-    ranks, tied = _number(sorted(hundredths, reverse=True), ties)
-    official = None if year is None else scope.official_population(year)
-    ranking = object.__new__(Ranking)
-    ranking.__attrs_init__(scope, year, ties, official, ranks, by_score, tied)
-    if ties == "ordinal":
-        ranking.assessments  # noqa: B018 - ordinal ranks follow the tie order: settle it now
-    return ranking
+    return Ranking(assessments, scope, ties=ties)
 
 
 _YEAR: Final = attrgetter("year")
@@ -578,7 +597,6 @@ _NAME: Final = attrgetter("name")
 _KIND: Final = attrgetter("kind")
 _PROVINCE_CODE: Final = attrgetter("province.code")
 _PEMDA_CODE: Final = attrgetter("pemda.code")
-_ENTITY_TYPES: Final = (Instansi, Pemda, *_UNITS)
 
 
 def _check_ties(ties: object) -> None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from opinipp.assessments import Assessment
-from opinipp.entities import OPD, Instansi, Pemda, Puskesmas, Rsud
+from opinipp.entities import ENTITY_TYPES
 from opinipp.errors import DuplicateEntityError, InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -45,8 +45,6 @@ if TYPE_CHECKING:
     from opinipp.zoning import Grade
 
 __all__ = ["Change", "Direction", "Series", "compare", "series"]
-
-_ENTITY_TYPES = (Instansi, Pemda, OPD, Puskesmas, Rsud)
 
 
 class Direction(str, Enum):
@@ -75,13 +73,7 @@ def _score(assessment: Assessment) -> Score:
 def _summary(assessment: Assessment) -> str:
     """``"69.17 kuning C (2022)"``: the score and the labels its year uses."""
     grade = _grade(assessment)
-    words = [str(assessment.score)]
-    if grade.zone is not None:
-        words.append(grade.zone.value)
-    if grade.category is not None:
-        words.append(grade.category.value)
-    if grade.zone is None and grade.category is None:
-        words.append(grade.label)
+    words = (str(assessment.score), *(grade.band.tags() or (grade.label,)))
     return f"{' '.join(words)} ({assessment.year})"
 
 
@@ -240,7 +232,7 @@ def compare(earlier: Assessment, later: Assessment, /) -> Change:
 
 
 def _check_entity(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, _ENTITY_TYPES):
+    if not isinstance(value, ENTITY_TYPES):
         raise InvalidArgumentError("entity", value, "an Instansi, Pemda, OPD, Puskesmas or Rsud")
 
 

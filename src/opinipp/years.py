@@ -26,10 +26,10 @@ from typing import Any, Final, TypedDict
 
 import attrs
 
+from opinipp._checks import FrozenMapping
 from opinipp.entities import EntityKind, InstansiKind, PemdaKind
 from opinipp.errors import InvalidArgumentError
-from opinipp.rules import Category, RuleSet, Zone, covered_years, rules_for
-from opinipp.rules._types import FrozenMapping, check_year
+from opinipp.rules import Category, RuleSet, Zone, covered_years, rules_for, year_with_rules
 
 __all__ = ["AssessmentYear", "assessment_year"]
 
@@ -204,10 +204,6 @@ def _to_kind(kind: object) -> EntityKind:
     )
 
 
-def _check_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    rules_for(value)  # type: ignore[arg-type]  # raises RulesNotAvailableError
-
-
 def _optional_frozen(value: Any) -> Any:  # noqa: ANN401 - converter of optional mappings
     return None if value is None else FrozenMapping(value)
 
@@ -254,7 +250,7 @@ class AssessmentYear:
     337
     """
 
-    year: int = attrs.field(validator=_check_year)
+    year: int = attrs.field(converter=year_with_rules)
     rule_set: RuleSet
     data_collection: tuple[dt.date, dt.date] | None = None
     announced: dt.date | None = None
@@ -460,8 +456,7 @@ def assessment_year(year: int) -> AssessmentYear:
     ...
     opinipp.errors.RulesNotAvailableError: no assessment rules for year 2020: no assessment ...
     """
-    rules_for(year)  # raises RulesNotAvailableError for 2020, uncovered years and junk
-    return _years()[check_year(year, covered_years())]
+    return _years()[year_with_rules(year)]
 
 
 def __dir__() -> list[str]:

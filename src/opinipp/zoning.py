@@ -24,6 +24,7 @@ from typing import Any, Final, TypeAlias, Union
 
 import attrs
 
+from opinipp._checks import enum_member
 from opinipp.errors import InvalidArgumentError, NotApplicableError
 from opinipp.rules import (
     Band,
@@ -31,11 +32,10 @@ from opinipp.rules import (
     Dimension,
     RuleSet,
     Zone,
-    covered_years,
     rule_sets,
     rules_for,
+    year_with_rules,
 )
-from opinipp.rules._types import check_year
 from opinipp.scores import Score, ScoreLike
 
 __all__ = ["DimensionScores", "Grade", "classify", "pemda_score", "score_from_dimensions"]
@@ -48,10 +48,6 @@ DimensionScores: TypeAlias = Union[  # noqa: UP007 - evaluated at runtime on Pyt
 """Achievements per dimension: keys are :class:`~opinipp.rules.Dimension` members or names."""
 
 
-def _check_grade_year(_: object, __: attrs.Attribute[Any], value: object) -> None:
-    rules_for(value)  # type: ignore[arg-type]  # raises RulesNotAvailableError
-
-
 def _check_instance(kind: type, expected: str) -> Any:  # noqa: ANN401 - an attrs validator
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
@@ -60,19 +56,19 @@ def _check_instance(kind: type, expected: str) -> Any:  # noqa: ANN401 - an attr
     return check
 
 
-def _opinion(rule_set: RuleSet, band: Band, tanpa_maladministrasi: bool | None) -> str | None:
-    if tanpa_maladministrasi is True and band.opinion is not None:
-        return f"{band.opinion} {rule_set.qualifier}"
-    return band.opinion
+_REPR_FIELDS: Final = (
+    "year",
+    "zone",
+    "category",
+    "opinion",
+    "quality",
+    "predikat",
+    "tanpa_maladministrasi",
+    "opinion_en",
+)
 
 
-def _opinion_en(rule_set: RuleSet, band: Band, tanpa_maladministrasi: bool | None) -> str | None:
-    if tanpa_maladministrasi is True and band.opinion_en is not None:
-        return f"{band.opinion_en} {rule_set.qualifier_en}"
-    return band.opinion_en
-
-
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Grade:
     """The classification of a score in an assessment year.
 
@@ -80,7 +76,8 @@ class Grade:
     hands out prebuilt ones. ``opinion`` is the full label, with the "Tanpa
     Maladministrasi" qualifier when it was given (2025). A label the year's rules do not
     use is ``None``: no ``category`` before 2022, no ``zone`` in 2025, no ``predikat`` from
-    2022, no ``quality`` word before 2025.
+    2022, no ``quality`` word before 2025. A Grade stores its year, rule set, band and
+    qualifier; the labels are read from the band.
 
     >>> g = classify("90.02", 2023)  # Kab. Mukomuko, 2023
     >>> g.zone, g.category, g.opinion, g.opinion_en
@@ -89,18 +86,12 @@ class Grade:
     ('opini-pengawasan-2022', '88.00')
     """
 
-    year: int = attrs.field(validator=_check_grade_year)
+    year: int = attrs.field(converter=year_with_rules)
     rule_set: RuleSet = attrs.field(
         repr=False, validator=_check_instance(RuleSet, "the RuleSet of the year")
     )
     band: Band = attrs.field(repr=False, validator=_check_instance(Band, "a Band of the RuleSet"))
-    zone: Zone | None
-    category: Category | None
-    opinion: str | None
-    quality: str | None
-    predikat: str | None
     tanpa_maladministrasi: bool | None = None
-    opinion_en: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         rule_set, band = self.rule_set, self.band
@@ -117,19 +108,10 @@ class Grade:
                 tm,
                 f"None for {self.year}, or a bool in a year with it",
             )
-        expected = {
-            "zone": band.zone,
-            "category": band.category,
-            "opinion": _opinion(rule_set, band, self.tanpa_maladministrasi),
-            "quality": band.quality,
-            "predikat": band.predikat,
-            "opinion_en": _opinion_en(rule_set, band, self.tanpa_maladministrasi),
-        }
-        for name, value in expected.items():
-            if getattr(self, name) != value:
-                raise InvalidArgumentError(
-                    f"Grade.{name}", getattr(self, name), f"{value!r}, as the band gives"
-                )
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _REPR_FIELDS)
+        return f"Grade({fields})"
 
     @classmethod
     def of(cls, rule_set: RuleSet, band: Band, year: int, tanpa: bool | None = None) -> Grade:
@@ -143,17 +125,42 @@ class Grade:
             raise InvalidArgumentError("rule_set", rule_set, "a RuleSet")
         if band not in rule_set.bands:  # also rejects non-Band values
             raise InvalidArgumentError("band", band, f"one of the bands of {rule_set.scheme!r}")
-        return cls(
-            year,
-            rule_set,
-            band,
-            band.zone,
-            band.category,
-            _opinion(rule_set, band, tanpa),
-            band.quality,
-            band.predikat,
-            tanpa,
-            opinion_en=_opinion_en(rule_set, band, tanpa),
+        return cls(year, rule_set, band, tanpa)
+
+    @property
+    def zone(self) -> Zone | None:
+        """The band's zone (``None`` in 2025)."""
+        return self.band.zone
+
+    @property
+    def category(self) -> Category | None:
+        """The band's category (``None`` outside 2022–2024)."""
+        return self.band.category
+
+    @property
+    def quality(self) -> str | None:
+        """The band's 2025 quality word (``None`` before 2025)."""
+        return self.band.quality
+
+    @property
+    def predikat(self) -> str | None:
+        """The band's 2015–2021 predikat (``None`` from 2022)."""
+        return self.band.predikat
+
+    @property
+    def opinion(self) -> str | None:
+        """The full opinion, with the rule set's qualifier when it was given.
+
+        >>> classify("65.98", 2025, tanpa_maladministrasi=True).opinion
+        'Kualitas Sedang Tanpa Maladministrasi'
+        """
+        return self.rule_set.opinion_of(self.band, qualified=self.tanpa_maladministrasi is True)
+
+    @property
+    def opinion_en(self) -> str | None:
+        """The full opinion in English (see :attr:`opinion`)."""
+        return self.rule_set.opinion_of(
+            self.band, qualified=self.tanpa_maladministrasi is True, lang="en"
         )
 
     @property
@@ -234,9 +241,7 @@ _TM_YEARS: Final = tuple(y for y, g in _GRADES.items() if g.with_qualifier is no
 
 def _resolve_year(year: object) -> _YearGrades:
     """Slow path for a year that is not a covered plain int: validate, then look up."""
-    normalized = check_year(year, covered_years())
-    rules_for(normalized)  # raises RulesNotAvailableError for 2020 and uncovered years
-    return _GRADES[normalized]
+    return _GRADES[year_with_rules(year)]
 
 
 def _not_applicable_qualifier(year: int, value: object) -> Exception:
@@ -353,15 +358,11 @@ def dimension_scores(dimensions: object) -> dict[Dimension, Score]:
 
 
 def _to_dimension(key: object) -> Dimension:
-    if isinstance(key, Dimension):
-        return key
-    if isinstance(key, str):
-        try:
-            return Dimension(key.strip().lower())
-        except ValueError:
-            pass
-    raise InvalidArgumentError(
-        "dimension", key, "one of 'input', 'proses', 'output', 'pengaduan' (or a Dimension)"
+    return enum_member(
+        Dimension,
+        key,
+        argument="dimension",
+        expected="one of 'input', 'proses', 'output', 'pengaduan' (or a Dimension)",
     )
 
 

@@ -22,9 +22,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
+from opinipp._checks import check_year
 from opinipp.errors import InvalidArgumentError, RulesNotAvailableError
 from opinipp.rules._tables import NOT_HELD, RULE_SETS
-from opinipp.rules._types import Band, Category, Dimension, RuleSet, Zone, check_year
+from opinipp.rules._types import Band, Category, Dimension, Lang, RuleSet, Zone
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -33,6 +34,7 @@ __all__ = [
     "Band",
     "Category",
     "Dimension",
+    "Lang",
     "RuleSet",
     "Zone",
     "covered_years",
@@ -99,6 +101,24 @@ def rules_for(year: int) -> RuleSet:
             ", ".join(str(y) for y in sorted(NOT_HELD)) + ")"
         )
     raise RulesNotAvailableError(year, _COVERED, reason)
+
+
+def year_with_rules(year: object) -> int:
+    """Return ``year`` as a plain ``int`` when it has rules, else raise like :func:`rules_for`.
+
+    Private to opinipp (not in ``__all__``): the converter of every ``year`` field, so that
+    ``numpy.int64(2023)`` is stored as ``2023``.
+
+    >>> year_with_rules(2023)
+    2023
+    >>> year_with_rules(True)
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.RulesNotAvailableError: no assessment rules for year True: ...
+    """
+    normalized = check_year(year, _COVERED)
+    rules_for(normalized)
+    return normalized
 
 
 def covered_years() -> tuple[int, ...]:

@@ -65,7 +65,6 @@ KEPATUHAN_2015: Final = RuleSet(
             zone=Zone.MERAH,
             predikat=_KEPATUHAN_RENDAH[0],
             predikat_en=_KEPATUHAN_RENDAH[1],
-            rank=0,
         ),
         Band(
             lower=_s("39.00"),
@@ -73,7 +72,6 @@ KEPATUHAN_2015: Final = RuleSet(
             zone=Zone.KUNING,
             predikat=_KEPATUHAN_SEDANG[0],
             predikat_en=_KEPATUHAN_SEDANG[1],
-            rank=1,
         ),
         Band(
             lower=_s("61.00"),
@@ -81,7 +79,6 @@ KEPATUHAN_2015: Final = RuleSet(
             zone=Zone.HIJAU,
             predikat=_KEPATUHAN_TINGGI[0],
             predikat_en=_KEPATUHAN_TINGGI[1],
-            rank=2,
         ),
     ),
     notes=(
@@ -118,7 +115,6 @@ KEPATUHAN_2016: Final = RuleSet(
             zone=Zone.MERAH,
             predikat=_KEPATUHAN_RENDAH[0],
             predikat_en=_KEPATUHAN_RENDAH[1],
-            rank=0,
         ),
         Band(
             lower=_s("51.00"),
@@ -126,7 +122,6 @@ KEPATUHAN_2016: Final = RuleSet(
             zone=Zone.KUNING,
             predikat=_KEPATUHAN_SEDANG[0],
             predikat_en=_KEPATUHAN_SEDANG[1],
-            rank=1,
         ),
         Band(
             lower=_s("81.00"),
@@ -134,7 +129,6 @@ KEPATUHAN_2016: Final = RuleSet(
             zone=Zone.HIJAU,
             predikat=_KEPATUHAN_TINGGI[0],
             predikat_en=_KEPATUHAN_TINGGI[1],
-            rank=2,
         ),
     ),
     notes=(
@@ -158,7 +152,6 @@ _OPINI_PENGAWASAN_BANDS: Final = (
         category=Category.E,
         opinion=_TERENDAH[0],
         opinion_en=_TERENDAH[1],
-        rank=0,
     ),
     Band(
         lower=_s("32.00"),
@@ -167,7 +160,6 @@ _OPINI_PENGAWASAN_BANDS: Final = (
         category=Category.D,
         opinion=_RENDAH[0],
         opinion_en=_RENDAH[1],
-        rank=1,
     ),
     Band(
         lower=_s("54.00"),
@@ -176,7 +168,6 @@ _OPINI_PENGAWASAN_BANDS: Final = (
         category=Category.C,
         opinion=_SEDANG[0],
         opinion_en=_SEDANG[1],
-        rank=2,
     ),
     Band(
         lower=_s("78.00"),
@@ -185,7 +176,6 @@ _OPINI_PENGAWASAN_BANDS: Final = (
         category=Category.B,
         opinion=_TINGGI[0],
         opinion_en=_TINGGI[1],
-        rank=3,
     ),
     Band(
         lower=_s("88.00"),
@@ -194,7 +184,6 @@ _OPINI_PENGAWASAN_BANDS: Final = (
         category=Category.A,
         opinion=_TERTINGGI[0],
         opinion_en=_TERTINGGI[1],
-        rank=4,
     ),
 )
 
@@ -279,7 +268,6 @@ OPINI_OMBUDSMAN_2025: Final = RuleSet(
             opinion_en=_TERENDAH[1],
             quality=_SANGAT_KURANG[0],
             quality_en=_SANGAT_KURANG[1],
-            rank=0,
         ),
         Band(
             lower=_s("32.00"),
@@ -288,7 +276,6 @@ OPINI_OMBUDSMAN_2025: Final = RuleSet(
             opinion_en=_RENDAH[1],
             quality=_KURANG[0],
             quality_en=_KURANG[1],
-            rank=1,
         ),
         Band(
             lower=_s("54.00"),
@@ -297,7 +284,6 @@ OPINI_OMBUDSMAN_2025: Final = RuleSet(
             opinion_en=_SEDANG[1],
             quality=_CUKUP[0],
             quality_en=_CUKUP[1],
-            rank=2,
         ),
         Band(
             lower=_s("78.00"),
@@ -306,7 +292,6 @@ OPINI_OMBUDSMAN_2025: Final = RuleSet(
             opinion_en=_TINGGI[1],
             quality=_BAIK[0],
             quality_en=_BAIK[1],
-            rank=3,
         ),
         Band(
             lower=_s("88.00"),
@@ -315,7 +300,6 @@ OPINI_OMBUDSMAN_2025: Final = RuleSet(
             opinion_en=_TERTINGGI[1],
             quality=_SANGAT_BAIK[0],
             quality_en=_SANGAT_BAIK[1],
-            rank=4,
         ),
     ),
     qualifier="Tanpa Maladministrasi",

@@ -12,7 +12,6 @@ that overlap, leave a gap, or do not reach the top of the scale) fails at import
 ...     category=Category.A,
 ...     opinion="Kualitas Tertinggi",
 ...     opinion_en="Highest quality",
-...     rank=4,
 ... )
 >>> a.contains(Score("88.00")), a.contains(Score("87.99"))
 (True, False)
@@ -20,16 +19,22 @@ that overlap, leave a gap, or do not reach the top of the scale) fails at import
 
 from __future__ import annotations
 
-import operator
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final, Generic, SupportsIndex, TypeVar, cast
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import attrs
 
-from opinipp.errors import InvalidArgumentError, InvalidScoreError, RulesNotAvailableError
+from opinipp._checks import FrozenMapping, check_year, find_member
+from opinipp.errors import (
+    InvalidArgumentError,
+    InvalidScoreError,
+    NotApplicableError,
+    RulesNotAvailableError,
+)
 from opinipp.scores import MIN_SCORE, Score
 
 if TYPE_CHECKING:
@@ -39,14 +44,11 @@ __all__ = [
     "Band",
     "Category",
     "Dimension",
-    "FrozenMapping",
+    "FrozenMapping",  # defined in opinipp._checks; still importable from here
+    "Lang",
     "RuleSet",
     "Zone",
-    "check_year",
 ]
-
-K = TypeVar("K")
-V = TypeVar("V")
 
 _HUNDRED: Final = Decimal(100)
 
@@ -154,94 +156,6 @@ _DIMENSION_ENGLISH: Final[dict[Dimension, str]] = {
 _DIMENSION_ORDER: Final[dict[Dimension, int]] = {d: i for i, d in enumerate(Dimension)}
 
 
-class FrozenMapping(Mapping[K, V], Generic[K, V]):
-    """An immutable, hashable mapping that keeps the order it was given.
-
-    Used for the dimension weights of a :class:`RuleSet` and the per-dimension scores of an
-    assessment, so that the objects holding them stay hashable.
-
-    >>> m = FrozenMapping({Zone.HIJAU: 414, Zone.KUNING: 133})
-    >>> m[Zone.HIJAU], len(m), m == {Zone.KUNING: 133, Zone.HIJAU: 414}
-    (414, 2, True)
-    >>> hash(m) == hash(FrozenMapping({Zone.KUNING: 133, Zone.HIJAU: 414}))
-    True
-    """
-
-    __slots__ = ("_data",)
-    _data: dict[K, V]
-
-    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = (), /) -> None:
-        """Copy ``items`` (a mapping or key–value pairs)."""
-        try:
-            data = dict(items)
-        except (TypeError, ValueError) as exc:
-            raise InvalidArgumentError(
-                "mapping", items, "a mapping or an iterable of key-value pairs"
-            ) from exc
-        object.__setattr__(self, "_data", data)
-
-    def __getitem__(self, key: K) -> V:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._data.items()))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self._data == dict(other.items())
-        return NotImplemented
-
-    def __ne__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self._data != dict(other.items())
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"FrozenMapping({self._data!r})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"FrozenMapping is immutable; cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"FrozenMapping is immutable; cannot delete {name!r}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenMapping, (tuple(self._data.items()),))
-
-
-def check_year(year: object, covered: Iterable[int]) -> int:
-    """Return ``year`` as an ``int``, or raise :class:`RulesNotAvailableError` naming it.
-
-    Accepts ``int`` and integer types with ``__index__`` (such as NumPy integers); rejects
-    ``bool``, ``float``, text and everything else.
-
-    >>> check_year(2023, [2023])
-    2023
-    >>> check_year("2023", [2023])
-    Traceback (most recent call last):
-    ...
-    opinipp.errors.RulesNotAvailableError: no assessment rules for year '2023': ...
-    """
-    if type(year) is int:
-        return year
-    if not isinstance(year, bool):
-        try:
-            return operator.index(cast("SupportsIndex", year))
-        except TypeError:
-            pass
-    raise RulesNotAvailableError(
-        year,
-        tuple(covered),
-        f"expected the year as a whole number (int), got {type(year).__name__}",
-    )
-
-
 # ---------------------------------------------------------------------------------------
 # Field validators: single-field checks raising opinipp errors with the class and field.
 
@@ -278,6 +192,16 @@ def _bool(cls: str) -> Any:  # noqa: ANN401 - an attrs validator
     return check
 
 
+Lang = Literal["id", "en"]
+"""The language of a label: ``"id"`` (Indonesian, the published wording) or ``"en"``."""
+
+
+def _english(lang: object) -> bool:
+    if lang not in ("id", "en"):
+        raise InvalidArgumentError("lang", lang, "'id' or 'en'")
+    return lang == "en"
+
+
 def _to_score(value: ScoreLike) -> Score:
     return Score(value)
 
@@ -293,8 +217,9 @@ class Band:
 
     ``lower`` and ``upper`` are both inclusive at 0.01 resolution, so the B band of 2022–2024
     runs from 78.00 to 87.99 and 87.99 is B while 88.00 is A (DOMAIN.md §2.3, §10).
-    ``rank`` is 0 for the lowest band and grows upwards. A label that a regime does not
-    use is ``None``: no ``category`` before 2022, no ``zone`` in 2025.
+    ``rank`` is the band's position in its :class:`RuleSet`, 0 for the lowest band; the
+    RuleSet sets it (a band on its own has rank 0). A label that a regime does not use is
+    ``None``: no ``category`` before 2022, no ``zone`` in 2025.
 
     >>> from opinipp.rules import rules_for
     >>> b = rules_for(2023).bands[3]
@@ -368,28 +293,163 @@ class Band:
     @property
     def label(self) -> str | None:
         """The main published label: the opinion, else the predikat, else the zone word."""
-        if self.opinion is not None:
-            return self.opinion
-        if self.predikat is not None:
-            return self.predikat
-        if self.quality is not None:
-            return self.quality
-        if self.zone is not None:
-            return f"Zona {self.zone.value.capitalize()}"
-        return None if self.category is None else f"Kategori {self.category.value}"
+        return self._main_label(english=False)
 
     @property
     def label_en(self) -> str | None:
         """The main label in English (see :attr:`label`)."""
-        if self.opinion_en is not None:
-            return self.opinion_en
-        if self.predikat_en is not None:
-            return self.predikat_en
-        if self.quality_en is not None:
-            return self.quality_en
+        return self._main_label(english=True)
+
+    def _main_label(self, *, english: bool) -> str | None:
+        if english:
+            words = (self.opinion_en, self.predikat_en, self.quality_en)
+        else:
+            words = (self.opinion, self.predikat, self.quality)
+        for word in words:
+            if word is not None:
+                return word
         if self.zone is not None:
-            return f"{self.zone.english} zone"
-        return None if self.category is None else f"category {self.category.value}"
+            return f"{self.zone.english} zone" if english else f"Zona {self.zone.value.title()}"
+        if self.category is not None:
+            return (
+                f"category {self.category.value}" if english else f"Kategori {self.category.value}"
+            )
+        return None
+
+    def _label(self, lang: Lang) -> str:
+        label = self.label_en if _english(lang) else self.label
+        return "" if label is None else label  # never empty: __attrs_post_init__ checks
+
+    def name(self, lang: Lang = "id") -> str:
+        """Name the band as a reader expects: the category or zone first, then the label.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2023).bands[4].name(), rules_for(2021).bands[2].name()
+        ('A (Kualitas Tertinggi)', 'zona hijau (Kepatuhan Tinggi)')
+        >>> rules_for(2025).bands[4].name(), rules_for(2025).bands[4].name("en")
+        ('Kualitas Tertinggi (Sangat Baik)', 'Highest quality (Very good)')
+        >>> rules_for(2021).bands[2].name("en")
+        'green zone (High compliance)'
+        """
+        english = _english(lang)
+        label = self._label(lang)
+        if self.category is not None:
+            return f"{self.category.value} ({label})"
+        if self.zone is not None:
+            zone = f"{self.zone.english} zone" if english else f"zona {self.zone.value}"
+            predikat = self.predikat_en if english else self.predikat
+            return zone if predikat is None else f"{zone} ({predikat})"
+        quality = self.quality_en if english else self.quality
+        if quality is not None and self.opinion is not None:
+            return f"{label} ({quality})"
+        return label
+
+    def tags(self, lang: Lang = "id") -> tuple[str, ...]:
+        """The zone word and category letter the band carries, in that order.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2022).bands[2].tags(), rules_for(2022).bands[2].tags("en")
+        (('kuning', 'C'), ('yellow', 'C'))
+        >>> rules_for(2025).bands[2].tags()
+        ()
+        """
+        english = _english(lang)
+        zone = None if self.zone is None else self.zone.english if english else self.zone.value
+        category = None if self.category is None else self.category.value
+        return tuple(t for t in (zone, category) if t is not None)
+
+    def short_name(self, lang: Lang = "id", *, quality: bool = False) -> str:
+        """Name the band briefly: the category, else the zone, else its label.
+
+        With ``quality=True`` a band without zone and category is named by its quality
+        word (2025: ``"Cukup"`` rather than ``"Kualitas Sedang"``).
+
+        >>> from opinipp.rules import rules_for
+        >>> [rules_for(y).bands[2].short_name() for y in (2023, 2021, 2025)]
+        ['C', 'hijau', 'Kualitas Sedang']
+        >>> rules_for(2025).bands[2].short_name(quality=True)
+        'Cukup'
+        """
+        tags = self.tags(lang)
+        if tags:
+            return tags[-1]
+        word = self.quality_en if _english(lang) else self.quality
+        return word if quality and word is not None else self._label(lang)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every text that names the band (or a group of bands it is in), normalised.
+
+        Lowercase, single-spaced, without a leading "opini", "zona", "kategori" or
+        "predikat": what :meth:`RuleSet.target` compares a target text with.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2025).bands[4].texts
+        ('kualitas tertinggi', 'highest quality', 'sangat baik', 'very good')
+        """
+        texts = (
+            None if self.category is None else self.category.value,
+            None if self.zone is None else self.zone.value,
+            self.opinion,
+            self.opinion_en,
+            self.predikat,
+            self.predikat_en,
+            self.quality,
+            self.quality_en,
+        )
+        return tuple(label_key(t) for t in texts if t)
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """The level words of the opinion, predikat and quality word ("tinggi", "baik").
+
+        A level is the label without "Opini", "Kepatuhan" or "Kualitas", lowercase; a
+        published label is compared with a band by its level.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2025).bands[4].levels, rules_for(2021).bands[1].levels
+        (('tertinggi', 'sangat baik'), ('sedang',))
+        """
+        return tuple(level_word(t) for t in (self.opinion, self.predikat, self.quality) if t)
+
+    @property
+    def quality_level(self) -> str | None:
+        """The level word of the 2025 quality word (``None`` before 2025)."""
+        return None if self.quality is None else level_word(self.quality)
+
+
+_TEXT_PREFIXES: Final = ("opini ", "zona ", "kategori ", "predikat ")
+_LEVEL_PREFIXES: Final = ("opini ", "kepatuhan ", "kualitas ")
+
+
+def label_key(text: str) -> str:
+    """Normalise a label for matching: lowercase, single spaces, no leading kind word.
+
+    Private to opinipp (not in ``__all__``).
+
+    >>> label_key("  Zona   Hijau"), label_key("Opini Kualitas Tinggi")
+    ('hijau', 'kualitas tinggi')
+    """
+    return _folded(text, _TEXT_PREFIXES)
+
+
+def level_word(label: str) -> str:
+    """The level word of a label: ``"Kepatuhan Tinggi"`` → ``"tinggi"``.
+
+    Private to opinipp (not in ``__all__``).
+
+    >>> level_word("Opini Kualitas Tertinggi"), level_word("Sangat Baik")
+    ('tertinggi', 'sangat baik')
+    """
+    return _folded(label, _LEVEL_PREFIXES)
+
+
+def _folded(text: str, prefixes: tuple[str, ...]) -> str:
+    """``text`` lowercase and single-spaced, without the leading ``prefixes`` (in turn)."""
+    folded = " ".join(text.split()).casefold()
+    for prefix in prefixes:
+        folded = folded.removeprefix(prefix)
+    return folded
 
 
 def _check_band_above(below: Band, band: Band) -> None:
@@ -440,11 +500,15 @@ def _check_years(_: object, attribute: attrs.Attribute[Any], value: tuple[object
 
 
 def _to_bands(value: Iterable[Band]) -> tuple[Band, ...]:
+    """The bands as a tuple, each with its position as its rank."""
     given: object = value
     bands: tuple[object, ...] = tuple(given) if isinstance(given, Iterable) else (given,)
     if not all(isinstance(b, Band) for b in bands):
         raise InvalidArgumentError("RuleSet.bands", value, "a sequence of Band")
-    return cast("tuple[Band, ...]", bands)
+    return tuple(
+        band if band.rank == index else attrs.evolve(band, rank=index)
+        for index, band in enumerate(cast("tuple[Band, ...]", bands))
+    )
 
 
 def _to_weights(
@@ -457,18 +521,6 @@ def _to_weights(
             "RuleSet.weights", value, "None or a mapping Dimension → Decimal"
         )
     return FrozenMapping(value)
-
-
-def _default_has_zones(self: RuleSet) -> bool:
-    return bool(self.bands) and all(b.zone is not None for b in self.bands)
-
-
-def _default_has_categories(self: RuleSet) -> bool:
-    return bool(self.bands) and all(b.category is not None for b in self.bands)
-
-
-def _default_has_tm(self: RuleSet) -> bool:
-    return self.qualifier is not None
 
 
 @attrs.frozen(repr=False)
@@ -503,16 +555,6 @@ class RuleSet:
     weights: FrozenMapping[Dimension, Decimal] | None = attrs.field(
         default=None, converter=_to_weights
     )
-    has_zones: bool = attrs.field(
-        default=attrs.Factory(_default_has_zones, takes_self=True),
-        kw_only=True,
-        validator=_bool("RuleSet"),
-    )
-    has_categories: bool = attrs.field(
-        default=attrs.Factory(_default_has_categories, takes_self=True),
-        kw_only=True,
-        validator=_bool("RuleSet"),
-    )
     name: str | None = attrs.field(default=None, kw_only=True, validator=_text_or_none("RuleSet"))
     name_en: str | None = attrs.field(
         default=None, kw_only=True, validator=_text_or_none("RuleSet")
@@ -523,11 +565,6 @@ class RuleSet:
     qualifier_en: str | None = attrs.field(
         default=None, kw_only=True, validator=_text_or_none("RuleSet")
     )
-    has_tanpa_maladministrasi: bool = attrs.field(
-        default=attrs.Factory(_default_has_tm, takes_self=True),
-        kw_only=True,
-        validator=_bool("RuleSet"),
-    )
     pemda_score_is_unit_mean: bool = attrs.field(
         default=False, kw_only=True, validator=_bool("RuleSet")
     )
@@ -537,7 +574,7 @@ class RuleSet:
 
     def __attrs_post_init__(self) -> None:
         self._check_bands()
-        self._check_flags()
+        self._check_qualifier()
         self._check_weights()
         notes: tuple[object, ...] = self.notes
         for note in notes:
@@ -559,13 +596,8 @@ class RuleSet:
                 bands[-1].upper,
                 f"the highest band to end at the top of the scale, {self.scale_max}",
             )
-        for index, band in enumerate(bands):
-            if band.rank != index:
-                raise InvalidArgumentError(
-                    "RuleSet.bands", band.rank, f"rank {index} for band {index} (lowest is 0)"
-                )
-            if index:
-                _check_band_above(bands[index - 1], band)
+        for below, band in pairwise(bands):
+            _check_band_above(below, band)
         for field in ("zone", "category", "opinion", "predikat", "quality"):
             present = {getattr(b, field) is not None for b in bands}
             if len(present) != 1:
@@ -573,23 +605,7 @@ class RuleSet:
                     "RuleSet.bands", field, "every band or no band to carry this label"
                 )
 
-    def _check_flags(self) -> None:
-        if self.has_zones != _default_has_zones(self):
-            raise InvalidArgumentError(
-                "RuleSet.has_zones", self.has_zones, "True exactly when every band has a zone"
-            )
-        if self.has_categories != _default_has_categories(self):
-            raise InvalidArgumentError(
-                "RuleSet.has_categories",
-                self.has_categories,
-                "True exactly when every band has a category",
-            )
-        if self.has_tanpa_maladministrasi != (self.qualifier is not None):
-            raise InvalidArgumentError(
-                "RuleSet.has_tanpa_maladministrasi",
-                self.has_tanpa_maladministrasi,
-                "True exactly when a qualifier label is given",
-            )
+    def _check_qualifier(self) -> None:
         if (self.qualifier is None) != (self.qualifier_en is None):
             raise InvalidArgumentError(
                 "RuleSet.qualifier_en", self.qualifier_en, "an English label with the qualifier"
@@ -624,6 +640,172 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"RuleSet(scheme={self.scheme!r}, years={self.years!r})"
+
+    @property
+    def has_zones(self) -> bool:
+        """Whether every band has a zone (up to 2024)."""
+        return all(b.zone is not None for b in self.bands)
+
+    @property
+    def has_categories(self) -> bool:
+        """Whether every band has a category (2022–2024)."""
+        return all(b.category is not None for b in self.bands)
+
+    @property
+    def has_tanpa_maladministrasi(self) -> bool:
+        """Whether opinions take the :attr:`qualifier` ("Tanpa Maladministrasi", 2025)."""
+        return self.qualifier is not None
+
+    def opinion_of(self, band: Band, *, qualified: bool = False, lang: Lang = "id") -> str | None:
+        """Return the opinion of ``band``, followed by the :attr:`qualifier` when ``qualified``.
+
+        ``None`` for a band without an opinion (before 2022). ``lang="en"`` gives English.
+
+        >>> from opinipp.rules import rules_for
+        >>> rs = rules_for(2025)
+        >>> rs.opinion_of(rs.bands[2], qualified=True)
+        'Kualitas Sedang Tanpa Maladministrasi'
+        >>> rs.opinion_of(rs.bands[2], qualified=True, lang="en")
+        'Medium quality without maladministration'
+        """
+        english = _english(lang)
+        if band not in self.bands:
+            raise InvalidArgumentError("band", band, f"one of the bands of {self.scheme!r}")
+        if not isinstance(qualified, bool):
+            raise InvalidArgumentError("qualified", qualified, "True or False")
+        opinion = band.opinion_en if english else band.opinion
+        qualifier = self.qualifier_en if english else self.qualifier
+        if qualified and opinion is not None and qualifier is not None:
+            return f"{opinion} {qualifier}"
+        return opinion
+
+    def target_names(self) -> tuple[str, ...]:
+        """The texts that name a target in these rules, highest band first.
+
+        >>> from opinipp.rules import rules_for
+        >>> rules_for(2021).target_names()
+        ('hijau', 'Kepatuhan Tinggi', 'kuning', 'Kepatuhan Sedang', 'merah', 'Kepatuhan Rendah')
+        """
+        names: dict[str, None] = {}
+        for band in reversed(self.bands):
+            for text in (
+                None if band.category is None else band.category.value,
+                None if band.zone is None else band.zone.value,
+                band.opinion,
+                band.predikat,
+                band.quality,
+            ):
+                if text:
+                    names.setdefault(text, None)
+        return tuple(names)
+
+    def target(
+        self, target: Category | Zone | Band | str, /, *, year: int | None = None
+    ) -> tuple[Band, str]:
+        """Return the band a target names and the label that names it.
+
+        ``target`` is a :class:`Category`, a :class:`Zone` (its lowest band), one of the
+        bands, or text matched without regard to case or spacing: a category letter, a
+        zone (``"Zona Hijau"``), an opinion (``"Opini Kualitas Tinggi"``, or in English),
+        a predikat or a quality word. Text that names several bands gives the lowest.
+        ``year`` is the assessment year the messages name (by default these rules' years).
+
+        Raises:
+            NotApplicableError: the target exists only under other rules, or it is the
+                qualifier ("… Tanpa Maladministrasi"), which does not depend on the score.
+            InvalidArgumentError: text that names nothing (the message lists
+                :meth:`target_names`), a band of other rules, a value of another type, or a
+                ``year`` these rules do not cover.
+
+        >>> from opinipp.rules import rules_for
+        >>> band, label = rules_for(2023).target("kualitas tertinggi")
+        >>> str(band.lower), label
+        ('88.00', 'A (Kualitas Tertinggi)')
+        >>> rules_for(2023).target(Zone.HIJAU)[1]
+        'zona hijau (from 78.00)'
+        >>> rules_for(2025).target("Sangat Baik", year=2025)[1]
+        'Kualitas Tertinggi (Sangat Baik)'
+        >>> rules_for(2023).target("Sangat Baik", year=2023)
+        Traceback (most recent call last):
+        ...
+        opinipp.errors.NotApplicableError: target 'Sangat Baik' does not apply to 2023: it is a
+        label of 2025 only; valid targets in 2023: 'A', 'hijau', 'Kualitas Tertinggi', ...
+        """
+        if year is None:
+            shown: object = self.years[0] if len(self.years) == 1 else self.years
+        elif self.covers(year):
+            shown = year
+        else:
+            raise InvalidArgumentError("year", year, f"one of the years of {self.scheme}")
+        if isinstance(target, (Category, Zone)):
+            return self._enum_target(target, shown)
+        if isinstance(target, Band):
+            if target not in self.bands:
+                raise InvalidArgumentError("target", target, f"a band of the {shown} rules")
+            return target, target.name()
+        if isinstance(target, str):
+            return self._text_target(target, shown)
+        raise InvalidArgumentError(
+            "target",
+            target,
+            "a Category, a Zone, a Band, or a label such as 'A', 'hijau' or 'Kualitas Tertinggi'",
+        )
+
+    def _listed_targets(self) -> str:
+        return ", ".join(repr(t) for t in self.target_names())
+
+    def _enum_target(self, target: Category | Zone, year: object) -> tuple[Band, str]:
+        if isinstance(target, Category):
+            found = [b for b in self.bands if b.category is target]
+            kind = "categories"
+        else:
+            found = [b for b in self.bands if b.zone is target]
+            kind = "zones"
+        if not found:
+            raise NotApplicableError(
+                f"target {target.value!r}",
+                year,
+                f"the {self.scheme} rules have no {kind}; valid targets: {self._listed_targets()}",
+            )
+        band = found[0]
+        if isinstance(target, Category) or len(found) == 1:
+            return band, band.name()
+        return band, f"zona {target.value} (from {band.lower})"
+
+    def _text_target(self, text: str, year: object) -> tuple[Band, str]:
+        from opinipp.rules import rule_sets
+
+        key = label_key(text)
+        member = find_member(Category, key) or find_member(Zone, key)
+        if member is not None:
+            return self._enum_target(member, year)
+        found = [b for b in self.bands if key in b.texts]
+        if found:
+            band = found[0]
+            return band, band.name() if len(found) == 1 else f"{text} (from {band.lower})"
+        for qualifier in {rs.qualifier for rs in rule_sets() if rs.qualifier is not None}:
+            suffix = " " + label_key(qualifier)
+            if key.endswith(suffix):
+                raise NotApplicableError(
+                    f"target {text!r}",
+                    year,
+                    f"{qualifier!r} comes from following up the Ombudsman's supervision "
+                    "products, not from the score (DOMAIN.md §2.4); aim at the opinion without "
+                    f"it, e.g. {text[: -len(suffix)].strip()!r}",
+                )
+        elsewhere = [
+            str(y) for rs in rule_sets() for y in rs.years if any(key in b.texts for b in rs.bands)
+        ]
+        if elsewhere:
+            raise NotApplicableError(
+                f"target {text!r}",
+                year,
+                f"it is a label of {', '.join(elsewhere)} only; valid targets in {year}: "
+                f"{self._listed_targets()}",
+            )
+        raise InvalidArgumentError(
+            "target", text, f"one of the {year} targets: {self._listed_targets()}"
+        )
 
     def covers(self, year: int) -> bool:
         """Return whether this RuleSet applies to ``year``.
