@@ -154,9 +154,7 @@ def band(**kwargs: Any) -> Callable[[], object]:
 def grade(**changes: Any) -> Callable[[], object]:
     """A Grade of band A in 2023, one field replaced."""
     a = B2023[4]
-    fields: dict[str, Any] = {"year": 2023, "rule_set": R2023, "band": a, "zone": a.zone,
-                              "category": a.category, "opinion": a.opinion, "predikat": None,
-                              "quality": None, **changes}  # fmt: skip
+    fields: dict[str, Any] = {"year": 2023, "rule_set": R2023, "band": a, **changes}
     return lambda: Grade(**fields)
 
 
@@ -169,8 +167,6 @@ NON_EMPTY = "None or non-empty text"
 WHOLE = "a whole number from 0"
 SEQUENCE = "a sequence of {}"
 YEARS = SEQUENCE.format("years (int)")
-EVERY_BAND = "True exactly when every band has a {}"
-QUALIFIER_GIVEN = "True exactly when a qualifier label is given"
 INCREASING = "distinct years in increasing order"
 FOUR_WEIGHTS = "one weight for each of input, proses, output, pengaduan"
 POSITIVE = "a positive Decimal percentage"
@@ -226,31 +222,19 @@ INVALID: list[tuple[str, Callable[[], object], str, object, object]] = [
      "RuleSet.notes", "a note", SEQUENCE.format("texts")),
     ("rules-notes-int", evolve(notes=5), "RuleSet.notes", 5, SEQUENCE.format("texts")),
     ("rules-notes-empty-text", evolve(notes=("",)), "RuleSet.notes", ("",), "non-empty texts"),
-    ("rules-has-zones-text", evolve(has_zones="yes"), "RuleSet.has_zones", "yes", "True or False"),
-    ("rules-has-zones-false", evolve(has_zones=False),
-     "RuleSet.has_zones", False, EVERY_BAND.format("zone")),
-    ("rules-has-categories-false", evolve(has_categories=False),
-     "RuleSet.has_categories", False, EVERY_BAND.format("category")),
-    ("rules-qualifier-flag-without-label", evolve(has_tanpa_maladministrasi=True),
-     "RuleSet.has_tanpa_maladministrasi", True, QUALIFIER_GIVEN),
-    ("rules-qualifier-label-without-flag", evolve(qualifier="Tanpa Maladministrasi"),
-     "RuleSet.has_tanpa_maladministrasi", False, QUALIFIER_GIVEN),
     ("rules-name-empty", evolve(name=""), "RuleSet.name", "", "None or non-empty text"),
     ("rules-qualifier-english-alone", evolve(qualifier_en="without maladministration"),
      "RuleSet.qualifier_en", "without maladministration", QUALIFIER_EN),
     ("rules-qualifier-without-english", evolve(R2025, qualifier_en=None),
      "RuleSet.qualifier_en", None, QUALIFIER_EN),
     ("rules-qualifier-without-opinions",
-     evolve(R2021, qualifier="Tanpa Maladministrasi", qualifier_en="without",
-            has_tanpa_maladministrasi=True),
+     evolve(R2021, qualifier="Tanpa Maladministrasi", qualifier_en="without"),
      "RuleSet.qualifier", "Tanpa Maladministrasi", "opinions on every band to qualify"),
     # RuleSet bands
     ("rules-lowest-band-above-zero", evolve(bands=with_band(0, lower=Score("0.01"))),
      "RuleSet.bands", Score("0.01"), "the lowest band to start at 0.00"),
     ("rules-highest-band-below-top", evolve(bands=with_band(4, upper=Score("99.99"))),
      "RuleSet.bands", Score("99.99"), "the highest band to end at the top of the scale, 100.00"),
-    ("rules-rank-skipped", evolve(bands=with_band(1, rank=3)),
-     "RuleSet.bands", 3, "rank 1 for band 1 (lowest is 0)"),
     ("rules-bands-not-contiguous", evolve(bands=with_band(1, lower=Score("32.01"))),
      "RuleSet.bands", Score("32.01"),
      "bands increasing and contiguous: 31.99 + 0.01 after 0.00–31.99"),
@@ -279,17 +263,14 @@ INVALID: list[tuple[str, Callable[[], object], str, object, object]] = [
     # Grade
     ("grade-rule-set-of-another-year", grade(rule_set=R2021),
      "Grade.rule_set", R2021, f"the RuleSet of 2023 ({R2023!r})"),
-    ("grade-band-of-another-year",
-     grade(band=R2021.bands[2], zone=Zone.HIJAU, category=None, opinion=None),
+    ("grade-band-of-another-year", grade(band=R2021.bands[2]),
      "Grade.band", R2021.bands[2], f"one of the bands of {R2023!r}"),
-    ("grade-rule-set-text", grade(rule_set="rules", zone=None, category=None, opinion=None),
+    ("grade-rule-set-text", grade(rule_set="rules"),
      "Grade.rule_set", "rules", "the RuleSet of the year"),
-    ("grade-band-text", grade(band="A", zone=None, category=None, opinion=None),
+    ("grade-band-text", grade(band="A"),
      "Grade.band", "A", "a Band of the RuleSet"),
     ("grade-qualifier-in-2023", grade(tanpa_maladministrasi=True),
      "Grade.tanpa_maladministrasi", True, NONE_OR_BOOL.format(2023)),
-    ("grade-zone-not-the-bands", grade(zone=Zone.MERAH),
-     "Grade.zone", Zone.MERAH, "<Zone.HIJAU: 'hijau'>, as the band gives"),
     ("grade-of-rule-set-text", lambda: Grade.of(junk("rules"), B2023[4], 2023),
      "rule_set", "rules", "a RuleSet"),
     ("grade-of-band-text", lambda: Grade.of(R2023, junk("A"), 2023),
@@ -333,8 +314,8 @@ INVALID: list[tuple[str, Callable[[], object], str, object, object]] = [
     ("points-to-rank-beyond-the-entries", lambda: points_to_rank(ranking_2023(), MUBAR, 3),
      "rank", 3, "a whole number from 1 to 2, the entries"),
     # ranking
-    ("ranking-built-directly", lambda: Ranking(1),
-     "Ranking()", (1,), "a ranking built by opinipp.rank(assessments, scope)"),
+    ("ranking-of-a-text-scope", lambda: Ranking([], junk("kabupaten")),
+     "scope", "kabupaten", "National(kind), Provincial(province) or WithinPemda(pemda)"),
     ("rank-an-int-among-assessments", lambda: rank(junk([1]), KABUPATEN),
      "assessments", 1, "Assessment objects"),
     ("rank-without-a-score", lambda: rank([Assessment(MUBAR, 2023, None)], KABUPATEN),
@@ -398,8 +379,6 @@ OTHER: list[tuple[str, Callable[[], object], type[OpinippError], dict[str, objec
     ("reaching-an-ordinal-rank-held-at-the-top",
      lambda: points_to_rank(top_ranking("ordinal"), MUBAR, 1), NotApplicableError,
      {"what": "reaching rank 1", "year": 2023}),
-    ("ranking-built-by-keyword", lambda: Ranking(scope=1), InvalidArgumentError,
-     {"argument": "Ranking()", "value": {"scope": 1}}),
     ("mixed-years", lambda: rank(MIXED, KABUPATEN), MixedYearsError, {"years": (2022, 2023)}),
     ("same-entity-twice", lambda: rank(TWICE, KABUPATEN), DuplicateEntityError,
      {"entity": MUBAR}),

@@ -277,10 +277,6 @@ def test_grade_of_builds_consistent_grades() -> None:
         ({"band": rules_for(2021).bands[0]}, "Grade.band"),
         ({"band": "B"}, "Grade.band"),
         ({"rule_set": "opini"}, "Grade.rule_set"),
-        ({"zone": Zone.KUNING}, "Grade.zone"),
-        ({"category": Category.A}, "Grade.category"),
-        ({"opinion": "Kualitas Tinggi Tanpa Maladministrasi"}, "Grade.opinion"),
-        ({"opinion_en": "x"}, "Grade.opinion_en"),
         ({"tanpa_maladministrasi": True}, "Grade.tanpa_maladministrasi"),
     ],
 )
