@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opinipp import regions, strategies
+from opinipp._names import opd_kind_of
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
     OPD,
@@ -49,7 +50,6 @@ from opinipp.serialization import (
     MINIMAL_COLUMNS,
     PUBLISHED_COLUMNS,
     WRITTEN_COLUMNS,
-    _opd_kind_of,
     assessments_from_json,
     assessments_to_json,
     from_json,
@@ -618,7 +618,7 @@ def test_minimal_layout_with_indonesian_numbers_and_units() -> None:
     ],
 )
 def test_opd_kind_is_inferred_from_the_unit_name(name: str, kind: OPDKind) -> None:
-    assert _opd_kind_of(name) is kind
+    assert opd_kind_of(name) is kind
 
 
 HEADER = ",".join(MINIMAL_COLUMNS)
