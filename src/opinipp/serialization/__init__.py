@@ -14,16 +14,27 @@ or tuples of one of them. The shapes:
 - an OPD, Puskesmas or RSUD names its Pemda by code: ``{"kind": "opd", "opd_kind":
   "dinsos", "name": "Dinas Sosial", "pemda": "74.13"}``;
 - a ministry or agency is ``{"kind": "kementerian", "name": "Kementerian Luar Negeri"}``;
-- a Grade is its year and the lower bound of its band, with its labels for the reader:
-  ``{"year": 2023, "lower": "78.00", "zone": "hijau", "category": "B", "opinion": "Kualitas
-  Tinggi"}``; reading rebuilds it with :func:`~opinipp.zoning.classify` and checks the
-  labels;
+- a Grade is its year and the lower bound of its band, with the band's upper bound, the
+  rule scheme and its labels for the reader: ``{"year": 2023, "lower": "78.00", "scheme":
+  "opini-pengawasan-2022", "upper": "87.99", "zone": "hijau", "category": "B", "opinion":
+  "Kualitas Tinggi", "opinion_en": "High quality", "label": "Kualitas Tinggi", "label_en":
+  "High quality"}``. Reading rebuilds it with :func:`~opinipp.zoning.classify`; every label
+  given must agree, and labels may be left out (the year, the band and the qualifier decide);
 - enums are their values (``"hijau"``, ``"B"``); optional fields that are ``None`` are left
-  out (an Assessment always carries ``"score"``, ``null`` when unknown).
+  out (an Assessment always carries ``"score"``, ``null`` when unknown; a ``null`` is read
+  as a left-out field).
 
-Reading is strict: unknown keys, missing keys and values of the wrong type raise
-:class:`~opinipp.errors.InvalidArgumentError` naming the JSON path (``$.entity.code``);
-codes and names are resolved through :mod:`opinipp.regions` and must agree with each other.
+The same shapes are used by the command line's ``--json`` (``opinipp.cli``), and the
+interchange format is published as a JSON Schema (draft 2020-12) in
+``opinipp/data/interchange.schema.json``.
+
+Reading is strict: unknown keys, missing keys and values of the wrong type (a year or a
+rank written as text, a flag written as ``"ya"``) raise
+:class:`~opinipp.errors.InvalidArgumentError` naming the JSON path (``$.entity.code``,
+``$[3].score``); codes and names are resolved through :mod:`opinipp.regions` and must agree
+with each other. Every other error (a bad score, an unknown code …) is raised as itself,
+with a note naming its path; several problems are raised together as an
+:class:`~opinipp.errors.InvalidDataError`.
 
 **CSV** (:func:`read_csv`, :func:`write_csv`) uses the columns of the bundled published
 results (:data:`PUBLISHED_COLUMNS`, see :mod:`opinipp.datasets`), or a minimal layout

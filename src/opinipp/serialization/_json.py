@@ -1,13 +1,22 @@
-"""JSON through a private cattrs converter (see :mod:`opinipp.serialization`)."""
+"""JSON through a private cattrs converter (see :mod:`opinipp.serialization`).
+
+The converter registers hooks for the leaves only: :class:`~opinipp.scores.Score`, the enums,
+strict ``str``/``int``/``bool``, a Province or Pemda by its code (the name checked against
+it), and the entity union, tagged by ``"kind"``. cattrs generates the hooks of the attrs
+classes (``forbid_extra_keys``, detailed validation), and a Grade is read through a small
+attrs class of its JSON shape. The error groups cattrs raises become opinipp errors that
+name the JSON path (``$.entity.code``, ``$[3].score``).
+"""
 
 from __future__ import annotations
 
 import functools
 import json
-import re
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args
+
+import attrs
 
 from opinipp import regions
 from opinipp.assessments import Assessment, PublishedResult
@@ -25,19 +34,16 @@ from opinipp.entities import (
 )
 from opinipp.errors import (
     AmbiguousNameError,
+    DuplicateEntityError,
     InvalidArgumentError,
+    InvalidDataError,
     InvalidTextError,
     OpinippError,
     UnknownRegionError,
 )
-from opinipp.rules import Category, Zone
+from opinipp.rules import Category, Dimension, Zone
 from opinipp.scores import Score
-from opinipp.serialization._records import (
-    PEMDA_CODE,
-    PEMDA_CODE_EXPECTED,
-    assessment_list,
-    check_classifiable,
-)
+from opinipp.serialization._records import PEMDA_CODE, PEMDA_CODE_EXPECTED, assessment_list
 from opinipp.zoning import Grade, classify
 
 if TYPE_CHECKING:
@@ -58,7 +64,9 @@ __all__ = [
 T = TypeVar("T")
 _E = TypeVar("_E", bound=Enum)
 
-_ENTITY_CLASSES: Final = (Pemda, Instansi, OPD, Puskesmas, Rsud)
+_MAX_INDENT: Final = 16
+_ENUMS: Final = (Zone, Category, Dimension, EntityKind, PemdaKind, InstansiKind, OPDKind)
+_ENTITY_UNION: Final = Instansi | Pemda | OPD | Puskesmas | Rsud
 _CLASS_OF_KIND: Final[dict[EntityKind, type]] = {
     EntityKind.KEMENTERIAN: Instansi,
     EntityKind.LEMBAGA: Instansi,
@@ -69,246 +77,410 @@ _CLASS_OF_KIND: Final[dict[EntityKind, type]] = {
     EntityKind.PUSKESMAS: Puskesmas,
     EntityKind.RSUD: Rsud,
 }
-_UNIT_KINDS: Final = frozenset({EntityKind.OPD, EntityKind.PUSKESMAS, EntityKind.RSUD})
-_PROVINCE_CODE: Final = re.compile(r"[0-9]{2}")
-_MAX_INDENT: Final = 16
+_TAGGED: Final[dict[type, EntityKind]] = {
+    OPD: EntityKind.OPD,
+    Puskesmas: EntityKind.PUSKESMAS,
+    Rsud: EntityKind.RSUD,
+}
+"""Units: their ``"kind"`` is a tag beside their fields (Pemda and Instansi have a kind field)."""
+_RENAMED: Final[dict[tuple[type, str], str]] = {(OPD, "kind"): "opd_kind"}
+_PROVINCE_CODE_EXPECTED: Final = "a 2-digit Kemendagri code such as '74'"
+
+
+class _ExpectedError(Exception):
+    """Internal: a JSON value of the wrong shape (becomes an InvalidArgumentError with its path)."""
+
+    def __init__(self, value: object, expected: str, key: str | None = None) -> None:
+        super().__init__(expected)
+        self.value = value
+        self.expected = expected
+        self.key = key
+
 
 # ---------------------------------------------------------------------------------------
-# JSON: structuring (reading) with a path in every message.
+# The JSON shapes that are not an opinipp class field by field.
 
 
-def _note(err: BaseException, path: str) -> None:
-    add_note = getattr(err, "add_note", None)  # Python 3.11+
-    if add_note is not None:
-        add_note(f"at {path}")
+@attrs.frozen
+class _ProvinceRef:
+    code: str
+    name: str | None = None
 
 
-def _object(
-    obj: object, path: str, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-) -> dict[str, Any]:
-    allowed = (*required, *optional)
-    if not isinstance(obj, dict):
-        raise InvalidArgumentError(path, obj, f"a JSON object for {what}")
-    for key in obj:
-        if key not in allowed:
-            raise InvalidArgumentError(
-                f"{path}.{key}", obj[key], f"only the keys {', '.join(allowed)} of {what}"
-            )
-    for key in required:
-        if key not in obj:
-            raise InvalidArgumentError(f"{path}.{key}", None, f"the key {key!r} of {what}")
+@attrs.frozen
+class _PemdaRef:
+    kind: PemdaKind
+    code: str
+    name: str | None = None
+
+
+@attrs.frozen
+class _GradeShape:
+    """A Grade as JSON: its year and band, and the labels for the reader (all derived)."""
+
+    year: int
+    lower: Score
+    scheme: str | None = None
+    upper: Score | None = None
+    zone: Zone | None = None
+    category: Category | None = None
+    opinion: str | None = None
+    opinion_en: str | None = None
+    quality: str | None = None
+    predikat: str | None = None
+    label: str | None = None
+    label_en: str | None = None
+    tanpa_maladministrasi: bool | None = None
+
+    @classmethod
+    def of(cls, g: Grade) -> _GradeShape:
+        return cls(
+            year=g.year,
+            lower=g.band.lower,
+            scheme=g.rule_set.scheme,
+            upper=g.band.upper,
+            zone=g.zone,
+            category=g.category,
+            opinion=g.opinion,
+            opinion_en=g.opinion_en,
+            quality=g.quality,
+            predikat=g.predikat,
+            label=g.label or None,
+            label_en=g.label_en or None,
+            tanpa_maladministrasi=g.tanpa_maladministrasi,
+        )
+
+
+_WHAT: Final[dict[type, str]] = {
+    _ProvinceRef: "a Province",
+    _PemdaRef: "a Pemda",
+    _GradeShape: "a Grade",
+    Instansi: "an Instansi",
+    OPD: "an OPD",
+    Puskesmas: "a Puskesmas",
+    Rsud: "an Rsud",
+    PublishedResult: "a PublishedResult",
+    Assessment: "an Assessment",
+}
+_SUPPORTED: Final = (
+    "Assessment, PublishedResult, Grade, Province, Pemda, Instansi, OPD, Puskesmas, Rsud or Score"
+)
+_TOP_LEVEL: Final = (
+    Assessment,
+    PublishedResult,
+    Grade,
+    Province,
+    Pemda,
+    Instansi,
+    OPD,
+    Puskesmas,
+    Rsud,
+    Score,
+)
+
+
+def _json_keys(cls: type) -> tuple[str, ...]:
+    keys = tuple(_RENAMED.get((cls, f.name), f.name) for f in attrs.fields(cls))
+    return ("kind", *keys) if cls in _TAGGED else keys
+
+
+# ---------------------------------------------------------------------------------------
+# Leaf hooks.
+
+
+def _as_is(obj: object, _: object) -> object:
+    """A year is checked by the rules of the constructor it goes to (RulesNotAvailableError)."""
     return obj
 
 
-def _enum(cls: type[_E], obj: object, path: str) -> _E:
-    if isinstance(obj, cls):
+def _strict(kind: type, expected: str) -> Callable[[object, object], object]:
+    def structure(obj: object, _: object) -> object:
+        if type(obj) is not kind:  # bool is an int, and a str is not a number here
+            raise _ExpectedError(obj, expected)
         return obj
-    if isinstance(obj, str):
-        for member in cls:
-            if member.value == obj:
-                return member
+
+    return structure
+
+
+def _enum_hook(cls: type[_E]) -> Callable[[object, object], _E]:
+    by_value = {member.value: member for member in cls}
     choices = ", ".join(repr(m.value) for m in cls)
-    raise InvalidArgumentError(path, obj, f"one of {choices}")
+
+    def structure(obj: object, _: object) -> _E:
+        if isinstance(obj, cls):
+            return obj
+        if isinstance(obj, str) and obj in by_value:
+            return by_value[obj]
+        raise _ExpectedError(obj, f"one of {choices}")
+
+    return structure
 
 
-def _pemda_by_code(obj: object, path: str) -> Pemda:
-    if not isinstance(obj, str) or PEMDA_CODE.fullmatch(obj) is None:
-        raise InvalidArgumentError(path, obj, PEMDA_CODE_EXPECTED)
-    try:
-        return regions.pemda(obj)
-    except OpinippError as err:
-        _note(err, path)
-        raise
+def _score_hook(obj: object, _: object) -> Score:
+    return Score(obj)  # type: ignore[arg-type]  # Score rejects every other type itself
 
 
-def _check_pemda_name(name: object, path: str, found: Pemda) -> None:
-    expected = f"a name of {found.full_name} ({found.code})"
-    if not isinstance(name, str):
-        raise InvalidArgumentError(path, name, expected)
+def _pemda_by_code(code: object) -> Pemda:
+    if not isinstance(code, str) or PEMDA_CODE.fullmatch(code) is None:
+        raise _ExpectedError(code, PEMDA_CODE_EXPECTED)
+    return regions.pemda(code)
+
+
+def _check_name(name: str | None, found: Pemda) -> None:
+    if name is None:
+        return
     try:
         named = regions.pemda(name, kind=found.kind, province=found.province)
     except (UnknownRegionError, AmbiguousNameError):
         named = None
     if named != found:
-        raise InvalidArgumentError(path, name, expected)
+        raise _ExpectedError(name, f"a name of {found.full_name} ({found.code})", "name")
 
 
-def _province_from(obj: object, path: str) -> Province:
-    data = _object(obj, path, "a Province", ("code",), ("name",))
-    code = data["code"]
-    if not isinstance(code, str) or _PROVINCE_CODE.fullmatch(code) is None:
-        raise InvalidArgumentError(f"{path}.code", code, "a 2-digit Kemendagri code such as '74'")
-    found = regions.provincial_government(_located(f"{path}.code", regions.province, code))
-    if "name" in data:
-        _check_pemda_name(data["name"], f"{path}.name", found)
-    return found.province
+def _province_hook(converter: cattrs.Converter) -> Callable[[object, object], Province]:
+    read = converter.get_structure_hook(_ProvinceRef)
+
+    def structure(obj: object, _: object) -> Province:
+        ref: _ProvinceRef = read(obj, _ProvinceRef)
+        if len(ref.code) != 2 or not ref.code.isdigit():
+            raise _ExpectedError(ref.code, _PROVINCE_CODE_EXPECTED, "code")
+        try:
+            found = regions.provincial_government(regions.province(ref.code))
+        except OpinippError as err:
+            raise _Located(err, "code") from None
+        _check_name(ref.name, found)
+        return found.province
+
+    return structure
 
 
-def _located(path: str, lookup: Callable[[str], T], text: str) -> T:
-    try:
-        return lookup(text)
-    except OpinippError as err:
-        _note(err, path)
-        raise
+def _pemda_hook(converter: cattrs.Converter) -> Callable[[object, object], Pemda]:
+    read = converter.get_structure_hook(_PemdaRef)
+
+    def structure(obj: object, _: object) -> Pemda:
+        ref: _PemdaRef = read(obj, _PemdaRef)
+        try:
+            found = _pemda_by_code(ref.code)
+        except (_ExpectedError, OpinippError) as err:
+            raise _Located(err, "code") from None
+        if found.kind is not ref.kind:
+            expected = f"{found.kind.value!r}: {found.code} is {found}"
+            raise _ExpectedError(ref.kind.value, expected, "kind")
+        _check_name(ref.name, found)
+        return found
+
+    return structure
 
 
-def _pemda_from(obj: object, path: str) -> Pemda:
-    data = _object(obj, path, "a Pemda", ("kind", "code"), ("name",))
-    kind = _enum(PemdaKind, data["kind"], f"{path}.kind")
-    found = _pemda_by_code(data["code"], f"{path}.code")
-    if found.kind is not kind:
-        raise InvalidArgumentError(
-            f"{path}.kind", data["kind"], f"{found.kind.value!r}: {found.code} is {found}"
-        )
-    if "name" in data:
-        _check_pemda_name(data["name"], f"{path}.name", found)
-    return found
+def _pemda_code_hook(obj: object, _: object) -> Pemda:
+    return _pemda_by_code(obj)
 
 
-def _instansi_from(obj: object, path: str) -> Instansi:
-    data = _object(obj, path, "an Instansi", ("kind", "name"), ("abbreviation",))
-    kind = _enum(InstansiKind, data["kind"], f"{path}.kind")
-    return _built(
-        path, Instansi, name=data["name"], kind=kind, abbreviation=data.get("abbreviation")
-    )
+class _Located(Exception):  # noqa: N818 - a carrier, never seen outside this module
+    """Internal: an error of the value under ``key`` of the object a leaf hook reads."""
+
+    def __init__(self, error: Exception, key: str) -> None:
+        super().__init__(key)
+        self.error = error
+        self.key = key
 
 
-def _opd_from(obj: object, path: str) -> OPD:
-    data = _object(obj, path, "an OPD", ("kind", "opd_kind", "pemda"), ("name",))
-    _enum(EntityKind, data["kind"], f"{path}.kind")
-    opd_kind = _enum(OPDKind, data["opd_kind"], f"{path}.opd_kind")
-    pemda = _pemda_by_code(data["pemda"], f"{path}.pemda")
-    return _built(path, OPD, pemda=pemda, kind=opd_kind, name=data.get("name"))
+def _grade_hook(converter: cattrs.Converter) -> Callable[[object, object], Grade]:
+    read = converter.get_structure_hook(_GradeShape)
+    labels = [f.name for f in attrs.fields(_GradeShape)][2:]
+
+    def structure(obj: object, _: object) -> Grade:
+        given: _GradeShape = read(obj, _GradeShape)
+        grade = classify(given.lower, given.year, tanpa_maladministrasi=given.tanpa_maladministrasi)
+        if grade.band.lower != given.lower:
+            bounds = ", ".join(str(b.lower) for b in grade.rule_set.bands)
+            expected = f"the lower bound of a band of {grade.year}: {bounds}"
+            raise _ExpectedError(str(given.lower), expected, "lower")
+        computed = _GradeShape.of(grade)
+        for label in labels:
+            value = getattr(given, label)
+            if value is not None and value != getattr(computed, label):
+                shown = getattr(computed, label)
+                shown = shown.value if isinstance(shown, Enum) else shown
+                expected = f"{shown!r}, the {label} of the band from {given.lower} in {grade.year}"
+                raise _ExpectedError(_plain(value), expected, label)
+        return grade
+
+    return structure
 
 
-def _puskesmas_from(obj: object, path: str) -> Puskesmas:
-    data = _object(obj, path, "a Puskesmas", ("kind", "name", "pemda"))
-    pemda = _pemda_by_code(data["pemda"], f"{path}.pemda")
-    return _built(path, Puskesmas, name=data["name"], pemda=pemda)
+def _plain(value: object) -> object:
+    if isinstance(value, Enum):
+        return value.value
+    return str(value) if isinstance(value, Score) else value
 
 
-def _rsud_from(obj: object, path: str) -> Rsud:
-    data = _object(obj, path, "an Rsud", ("kind", "name", "pemda"))
-    pemda = _pemda_by_code(data["pemda"], f"{path}.pemda")
-    return _built(path, Rsud, name=data["name"], pemda=pemda)
+def _entity_hook(converter: cattrs.Converter) -> Callable[[object, object], Entity]:
+    kinds = _enum_hook(EntityKind)
+
+    def structure(obj: object, _: object) -> Entity:
+        if not isinstance(obj, dict):
+            raise _ExpectedError(obj, "a JSON object for an entity")
+        try:
+            kind = kinds(obj.get("kind"), EntityKind)
+        except _ExpectedError as err:
+            raise _ExpectedError(err.value, err.expected, "kind") from None
+        cls = _CLASS_OF_KIND[kind]
+        entity: Entity = converter.get_structure_hook(cls)(obj, cls)
+        return entity
+
+    return structure
 
 
-def _built(path: str, cls: Callable[..., T], **fields: Any) -> T:  # noqa: ANN401
-    try:
-        return cls(**fields)
-    except OpinippError as err:
-        _note(err, path)
-        raise
+def _object_hook(
+    converter: cattrs.Converter, cls: type, overrides: dict[str, Any]
+) -> Callable[[object, object], Any]:
+    """The generated hook of an attrs class, for a JSON object (a unit's ``kind`` checked)."""
+    from cattrs.gen import make_dict_structure_fn
+
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter, **overrides)
+    tag = _TAGGED.get(cls)
+    what = _WHAT[cls]
+
+    def structure(obj: object, _: object) -> Any:  # noqa: ANN401 - the class cattrs built
+        if not isinstance(obj, dict):
+            raise _ExpectedError(obj, f"a JSON object for {what}")
+        if tag is not None:
+            if obj.get("kind") != tag.value:
+                raise _ExpectedError(obj.get("kind"), repr(tag.value), "kind")
+            obj = {k: v for k, v in obj.items() if k != "kind"}
+        return generated(obj, cls)
+
+    return structure
 
 
-_ENTITY_READERS: Final[dict[type, Callable[[object, str], Any]]] = {
-    Pemda: _pemda_from,
-    Instansi: _instansi_from,
-    OPD: _opd_from,
-    Puskesmas: _puskesmas_from,
-    Rsud: _rsud_from,
-}
+def _array_hook(
+    converter: cattrs.Converter,
+) -> Callable[[Any], Callable[[object, object], object]]:
+    """The hook of ``list[X]`` and ``tuple[X, ...]``: a JSON array, item by item."""
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    def factory(cls: Any) -> Callable[[object, object], object]:  # noqa: ANN401 - a type form
+        container, element = _element_type(cls) or (list, object)
+        read = converter.get_structure_hook(element)
+
+        def structure(obj: object, _: object) -> object:
+            if not isinstance(obj, (list, tuple)):
+                raise _ExpectedError(obj, f"a JSON array of {element.__name__}")
+            items, errors = [], []
+            for i, item in enumerate(obj):
+                try:
+                    items.append(read(item, element))
+                except Exception as err:  # noqa: BLE001, PERF203 - collected, raised as a group
+                    note = IterableValidationNote(f"Structuring item @ index {i}", i, element)
+                    _set_notes(err, [*getattr(err, "__notes__", []), note])
+                    errors.append(err)
+            if errors:
+                raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+            return container(items)
+
+        return structure
+
+    return factory
 
 
-def _entity_from(obj: object, path: str, allowed: tuple[type, ...] = _ENTITY_CLASSES) -> Entity:
-    if not isinstance(obj, dict):
-        raise InvalidArgumentError(path, obj, "a JSON object for an entity")
-    kind = _enum(EntityKind, obj.get("kind"), f"{path}.kind")
-    cls = _CLASS_OF_KIND[kind]
-    if cls not in allowed:
-        kinds = ", ".join(repr(k.value) for k, c in _CLASS_OF_KIND.items() if c in allowed)
-        raise InvalidArgumentError(f"{path}.kind", kind.value, f"one of {kinds}")
-    result: Entity = _ENTITY_READERS[cls](obj, path)
-    if result.entity_kind is not kind:
-        raise InvalidArgumentError(f"{path}.kind", kind.value, repr(result.entity_kind.value))
-    return result
+def _element_type(cls: object) -> tuple[type, type] | None:
+    """``(container, element)`` for ``list[X]`` or ``tuple[X, ...]`` of a supported X."""
+    origin = getattr(cls, "__origin__", None)
+    args = get_args(cls)
+    if origin is list and len(args) == 1 and args[0] in _TOP_LEVEL:
+        return list, args[0]
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in _TOP_LEVEL:
+        return tuple, args[0]
+    return None
 
 
-def _score_from(obj: object, path: str) -> Score:
-    try:
-        return Score(obj)  # type: ignore[arg-type]  # Score rejects every other type itself
-    except OpinippError as err:
-        _note(err, path)
-        raise
-
-
-def _published_from(obj: object, path: str) -> PublishedResult:
-    names = tuple(f.name for f in PublishedResult.__attrs_attrs__)
-    data = _object(obj, path, "a PublishedResult", (), names)
-    return _built(path, PublishedResult, **data)
-
-
-def _assessment_from(obj: object, path: str) -> Assessment:
-    data = _object(
-        obj,
-        path,
-        "an Assessment",
-        ("entity", "year", "score"),
-        ("dimensions", "tanpa_maladministrasi", "published", "source"),
-    )
-    entity = _entity_from(data["entity"], f"{path}.entity")
-    dimensions = data.get("dimensions")
-    if dimensions is not None and not isinstance(dimensions, dict):
-        raise InvalidArgumentError(
-            f"{path}.dimensions", dimensions, "a JSON object of dimension scores, or null"
-        )
-    score = None if data["score"] is None else _score_from(data["score"], f"{path}.score")
-    published = data.get("published")
-    if published is not None:
-        published = _published_from(published, f"{path}.published")
-    assessment = _built(
-        path,
-        Assessment,
-        entity=entity,
-        year=data["year"],
-        score=score,
-        dimensions=dimensions,
-        tanpa_maladministrasi=data.get("tanpa_maladministrasi"),
-        published=published,
-        source=data.get("source"),
-    )
-    try:
-        check_classifiable(assessment.year, assessment.score, assessment.tanpa_maladministrasi)
-    except OpinippError as err:
-        _note(err, path)
-        raise
-    return assessment
-
-
-_GRADE_LABELS: Final = ("zone", "category", "opinion", "quality", "predikat")
-
-
-def _grade_from(obj: object, path: str) -> Grade:
-    data = _object(
-        obj, path, "a Grade", ("year", "lower"), (*_GRADE_LABELS, "tanpa_maladministrasi")
-    )
-    lower = _score_from(data["lower"], f"{path}.lower")
-    try:
-        grade = classify(
-            lower, data["year"], tanpa_maladministrasi=data.get("tanpa_maladministrasi")
-        )
-    except OpinippError as err:
-        _note(err, path)
-        raise
-    if grade.band.lower != lower:
-        bounds = ", ".join(str(b.lower) for b in grade.rule_set.bands)
-        raise InvalidArgumentError(
-            f"{path}.lower", data["lower"], f"the lower bound of a band of {grade.year}: {bounds}"
-        )
-    unstructured = _grade_to(grade)
-    for label in _GRADE_LABELS:
-        if data.get(label) != unstructured.get(label):
-            raise InvalidArgumentError(
-                f"{path}.{label}",
-                data.get(label),
-                f"{unstructured.get(label)!r}, the {label} of the band from {lower} "
-                f"in {grade.year}",
-            )
-    return grade
+def _dimensions_hook(obj: object, _: object) -> object:
+    """Dimension names and scores are read by the Assessment (its ``dimensions`` converter)."""
+    if obj is not None and not isinstance(obj, dict):
+        raise _ExpectedError(obj, "a JSON object of dimension scores, or null")
+    return obj
 
 
 # ---------------------------------------------------------------------------------------
-# JSON: unstructuring (writing).
+# cattrs' error groups as opinipp errors with JSON paths.
+
+
+def _errors(  # noqa: C901, PLR0911 - one branch per kind of cattrs error
+    exc: BaseException, path: str, value: object
+) -> list[tuple[str, object, Exception]]:
+    """Walk a cattrs error group: ``(path, value there, leaf error)`` for every problem."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
+    found: list[tuple[str, object, Exception]] = []
+    if isinstance(exc, ClassValidationError):
+        keyed, plain = exc.group_exceptions()
+        for err, note in keyed:
+            key = _RENAMED.get((exc.cl, note.name), note.name)
+            where = f"{path}.{key}"
+            if isinstance(err, KeyError):  # a required key is missing
+                expected = f"the key {key!r} of {_WHAT.get(exc.cl, exc.cl.__name__)}"
+                found.append((where, None, InvalidArgumentError(where, None, expected)))
+                continue
+            inner = value.get(key) if isinstance(value, dict) else None
+            found.extend(_errors(err, where, inner))
+        for err in plain:
+            found.extend(_errors(err, path, value))
+        return found
+    if isinstance(exc, IterableValidationError):
+        indexed, plain = exc.group_exceptions()
+        for err, inote in indexed:
+            index = inote.index
+            inner = value[index] if isinstance(value, list) and isinstance(index, int) else None
+            found.extend(_errors(err, f"{path}[{index!r}]", inner))
+        for err in plain:
+            found.extend(_errors(err, path, value))
+        return found
+    if isinstance(exc, _Located):
+        inner = value.get(exc.key) if isinstance(value, dict) else None
+        return _errors(exc.error, f"{path}.{exc.key}", inner)
+    if isinstance(exc, ForbiddenExtraKeysError) and exc.cl in _WHAT:
+        allowed = ", ".join(_json_keys(exc.cl))
+        for key in sorted(exc.extra_fields):
+            item = value.get(key) if isinstance(value, dict) else None
+            expected = f"only the keys {allowed} of {_WHAT[exc.cl]}"
+            found.append(
+                (f"{path}.{key}", item, InvalidArgumentError(f"{path}.{key}", item, expected))
+            )
+        return found
+    if isinstance(exc, _ExpectedError):
+        where = path if exc.key is None else f"{path}.{exc.key}"
+        return [(where, exc.value, InvalidArgumentError(where, exc.value, exc.expected))]
+    if isinstance(exc, OpinippError):
+        return [(path, value, exc)]
+    expected = "a JSON value opinipp can read here"
+    return [(path, value, InvalidArgumentError(path, value, f"{expected} ({exc})"))]
+
+
+def _set_notes(err: Exception, notes: list[object]) -> None:
+    setattr(err, "__notes__", notes)  # noqa: B010 - Python 3.10's typing has no __notes__
+
+
+def _opinipp_error(exc: Exception, obj: object) -> Exception:
+    """The opinipp error for what structuring ``obj`` raised: the one error, or a group."""
+    found = _errors(exc, "$", obj)
+    for where, _, err in found:
+        if not (isinstance(err, InvalidArgumentError) and err.argument == where):
+            _set_notes(err, [f"at {where}"])  # the message does not name the path
+    if len(found) == 1:
+        return found[0][2]
+    return InvalidDataError(
+        f"{len(found)} problems in the JSON: {', '.join(w for w, _, _ in found)}",
+        [err for _, _, err in found],
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Unstructuring leaves.
 
 
 def _province_to(p: Province) -> dict[str, Any]:
@@ -319,95 +491,17 @@ def _pemda_to(p: Pemda) -> dict[str, Any]:
     return {"kind": p.kind.value, "code": p.code, "name": p.name}
 
 
-def _instansi_to(i: Instansi) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": i.kind.value, "name": i.name}
-    if i.abbreviation is not None:
-        out["abbreviation"] = i.abbreviation
-    return out
+def _kind_first(
+    generated: Callable[[Any], dict[str, Any]],
+) -> Callable[[Entity], dict[str, Any]]:
+    def unstructure(entity: Entity) -> dict[str, Any]:
+        return {"kind": entity.entity_kind.value, **generated(entity)}
+
+    return unstructure
 
 
-def _opd_to(o: OPD) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": EntityKind.OPD.value, "opd_kind": o.kind.value}
-    if o.name is not None:
-        out["name"] = o.name
-    out["pemda"] = o.pemda.code
-    return out
-
-
-def _facility_to(u: Puskesmas | Rsud) -> dict[str, Any]:
-    return {"kind": u.entity_kind.value, "name": u.name, "pemda": u.pemda.code}
-
-
-def _entity_to(e: Entity) -> dict[str, Any]:
-    if isinstance(e, Pemda):
-        return _pemda_to(e)
-    if isinstance(e, Instansi):
-        return _instansi_to(e)
-    if isinstance(e, OPD):
-        return _opd_to(e)
-    return _facility_to(e)
-
-
-def _published_to(p: PublishedResult) -> dict[str, Any]:
-    return {
-        f.name: getattr(p, f.name)
-        for f in PublishedResult.__attrs_attrs__
-        if getattr(p, f.name) is not None
-    }
-
-
-def _assessment_to(a: Assessment) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "entity": _entity_to(a.entity),
-        "year": a.year,
-        "score": None if a.score is None else str(a.score),
-    }
-    if a.dimensions is not None:
-        out["dimensions"] = {d.value: str(s) for d, s in a.dimensions.items()}
-    if a.tanpa_maladministrasi is not None:
-        out["tanpa_maladministrasi"] = a.tanpa_maladministrasi
-    if a.published is not None:
-        out["published"] = _published_to(a.published)
-    if a.source is not None:
-        out["source"] = a.source
-    return out
-
-
-def _grade_to(g: Grade) -> dict[str, Any]:
-    out: dict[str, Any] = {"year": g.year, "lower": str(g.band.lower)}
-    for label in _GRADE_LABELS:
-        value = getattr(g, label)
-        if value is not None:
-            out[label] = value.value if isinstance(value, Enum) else value
-    if g.tanpa_maladministrasi is not None:
-        out["tanpa_maladministrasi"] = g.tanpa_maladministrasi
-    return out
-
-
-_READERS: Final[dict[type, Callable[[object, str], Any]]] = {
-    Assessment: _assessment_from,
-    PublishedResult: _published_from,
-    Grade: _grade_from,
-    Province: _province_from,
-    Score: _score_from,
-    **_ENTITY_READERS,
-}
-_WRITERS: Final[dict[type, Callable[[Any], Any]]] = {
-    Assessment: _assessment_to,
-    PublishedResult: _published_to,
-    Grade: _grade_to,
-    Province: _province_to,
-    Score: str,
-    Pemda: _pemda_to,
-    Instansi: _instansi_to,
-    OPD: _opd_to,
-    Puskesmas: _facility_to,
-    Rsud: _facility_to,
-}
-_ENUMS: Final = (Zone, Category, EntityKind, PemdaKind, InstansiKind, OPDKind)
-_SUPPORTED: Final = (
-    "Assessment, PublishedResult, Grade, Province, Pemda, Instansi, OPD, Puskesmas, Rsud or Score"
-)
+def _enum_value(member: Enum) -> Any:  # noqa: ANN401 - enum values are str here
+    return member.value
 
 
 def make_converter() -> cattrs.Converter:
@@ -416,9 +510,12 @@ def make_converter() -> cattrs.Converter:
     It (un)structures :class:`~opinipp.assessments.Assessment`,
     :class:`~opinipp.assessments.PublishedResult`, :class:`~opinipp.zoning.Grade`, the entity
     classes, :class:`~opinipp.scores.Score` and opinipp's enums, in the shapes described in
-    the module documentation, and is built with ``forbid_extra_keys=True`` so that any other
-    attrs class it structures is just as strict. Structuring raises opinipp errors that name
-    the path of the bad value.
+    :mod:`opinipp.serialization`. It is a ``cattrs.Converter(forbid_extra_keys=True,
+    detailed_validation=True)``: cattrs generates the hooks of the attrs classes, and any
+    other attrs class it structures is just as strict (``str``, ``int`` and ``bool`` are
+    not converted from one another). :meth:`structure` raises opinipp errors that name the
+    JSON path of the bad value (an :class:`~opinipp.errors.InvalidDataError` when there are
+    several).
 
     >>> conv = make_converter()
     >>> conv.unstructure(Score("81.84")), conv.structure("90,02", Score)
@@ -430,58 +527,75 @@ def make_converter() -> cattrs.Converter:
     True
     """
     import cattrs
+    from cattrs.gen import override
 
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
-    for cls, read in _READERS.items():
-        converter.register_structure_hook(cls, _hook(read))
-    for cls, write in _WRITERS.items():
-        converter.register_unstructure_hook(cls, write)
+    class _Converter(cattrs.Converter):
+        def structure(self, obj: Any, cl: Any) -> Any:  # noqa: ANN401 - as cattrs types it
+            try:
+                return super().structure(obj, cl)
+            except Exception as exc:  # noqa: BLE001 - every error becomes an opinipp error
+                raise _opinipp_error(exc, obj) from None
+
+    converter = _Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _strict(str, "a JSON string"))
+    converter.register_structure_hook(int, _strict(int, "a whole JSON number"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook(Score, _score_hook)
+    converter.register_unstructure_hook(Score, str)
     for enum in _ENUMS:
         converter.register_structure_hook(enum, _enum_hook(enum))
         converter.register_unstructure_hook(enum, _enum_value)
+    as_code = override(struct_hook=_pemda_code_hook, unstruct_hook=lambda p: p.code)
+    year = override(struct_hook=_as_is)
+    shapes: tuple[tuple[type, dict[str, Any]], ...] = (
+        (_ProvinceRef, {"code": override(struct_hook=_strict(str, _PROVINCE_CODE_EXPECTED))}),
+        (_PemdaRef, {"code": override(struct_hook=_strict(str, PEMDA_CODE_EXPECTED))}),
+        (_GradeShape, {"year": year}),
+    )
+    classes: tuple[tuple[type, dict[str, Any]], ...] = (
+        (PublishedResult, {}),
+        (Instansi, {}),
+        (OPD, {"kind": override(rename="opd_kind"), "pemda": as_code}),
+        (Puskesmas, {"pemda": as_code}),
+        (Rsud, {"pemda": as_code}),
+        (
+            Assessment,
+            {
+                "year": year,
+                "score": override(omit_if_default=False),
+                "dimensions": override(struct_hook=_dimensions_hook),
+            },
+        ),
+    )
+    for cls, overrides in shapes:
+        _register(converter, cls, overrides)
+    # The leaves the classes below are generated with.
+    converter.register_structure_hook(Province, _province_hook(converter))
+    converter.register_structure_hook(Pemda, _pemda_hook(converter))
+    converter.register_structure_hook(Grade, _grade_hook(converter))
+    converter.register_structure_hook_func(lambda t: t == _ENTITY_UNION, _entity_hook(converter))
+    converter.register_unstructure_hook(Province, _province_to)
+    converter.register_unstructure_hook(Pemda, _pemda_to)
+    converter.register_unstructure_hook(Grade, lambda g: converter.unstructure(_GradeShape.of(g)))
+    for cls, overrides in classes:
+        _register(converter, cls, overrides)
     converter.register_structure_hook_factory(
-        lambda cls: _element_type(cls) is not None, _container_hook(converter)
+        lambda t: _element_type(t) is not None, _array_hook(converter)
     )
     return converter
 
 
-def _hook(read: Callable[[object, str], T]) -> Callable[[object, Any], T]:
-    def structure(obj: object, _: Any) -> T:  # noqa: ANN401 - cattrs passes the type
-        return read(obj, "$")
+def _register(converter: cattrs.Converter, cls: type, overrides: dict[str, Any]) -> None:
+    """Register the cattrs-generated hooks of an attrs class (None fields are left out)."""
+    from cattrs.gen import make_dict_unstructure_fn
 
-    return structure
-
-
-def _enum_hook(cls: type[_E]) -> Callable[[object, Any], _E]:
-    def structure(obj: object, _: Any) -> _E:  # noqa: ANN401 - cattrs passes the type
-        return _enum(cls, obj, "$")
-
-    return structure
-
-
-def _container_hook(
-    converter: cattrs.Converter,
-) -> Callable[[Any], Callable[[object, Any], object]]:
-    """Build the hook of ``list[X]`` and ``tuple[X, ...]``: a JSON array, item by item."""
-
-    def factory(cls: Any) -> Callable[[object, Any], object]:  # noqa: ANN401 - a type form
-        found = _element_type(cls)
-        if found is None:  # pragma: no cover - the predicate checked it
-            raise InvalidArgumentError("cls", cls, "list[X] or tuple[X, ...]")
-        kind, element = found
-
-        def structure(obj: object, _: Any) -> object:  # noqa: ANN401 - cattrs passes the type
-            if not isinstance(obj, (list, tuple)):
-                raise InvalidArgumentError("$", obj, f"a JSON array of {element.__name__}")
-            return kind(_structure_item(converter, item, element, i) for i, item in enumerate(obj))
-
-        return structure
-
-    return factory
-
-
-def _enum_value(member: Enum) -> Any:  # noqa: ANN401 - enum values are str here
-    return member.value
+    converter.register_structure_hook(cls, _object_hook(converter, cls, overrides))
+    generated: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True, **overrides
+    )
+    converter.register_unstructure_hook(
+        cls, _kind_first(generated) if cls in (Instansi, *_TAGGED) else generated
+    )
 
 
 @functools.cache
@@ -492,12 +606,12 @@ def _converter() -> cattrs.Converter:
 def _check_json_object(obj: object) -> None:
     if isinstance(obj, (list, tuple)):
         for item in obj:
-            if type(item) not in _WRITERS:
+            if type(item) not in _TOP_LEVEL:
                 raise InvalidArgumentError(
                     "obj", item, f"list items of a supported type: {_SUPPORTED}"
                 )
         return
-    if type(obj) not in _WRITERS:
+    if type(obj) not in _TOP_LEVEL:
         raise InvalidArgumentError("obj", obj, f"an {_SUPPORTED}, or a list of one of them")
 
 
@@ -508,8 +622,9 @@ def to_json(obj: object, /, *, indent: int | None = None) -> str:
 
     >>> from opinipp.zoning import classify
     >>> to_json(classify("81.84", 2023))
-    '{"year": 2023, "lower": "78.00", "zone": "hijau", "category": "B",
-      "opinion": "Kualitas Tinggi"}'
+    '{"year": 2023, "lower": "78.00", "scheme": "opini-pengawasan-2022", "upper": "87.99",
+      "zone": "hijau", "category": "B", "opinion": "Kualitas Tinggi", "opinion_en": "High quality",
+      "label": "Kualitas Tinggi", "label_en": "High quality"}'
     >>> to_json([Score("34.19"), Score("69.17"), Score("81.84")])
     '["34.19", "69.17", "81.84"]'
     >>> to_json(81.84)
@@ -525,7 +640,13 @@ def to_json(obj: object, /, *, indent: int | None = None) -> str:
             "indent", indent, f"None or a whole number from 0 to {_MAX_INDENT}"
         )
     _check_json_object(obj)
-    return json.dumps(_converter().unstructure(obj), ensure_ascii=False, indent=indent)
+    converter = _converter()
+    data = (
+        [converter.unstructure(item) for item in obj]
+        if isinstance(obj, (list, tuple))
+        else converter.unstructure(obj)
+    )
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def _reject_constant(name: str) -> object:
@@ -557,23 +678,14 @@ def _load_json(given: object) -> object:
         raise InvalidTextError(_excerpt(text), "JSON", str(err) or type(err).__name__) from None
 
 
-def _element_type(cls: object) -> tuple[type, type] | None:
-    """``(container, element)`` for ``list[X]`` or ``tuple[X, ...]`` of a supported X."""
-    origin = getattr(cls, "__origin__", None)
-    args = get_args(cls)
-    if origin is list and len(args) == 1 and args[0] in _READERS:
-        return list, args[0]
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in _READERS:
-        return tuple, args[0]
-    return None
-
-
 def from_json(text: str | bytes, cls: type[T], /) -> T:
     """Read JSON written by :func:`to_json` (or by hand) as ``cls``.
 
     ``cls`` is one of the supported classes, or ``list[X]`` / ``tuple[X, ...]`` of one.
     Numbers are read as exact decimals, so a score written as the JSON number ``81.84`` is
-    exactly 81.84.
+    exactly 81.84. Every error names the JSON path of the bad value (in its message, or in
+    a note ``at $.entity.code``); several problems are raised together as an
+    :class:`~opinipp.errors.InvalidDataError`.
 
     Raises:
         InvalidTextError: the text is not JSON (or not UTF-8).
@@ -582,6 +694,7 @@ def from_json(text: str | bytes, cls: type[T], /) -> T:
         InvalidScoreError, UnknownRegionError, RulesNotAvailableError, InvalidEntityError,
             NotApplicableError: a value the library rejects (a bad score, an unknown code,
             year 2020, the 2025 qualifier in another year …).
+        InvalidDataError: several of these at once.
 
     >>> from opinipp.entities import Pemda
     >>> str(from_json('{"kind": "kota", "code": "74.71"}', Pemda))
@@ -593,10 +706,13 @@ def from_json(text: str | bytes, cls: type[T], /) -> T:
     ...
     opinipp.errors.InvalidArgumentError: invalid $.mayor 'x': expected only the keys kind, code,
     name of a Pemda
+    >>> from_json('{"kind": "kota", "code": "99.99"}', Pemda)
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.UnknownRegionError: unknown pemda '99.99': ...
     """
-    container = _element_type(cls)
     target: object = cls
-    if container is None and (not isinstance(target, type) or target not in _READERS):
+    if _element_type(cls) is None and (not isinstance(target, type) or target not in _TOP_LEVEL):
         raise InvalidArgumentError(
             "cls", cls, f"one of {_SUPPORTED}, or list[…] / tuple[…, ...] of one of them"
         )
@@ -604,16 +720,8 @@ def from_json(text: str | bytes, cls: type[T], /) -> T:
     return result
 
 
-def _structure_item(converter: cattrs.Converter, item: object, element: type, index: int) -> object:
-    try:
-        return converter.structure(item, element)
-    except OpinippError as err:
-        _note(err, f"item {index} of the array")
-        raise
-
-
 def assessments_to_json(assessments: Iterable[Assessment], /, *, indent: int | None = None) -> str:
-    """Write assessments as a JSON array (see the module documentation for the shape).
+    """Write assessments as a JSON array (see :mod:`opinipp.serialization` for the shape).
 
     >>> from opinipp.assessments import Assessment
     >>> kemlu = Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN)
@@ -638,8 +746,6 @@ def assessments_from_json(text: str | bytes, /) -> tuple[Assessment, ...]:
     >>> [(str(a.entity), a.year, str(a.score)) for a in assessments_from_json(text)]
     [('Kabupaten Muna Barat', 2022, '69.17')]
     """
-    from opinipp.errors import DuplicateEntityError
-
     result = from_json(text, tuple[Assessment, ...])
     seen: set[tuple[object, int]] = set()
     for a in result:
