@@ -188,18 +188,23 @@ class _Seen:
 
 
 class _RowReader:
-    """Reads one record into an Assessment, collecting a RowError per bad cell."""
+    """Reads records into Assessments, collecting a RowError per bad cell of the current one."""
 
-    def __init__(
-        self, record: Record, row: int, *, strip_parent_suffix: bool, seen: _Seen | None = None
-    ) -> None:
+    def __init__(self, *, strip_parent_suffix: bool) -> None:
+        self.strip_parent_suffix = strip_parent_suffix
+        self.seen = _Seen()
+        self.record: Record = {}
+        self.row = 0
+        self.errors: list[RowError] = []
+        self.texts: dict[str, str] = {}
+        """The non-blank cells of the current record, by field."""
+
+    def start(self, record: Record, row: int) -> None:
+        """Make ``record`` (at ``row``) the current record."""
         self.record = record
         self.row = row
-        self.strip_parent_suffix = strip_parent_suffix
-        self.seen = _Seen() if seen is None else seen
-        self.errors: list[RowError] = []
+        self.errors = []
         self.texts = {field: cell for field, (_, cell) in record.items() if cell.strip()}
-        """The non-blank cells by field."""
 
     def column(self, field: str) -> str:
         entry = self.record.get(field)
@@ -537,14 +542,14 @@ def read_records(
     found: list[Assessment] = []
     problems: list[RowError] = []
     first_row: dict[tuple[object, int], int] = {}
-    seen = _Seen()
+    reader = _RowReader(strip_parent_suffix=strip_parent_suffix)
     for row, record in records:
         if isinstance(record, RowError):
             if errors == "raise":
                 raise record
             problems.append(record)
             continue
-        reader = _RowReader(record, row, strip_parent_suffix=strip_parent_suffix, seen=seen)
+        reader.start(record, row)
         assessment = reader.read()
         if assessment is not None:
             first = first_row.setdefault((assessment.entity, assessment.year), row)
