@@ -19,7 +19,8 @@ from opinipp import strategies as ops
 from opinipp.cli import main
 from opinipp.errors import InvalidArgumentError
 from opinipp.scores import Score
-from opinipp.zoning import classify
+from opinipp.serialization import from_json
+from opinipp.zoning import Grade, classify
 
 ROOT = Path(__file__).resolve().parent.parent
 SULTRA_2022 = ROOT / "examples" / "data" / "sultra_2022.csv"
@@ -114,9 +115,10 @@ def test_classify_json() -> None:
     assert data["year"] == 2023
     grade = data["grade"]
     assert (grade["zone"], grade["category"], grade["opinion"]) == ("hijau", "B", "Kualitas Tinggi")
-    assert grade["band"] == {"lower": "78.00", "upper": "87.99"}
+    assert (grade["lower"], grade["upper"]) == ("78.00", "87.99")
     assert grade["scheme"] == "opini-pengawasan-2022"
     assert grade["opinion_en"] == "High quality"
+    assert from_json(json.dumps(grade), Grade) == classify("81.84", 2023)
 
 
 def test_json_is_the_same_in_both_languages() -> None:
@@ -260,12 +262,8 @@ def test_rank_json() -> None:
     assert data["year"] == 2022
     assert data["scope"] == "province:Sulawesi Tenggara"
     first = data["entries"][0]
-    assert first["entity"] == {
-        "name": "Kabupaten Muna Barat",
-        "kind": "kabupaten",
-        "code": "74.13",
-        "province": "Sulawesi Tenggara",
-    }
+    assert first["entity"] == {"kind": "kabupaten", "code": "74.13", "name": "Muna Barat"}
+    assert first["entity_name"] == "Kabupaten Muna Barat"
     assert first["grade"]["category"] == "C"
 
 
@@ -345,9 +343,10 @@ def test_show_one_year_in_english() -> None:
 def test_show_json() -> None:
     data = ok_json("show", "74.13")
     assert data["command"] == "show"
-    assert data["entity"]["name"] == "Kabupaten Muna Barat"
+    assert data["entity"] == {"kind": "kabupaten", "code": "74.13", "name": "Muna Barat"}
+    assert data["entity_name"] == "Kabupaten Muna Barat"
     results = data["results"]
-    assert [(r["year"], r["score"]) for r in results] == [
+    assert [(r["assessment"]["year"], r["assessment"]["score"]) for r in results] == [
         (2021, "34.19"),
         (2022, "69.17"),
         (2023, "81.84"),
@@ -359,7 +358,7 @@ def test_show_json() -> None:
     assert results[2]["gap"]["points"] == "6.16"
     assert results[2]["gap"]["target"]["category"] == "A"
     assert results[3]["gap"] is None
-    assert results[2]["published"]["rank_national"] == 222
+    assert results[2]["assessment"]["published"]["rank_national"] == 222
 
 
 def test_show_marks_published_labels_that_disagree_with_the_rules() -> None:
@@ -374,17 +373,17 @@ def test_show_marks_published_labels_that_disagree_with_the_rules() -> None:
 
 def test_show_a_ministry_by_name() -> None:
     data = ok_json("show", "Kementerian Luar Negeri", "--year", "2021")
-    assert data["entity"] == {"name": "Kementerian Luar Negeri", "kind": "kementerian"} | {
-        "pemda": None
-    }
-    assert data["results"][0]["score"] == "96.87"
+    assert data["entity"] == {"kind": "kementerian", "name": "Kementerian Luar Negeri"}
+    assert data["results"][0]["assessment"]["score"] == "96.87"
 
 
 def test_show_a_unit_by_its_own_name() -> None:
     data = ok_json("show", "Puskesmas Pancur")
-    assert data["entity"]["name"] == "Puskesmas Pancur (Kabupaten Rembang)"
-    assert data["entity"]["pemda"] == "Kabupaten Rembang"
-    assert [(r["year"], r["score"]) for r in data["results"]] == [(2024, "99.65")]
+    assert data["entity_name"] == "Puskesmas Pancur (Kabupaten Rembang)"
+    assert data["entity"] == {"kind": "puskesmas", "name": "Puskesmas Pancur", "pemda": "33.17"}
+    assert [(r["assessment"]["year"], r["assessment"]["score"]) for r in data["results"]] == [
+        (2024, "99.65")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -511,9 +510,10 @@ def test_classify_json_agrees_with_the_library(score: Score, year: int) -> None:
     assert err == ""
     grade = classify(text, year)
     data = json.loads(out)["grade"]
-    assert data["zone"] == (None if grade.zone is None else grade.zone.value)
-    assert data["category"] == (None if grade.category is None else grade.category.value)
+    assert data.get("zone") == (None if grade.zone is None else grade.zone.value)
+    assert data.get("category") == (None if grade.category is None else grade.category.value)
     assert data["label"] == grade.label
+    assert from_json(json.dumps(data), Grade) == grade
 
 
 @given(junk=st.text(max_size=12))

@@ -130,7 +130,7 @@ def test_the_readme_tour_runs() -> None:
             ["rank", str(ROOT / "examples" / "data" / "sultra_2022.csv"), "--scope", "province:74"],
             ["scope", "year", "of", "official_of", "complete", "skipped", "entries"],
         ),
-        (["show", "74.13"], ["entity", "results"]),
+        (["show", "74.13"], ["entity", "entity_name", "results"]),
         (["years"], ["years"]),
     ],
 )

@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opinipp import regions, strategies
+from opinipp._names import opd_kind_of
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
     OPD,
@@ -49,7 +50,6 @@ from opinipp.serialization import (
     MINIMAL_COLUMNS,
     PUBLISHED_COLUMNS,
     WRITTEN_COLUMNS,
-    _opd_kind_of,
     assessments_from_json,
     assessments_to_json,
     from_json,
@@ -216,8 +216,8 @@ def test_json_accepts_bytes_and_pretty_printing() -> None:
         (
             '{"kind": "opd", "opd_kind": "dinsos", "pemda": "74.13"}',
             Pemda,
-            InvalidArgumentError,
-            "kind",
+            InvalidDataError,
+            r"4 problems in the JSON: \$\.kind, \$\.code, \$\.opd_kind, \$\.pemda",
         ),
         ('{"code": "74", "name": "Bali"}', Province, InvalidArgumentError, "Sulawesi Tenggara"),
         ('{"kind": "lembaga", "name": " BPS"}', Instansi, InvalidEntityError, "name"),
@@ -295,7 +295,7 @@ def test_json_error_messages_carry_the_path() -> None:
         assessments_from_json(text)
     if sys.version_info >= (3, 11):  # exception notes exist from Python 3.11
         notes = getattr(info.value, "__notes__", [])
-        assert notes == ["at $.entity.code", "at item 1 of the array"]
+        assert notes == ["at $[1].entity.code"]
 
 
 def test_assessments_json_round_trip_and_duplicates() -> None:
@@ -341,16 +341,29 @@ def test_grade_json_names_its_labels() -> None:
     assert json.loads(to_json(classify("65.98", 2025, tanpa_maladministrasi=True))) == {
         "year": 2025,
         "lower": "54.00",
+        "scheme": "opini-ombudsman-2025",
+        "upper": "77.99",
         "opinion": "Kualitas Sedang Tanpa Maladministrasi",
+        "opinion_en": "Medium quality without maladministration",
         "quality": "Cukup",
+        "label": "Kualitas Sedang Tanpa Maladministrasi",
+        "label_en": "Medium quality without maladministration",
         "tanpa_maladministrasi": True,
     }
     assert json.loads(to_json(classify("34.19", 2021))) == {
         "year": 2021,
         "lower": "0.00",
+        "scheme": "kepatuhan-2016",
+        "upper": "50.99",
         "zone": "merah",
         "predikat": "Kepatuhan Rendah",
+        "label": "Kepatuhan Rendah",
+        "label_en": "Low compliance",
     }
+    # The labels are checked when given, and may be left out (the year and band decide).
+    assert from_json('{"year": 2021, "lower": "0.00"}', Grade) == classify("34.19", 2021)
+    with pytest.raises(InvalidArgumentError, match=r"\$\.upper"):
+        from_json('{"year": 2021, "lower": "0.00", "upper": "50.00"}', Grade)
 
 
 # ---------------------------------------------------------------------------------------
@@ -618,7 +631,7 @@ def test_minimal_layout_with_indonesian_numbers_and_units() -> None:
     ],
 )
 def test_opd_kind_is_inferred_from_the_unit_name(name: str, kind: OPDKind) -> None:
-    assert _opd_kind_of(name) is kind
+    assert opd_kind_of(name) is kind
 
 
 HEADER = ",".join(MINIMAL_COLUMNS)

@@ -8,7 +8,8 @@ joined without spaces. So ``"Bau-Bau"``, ``"Bau Bau"`` and ``"BAUBAU"`` share th
 Leading words that name the level of government (``Kabupaten``, ``Kab.``, ``Pemkab``,
 ``Kota``, ``Pemkot``, ``Pemko``, ``Provinsi``, ``Pemprov``, ``Pemerintah …``, ``Pemda``, and
 ``Administrasi``/``Adm.`` after a kabupaten or kota prefix) are split off by :func:`parse`,
-which also reports the level they name.
+which also reports the level they name. :func:`opd_kind_of` reads the OPD kind a unit's
+name stands for from its leading words.
 
 >>> parse("Kab. Adm. Kep. Seribu")
 Parsed(kind=<PemdaKind.KABUPATEN: 'kabupaten'>, key='kepulauanseribu',
@@ -23,9 +24,9 @@ import re
 import unicodedata
 from typing import Final, NamedTuple
 
-from opinipp.entities import PemdaKind
+from opinipp.entities import OPDKind, PemdaKind
 
-__all__ = ["Parsed", "key", "parse", "words"]
+__all__ = ["Parsed", "key", "opd_kind_of", "parse", "words"]
 
 _SEPARATORS: Final = re.compile(r"[\W_]+")
 _APOSTROPHES: Final = re.compile(r"['\u2019\u2018`]")
@@ -57,6 +58,29 @@ _KIND_PREFIXES: Final[tuple[tuple[tuple[str, ...], PemdaKind], ...]] = (
 # Jakarta's kabupaten and kota are "administrative": Kota Administrasi Jakarta Pusat.
 _ADMINISTRATIVE: Final = frozenset({"administrasi", "adm"})
 _ADMINISTRATIVE_KINDS: Final = frozenset({PemdaKind.KABUPATEN, PemdaKind.KOTA})
+
+# The OPD kind a unit name stands for: one table, matched on the leading words.
+_OPD_NAME_PREFIXES: Final[tuple[tuple[tuple[str, ...], OPDKind], ...]] = (
+    (("dinkes",), OPDKind.DINKES),
+    (("dinas", "kesehatan"), OPDKind.DINKES),
+    (("disdik",), OPDKind.DISDIK),
+    (("dindik",), OPDKind.DISDIK),
+    (("disdikbud",), OPDKind.DISDIK),
+    (("dindikbud",), OPDKind.DISDIK),
+    (("dinas", "pendidikan"), OPDKind.DISDIK),
+    (("dinsos",), OPDKind.DINSOS),
+    (("dinas", "sosial"), OPDKind.DINSOS),
+    (("dpmptsp",), OPDKind.DPMPTSP),
+    (("dpm", "ptsp"), OPDKind.DPMPTSP),
+    (
+        ("dinas", "penanaman", "modal", "dan", "pelayanan", "terpadu", "satu", "pintu"),
+        OPDKind.DPMPTSP,
+    ),
+    (("disdukcapil",), OPDKind.DISDUKCAPIL),
+    (("dukcapil",), OPDKind.DISDUKCAPIL),
+    (("dinas", "kependudukan", "dan", "pencatatan", "sipil"), OPDKind.DISDUKCAPIL),
+    (("dinas", "kependudukan", "dan", "catatan", "sipil"), OPDKind.DISDUKCAPIL),
+)
 
 
 class Parsed(NamedTuple):
@@ -128,6 +152,19 @@ def parse(text: str) -> Parsed:
         if candidate != name_key and candidate not in fallback_keys:
             fallback_keys.append(candidate)
     return Parsed(kind=kind, key=name_key, fallback_keys=tuple(fallback_keys))
+
+
+def opd_kind_of(name: str) -> OPDKind:
+    """The OPD kind a unit name stands for: ``"Dinas Pendidikan dan Kebudayaan"`` is Disdik.
+
+    >>> opd_kind_of("DPM-PTSP Kabupaten Serang"), opd_kind_of("Bappeda")
+    (<OPDKind.DPMPTSP: 'dpmptsp'>, <OPDKind.OTHER: 'other'>)
+    """
+    ws = words(name)
+    for prefix, kind in _OPD_NAME_PREFIXES:
+        if _starts_with(ws, prefix):
+            return kind
+    return OPDKind.OTHER
 
 
 def __dir__() -> list[str]:

@@ -132,43 +132,6 @@ class Assessment:
         if self.score is not None:
             rule_set.band_for(self.score)  # a score above the year's scale (2015: 0-75) raises
 
-    @classmethod
-    def _trusted(  # noqa: PLR0913 - the fields of the class, as in __init__
-        cls,
-        entity: Instansi | Pemda | OPD | Puskesmas | Rsud,
-        year: int,
-        score: Score | None,
-        *,
-        dimensions: Mapping[Dimension, Score] | None = None,
-        tanpa_maladministrasi: bool | None = None,
-        published: PublishedResult | None = None,
-        source: str | None = None,
-    ) -> Assessment:
-        """Build an assessment without checking its fields again (private to opinipp's readers).
-
-        Only for a caller that has already checked every field the way ``__init__`` does:
-        the entity's type, the year's rules, the score (a :class:`~opinipp.scores.Score`
-        within the year's scale), the qualifier only where the year has one, ``published``
-        and non-blank ``source``. The result equals, hashes and pickles like
-        ``Assessment(...)`` built from the same fields.
-
-        >>> from opinipp.entities import Instansi, InstansiKind
-        >>> kemlu = Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN)
-        >>> fast = Assessment._trusted(kemlu, 2023, Score("94.85"))
-        >>> fast == Assessment(kemlu, 2023, "94.85"), fast.grade.category.value
-        (True, 'A')
-        """
-        self = object.__new__(cls)
-        put = object.__setattr__  # frozen attrs classes refuse setattr; the slots take it
-        put(self, "entity", entity)
-        put(self, "year", year)
-        put(self, "score", score)
-        put(self, "dimensions", None if dimensions is None else _to_dimensions(dimensions))
-        put(self, "tanpa_maladministrasi", tanpa_maladministrasi)
-        put(self, "published", published)
-        put(self, "source", source)
-        return self
-
     @property
     def grade(self) -> Grade:
         """The classification of the score under the year's rules (see :func:`~opinipp.classify`).

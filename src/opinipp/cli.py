@@ -199,7 +199,7 @@ def _none_dash(text: str | None) -> str:
 
 
 def _band_json(band: Band) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "lower": str(band.lower),
         "upper": str(band.upper),
         "zone": None if band.zone is None else band.zone.value,
@@ -207,23 +207,15 @@ def _band_json(band: Band) -> dict[str, Any]:
         "label": band.label,
         "label_en": band.label_en,
     }
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def _grade_json(grade: Grade) -> dict[str, Any]:
-    return {
-        "year": grade.year,
-        "scheme": grade.rule_set.scheme,
-        "band": {"lower": str(grade.band.lower), "upper": str(grade.band.upper)},
-        "zone": None if grade.zone is None else grade.zone.value,
-        "category": None if grade.category is None else grade.category.value,
-        "opinion": grade.opinion,
-        "opinion_en": grade.opinion_en,
-        "predikat": grade.predikat,
-        "quality": grade.quality,
-        "tanpa_maladministrasi": grade.tanpa_maladministrasi,
-        "label": grade.label,
-        "label_en": grade.label_en,
-    }
+    """The library's JSON of a Grade (:func:`opinipp.serialization.to_json`)."""
+    from opinipp.serialization._json import to_data
+
+    data: dict[str, Any] = to_data(grade)
+    return data
 
 
 def _gap_json(gap: Gap | None) -> dict[str, Any] | None:
@@ -238,15 +230,18 @@ def _gap_json(gap: Gap | None) -> dict[str, Any] | None:
 
 
 def _entity_json(entity: Entity) -> dict[str, Any]:
-    from opinipp.entities import Pemda
+    """The library's JSON of an entity (:func:`opinipp.serialization.to_json`)."""
+    from opinipp.serialization._json import to_data
 
-    data: dict[str, Any] = {"name": entity.full_name, "kind": entity.entity_kind.value}
-    if isinstance(entity, Pemda):
-        data["code"] = entity.code
-        data["province"] = entity.province.name
-    else:
-        pemda = getattr(entity, "pemda", None)
-        data["pemda"] = None if pemda is None else pemda.full_name
+    data: dict[str, Any] = to_data(entity)
+    return data
+
+
+def _assessment_json(a: Assessment) -> dict[str, Any]:
+    """The library's JSON of an assessment (:func:`opinipp.serialization.to_json`)."""
+    from opinipp.serialization._json import to_data
+
+    data: dict[str, Any] = to_data(a)
     return data
 
 
@@ -462,6 +457,7 @@ def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
                 "of": entry.of,
                 "score": str(entry.score),
                 "entity": _entity_json(entry.entity),
+                "entity_name": entry.entity.full_name,
                 "grade": _grade_json(grade),
             }
         )
@@ -583,21 +579,6 @@ def _published_rank(assessment: Assessment, lang: Lang) -> str:
     return "; ".join(parts) or _DASH
 
 
-def _published_json(a: Assessment) -> dict[str, Any] | None:
-    p = a.published
-    if p is None:
-        return None
-    return {
-        "zone": p.zone,
-        "category": p.category,
-        "opinion": p.opinion,
-        "rank_national": p.rank_national,
-        "rank_national_of": p.rank_national_of,
-        "rank_province": p.rank_province,
-        "rank_province_of": p.rank_province_of,
-    }
-
-
 def _change_json(change: Change) -> dict[str, Any]:
     def value(member: Zone | Category | None) -> str | None:
         return None if member is None else member.value
@@ -632,15 +613,11 @@ def _show_row(
     from opinipp.gaps import gap_to_next_tier
 
     item: dict[str, Any] = {
-        "year": a.year,
-        "score": None if a.score is None else str(a.score),
-        "tanpa_maladministrasi": a.tanpa_maladministrasi,
+        "assessment": _assessment_json(a),
         "grade": None,
         "change": None if change is None else _change_json(change),
         "gap": None,
-        "published": _published_json(a),
         "disagreements": [],
-        "source": a.source,
     }
     rank = _published_rank(a, lang)
     if a.score is None:
@@ -719,7 +696,12 @@ def _cmd_show(args: argparse.Namespace, lang: Lang) -> Output:
     if latest is not None:
         year, grade, gap = latest
         lines.append(_w(lang, "latest", year=year, text=_gap_words(gap, grade, lang)))
-    data = {"command": "show", "entity": _entity_json(entity), "results": items}
+    data = {
+        "command": "show",
+        "entity": _entity_json(entity),
+        "entity_name": entity.full_name,
+        "results": items,
+    }
     return data, lines
 
 

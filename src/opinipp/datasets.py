@@ -62,10 +62,10 @@ def _read(filename: str) -> tuple[Assessment, ...]:
     # Imported on first use so that `import opinipp` stays light.
     from importlib import resources
 
-    from opinipp.serialization import _read_csv_stream
+    from opinipp.serialization._csv import read_csv_stream
 
     text = (resources.files("opinipp") / "data" / filename).read_text(encoding="utf-8")
-    return _read_csv_stream(io.StringIO(text), filename, "raise", strip_parent_suffix=True)
+    return read_csv_stream(io.StringIO(text), filename, "raise", strip_parent_suffix=True)
 
 
 def _with_qualifier(a: Assessment) -> Assessment:
@@ -302,9 +302,9 @@ def audit(assessments: Iterable[Assessment] | None = None, /) -> tuple[Disagreem
     if assessments is None:
         items: Iterable[Assessment] = published_results()
     else:
-        from opinipp.serialization import _assessment_list
+        from opinipp.serialization._records import assessment_list
 
-        items = _assessment_list(assessments)
+        items = assessment_list(assessments)
     return tuple(d for a in items for d in _disagreements(a))
 
 

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 
     from opinipp.assessments import Assessment
     from opinipp.ranking import Ranking
-    from opinipp.serialization import ErrorMode, Record
+    from opinipp.serialization._records import ErrorMode, Record
 
 __all__ = ["from_pandas", "to_pandas"]
 
@@ -76,7 +76,7 @@ _PUBLISHED_COLUMNS: Final = (
     ("rank_province_of", "rank_province_of"),
     ("note", "note"),
 )
-# Column -> record field (see opinipp.serialization) for the columns from_pandas reads.
+# Column -> record field (see opinipp.serialization._records) for the columns from_pandas reads.
 _READ_COLUMNS: Final[dict[str, str]] = {
     "year": "year",
     "kind": "kind",
@@ -208,10 +208,10 @@ def to_pandas(obj: Iterable[Assessment] | Ranking, /) -> pd.DataFrame:
         rows = [{"rank": e.rank, "of": e.of, **_row(e.assessment)} for e in obj.entries]
         columns = ["rank", "of", *_columns()]
     else:
-        from opinipp.serialization import _assessment_list
+        from opinipp.serialization._records import assessment_list
 
         try:
-            items = _assessment_list(obj)
+            items = assessment_list(obj)
         except InvalidArgumentError:
             raise InvalidArgumentError(
                 "obj", obj, "a Ranking or an iterable of Assessment objects"
@@ -344,15 +344,15 @@ def from_pandas(df: pd.DataFrame, /, *, errors: ErrorMode = "collect") -> tuple[
     [('Kabupaten Muna Barat', 2022, Score('69.17'))]
     """
     module = _pandas()
-    from opinipp.serialization import _check_errors, _read_records
+    from opinipp.serialization._records import check_error_mode, read_records
 
-    mode = _check_errors(errors)
+    mode = check_error_mode(errors)
     if not isinstance(df, module.DataFrame):
         raise InvalidArgumentError("df", df, "a pandas DataFrame")
     columns = list(df.columns)
     name_column = "name" if "name" in columns else "entity"
     _check_columns(columns, name_column)
-    return _read_records(_records(df, name_column, module.isna), "the data frame", mode)
+    return read_records(_records(df, name_column, module.isna), "the data frame", mode)
 
 
 def __dir__() -> list[str]:

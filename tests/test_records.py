@@ -1,88 +1,19 @@
-"""Tests of the fast paths of the readers: they build exactly what the checked paths build."""
+"""The one record reader that CSV files, data frames and the bundled data share."""
 
 from __future__ import annotations
 
 import io
-import pickle
 from importlib import resources
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from opinipp import regions, serialization
+from opinipp import regions
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import Puskesmas
-from opinipp.errors import InvalidDataError, RowError
-from opinipp.rules import Dimension
-from opinipp.scores import Score
+from opinipp.errors import InvalidArgumentError, InvalidDataError, RowError
 from opinipp.serialization import read_csv
-from opinipp.strategies import assessments
-
-_TEXT = st.text(min_size=1, max_size=12).filter(str.strip)
-_DIMENSIONS = st.none() | st.dictionaries(
-    st.sampled_from(list(Dimension)),
-    st.integers(0, 10_000).map(Score.from_hundredths),
-    min_size=1,
-)
-_PUBLISHED = st.none() | st.builds(
-    PublishedResult,
-    zone=st.none() | _TEXT,
-    rank_national=st.none() | st.integers(1, 600),
-    note=st.none() | _TEXT,
-)
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    base=assessments(),
-    dimensions=_DIMENSIONS,
-    published=_PUBLISHED,
-    source=st.none() | _TEXT,
-)
-def test_trusted_equals_the_checked_constructor(
-    base: Assessment,
-    dimensions: dict[Dimension, Score] | None,
-    published: PublishedResult | None,
-    source: str | None,
-) -> None:
-    tanpa = base.tanpa_maladministrasi
-    checked = Assessment(
-        base.entity,
-        base.year,
-        base.score,
-        dimensions=dimensions,
-        tanpa_maladministrasi=tanpa,
-        published=published,
-        source=source,
-    )
-    fast = Assessment._trusted(
-        base.entity,
-        base.year,
-        base.score,
-        dimensions=dimensions,
-        tanpa_maladministrasi=tanpa,
-        published=published,
-        source=source,
-    )
-    assert type(fast) is Assessment
-    assert fast == checked
-    assert hash(fast) == hash(checked)
-    assert repr(fast) == repr(checked)
-    assert pickle.dumps(fast) == pickle.dumps(checked)
-    assert pickle.loads(pickle.dumps(fast)) == checked
-    assert fast.dimensions == checked.dimensions
-    assert (fast.grade.zone, fast.grade.category) == (checked.grade.zone, checked.grade.category)
-
-
-def test_trusted_keeps_dimensions_in_dimension_order() -> None:
-    pemda = regions.pemda("74.13")
-    given_order = {Dimension.PENGADUAN: Score("70"), Dimension.INPUT: Score("90.5")}
-    fast = Assessment._trusted(pemda, 2021, Score("81.84"), dimensions=given_order)
-    assert fast.dimensions is not None
-    assert list(fast.dimensions) == [Dimension.INPUT, Dimension.PENGADUAN]
-    assert fast == Assessment(pemda, 2021, "81.84", dimensions=given_order)
-
+from opinipp.serialization._csv import read_csv_stream
+from opinipp.serialization._records import check_error_mode, read_records
 
 _CSV = (
     "entity,kind,province,year,score,parent_pemda\n"
@@ -160,7 +91,7 @@ _Outcome = tuple[Assessment, ...] | list[tuple[object, ...]]
 def _outcome(text: str, mode: str, *, strip: bool) -> _Outcome:
     """The assessments read from ``text``, or the details of every RowError raised."""
     try:
-        return serialization._read_csv_stream(
+        return read_csv_stream(
             io.StringIO(text),
             "x.csv",
             "collect" if mode == "collect" else "raise",
@@ -175,31 +106,14 @@ def _outcome(text: str, mode: str, *, strip: bool) -> _Outcome:
         ]
 
 
-def _both_ways(monkeypatch: pytest.MonkeyPatch, text: str, *, strip: bool) -> list[_Outcome]:
-    """Read ``text`` with and without the fast path, collecting then raising."""
-    outcomes: list[_Outcome] = []
-    for fast in (True, False):
-        with monkeypatch.context() as patched:
-            if not fast:
-                patched.setattr(serialization, "_fast_read", lambda *_, **__: None)
-                patched.setattr(serialization, "_fast_cells", lambda *_, **__: None)
-            outcomes.extend(_outcome(text, mode, strip=strip) for mode in ("collect", "raise"))
-    return outcomes
-
-
-def test_the_fast_path_reads_and_reports_exactly_like_the_full_reader(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    fast_collect, fast_raise, full_collect, full_raise = _both_ways(
-        monkeypatch, _MIXED, strip=False
-    )
-    assert isinstance(full_collect, list)
-    assert isinstance(fast_raise, list)
-    assert fast_collect == full_collect
-    assert fast_raise == full_raise
-    assert len(fast_raise) == 1  # the first problem only
-    assert fast_raise[0] == full_collect[0]
-    assert [(row, column) for _, row, column, *_ in full_collect] == [
+def test_the_reader_reports_every_bad_cell_and_raise_mode_stops_at_the_first() -> None:
+    collected = _outcome(_MIXED, "collect", strip=False)
+    raised = _outcome(_MIXED, "raise", strip=False)
+    assert isinstance(collected, list)
+    assert isinstance(raised, list)
+    assert len(raised) == 1  # the first problem only
+    assert raised[0] == collected[0]
+    assert [(row, column) for _, row, column, *_ in collected] == [
         (8, "entity"),
         (11, "score"),
         (12, "score"),
@@ -211,35 +125,66 @@ def test_the_fast_path_reads_and_reports_exactly_like_the_full_reader(
         (19, "opd_kind"),
         (20, "parent_pemda"),
     ]
+    good = _outcome(
+        "".join(
+            line + "\n" for i, line in enumerate(_MIXED.splitlines(), 1) if i in {1, 2, 3, 4, 5, 6}
+        ),
+        "raise",
+        strip=False,
+    )
+    assert isinstance(good, tuple)
+    assert [(str(a.entity), a.year, str(a.score)) for a in good] == [
+        ("Provinsi Sulawesi Tenggara", 2023, "80.10"),
+        ("Kabupaten Muna Barat", 2023, "81.84"),
+        ("Kota Bau Bau", 2023, "70.00"),
+        ("Kementerian Luar Negeri", 2023, "94.85"),
+        ("Badan Pusat Statistik", 2023, "88.00"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("filename", "rows"),
-    [("published_results.csv", 100), ("published_results_supplement.csv", 1)],
+    [("published_results.csv", 682), ("published_results_supplement.csv", 1)],
 )
-def test_the_fast_path_reads_the_bundled_data_like_the_full_reader(
-    monkeypatch: pytest.MonkeyPatch, filename: str, rows: int
-) -> None:
+def test_the_bundled_data_reads_the_same_in_both_modes(filename: str, rows: int) -> None:
     text = (resources.files("opinipp") / "data" / filename).read_text(encoding="utf-8")
-    fast, _, full, _ = _both_ways(monkeypatch, text, strip=True)
-    assert isinstance(fast, tuple)
-    assert len(fast) >= rows
-    assert fast == full
-    assert [repr(a) for a in fast] == [repr(a) for a in full]
+    collected = _outcome(text, "collect", strip=True)
+    raised = _outcome(text, "raise", strip=True)
+    assert isinstance(collected, tuple)
+    assert len(collected) == rows
+    assert collected == raised
 
 
-def test_the_fast_path_sees_a_quoted_cell_and_absent_columns_as_the_full_reader(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_quoted_cell_and_absent_columns_read_as_written() -> None:
     text = (
         "entity_name,entity_kind,year,score,province,parent_pemda,source_url,note\n"
         "Kabupaten Muna Barat,kabupaten,2023,81.84,Sultra,,'=https://x.test,\n"
         "Kabupaten Muna,kabupaten,2023,70.00,Sultra,,,catatan\n"
         "Dinas Sosial Kabupaten Muna,opd,2023,77.00,Sultra,Kabupaten Muna,,\n"
     )
-    fast, _, full, _ = _both_ways(monkeypatch, text, strip=True)
-    assert isinstance(fast, tuple)
-    assert fast == full
-    assert [a.source for a in fast] == ["=https://x.test", None, None]
-    assert fast[1].published == PublishedResult(note="catatan")
-    assert str(fast[2].entity) == "Dinas Sosial Kabupaten Muna"
+    found = _outcome(text, "collect", strip=True)
+    assert isinstance(found, tuple)
+    assert [a.source for a in found] == ["=https://x.test", None, None]
+    assert found[0].published is None
+    assert found[1].published == PublishedResult(note="catatan")
+    assert str(found[2].entity) == "Dinas Sosial Kabupaten Muna"
+
+
+def test_records_from_any_source_read_like_csv_rows() -> None:
+    record = {
+        "name": ("entity", "Muna Barat"),
+        "kind": ("kind", "kabupaten"),
+        "province": ("province", "Sultra"),
+        "year": ("year", "2023"),
+        "score": ("score", "81,84"),
+    }
+    assert read_records([(0, record)], "records", "collect") == (
+        Assessment(regions.pemda("74.13"), 2023, "81.84"),
+    )
+    bad = {**record, "score": ("score", "101")}
+    with pytest.raises(InvalidDataError) as caught:
+        read_records([(0, bad), (1, RowError(1, None, "x", "unreadable"))], "records", "collect")
+    assert [(e.row, e.column) for e in caught.value.exceptions] == [(0, "score"), (1, None)]
+    assert check_error_mode("collect") == "collect"
+    with pytest.raises(InvalidArgumentError, match="errors"):
+        check_error_mode("ignore")
