@@ -1,0 +1,112 @@
+"""Hardening: error classes built with odd arguments, and first-use caches under threads."""
+
+from __future__ import annotations
+
+import inspect
+import pickle
+from typing import Any
+
+import pytest
+
+from opinipp import errors
+from opinipp.errors import InvalidArgumentError, OpinippError, RowError
+
+_BOUND = 2_500  # no message or repr is longer than this, whatever the arguments
+
+
+class _BadRepr:
+    """A value whose repr and str raise (module level, so that it pickles)."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError("repr")
+
+    def __str__(self) -> str:
+        raise RuntimeError("str")
+
+
+_ODD: list[tuple[str, object]] = [
+    ("None", None),
+    ("huge int", 10**5000),
+    ("long str", "x" * 100_000),
+    ("bad repr", _BadRepr()),
+    ("float", 3.5),
+    ("list", ["a", 1]),
+    ("bytes", b"\xff"),
+    ("long list", ["y" * 500] * 1000),
+]
+
+_CLASSES = [
+    cls
+    for name in errors.__all__
+    if isinstance(cls := getattr(errors, name), type) and issubclass(cls, OpinippError)
+]
+
+
+def _arity(cls: type[OpinippError]) -> int:
+    if cls is OpinippError:
+        return 1
+    if cls is errors.InvalidDataError:
+        return 2
+    parameters = inspect.signature(cls.__init__).parameters.values()
+    return sum(
+        p.name != "self" and p.default is p.empty and p.kind is p.POSITIONAL_OR_KEYWORD
+        for p in parameters
+    )
+
+
+def test_every_error_class_is_covered() -> None:
+    assert len(_CLASSES) == 15
+
+
+@pytest.mark.parametrize("cls", _CLASSES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize(("label", "odd"), _ODD, ids=[label for label, _ in _ODD])
+def test_error_classes_take_odd_arguments(cls: type[OpinippError], label: str, odd: object) -> None:
+    args: list[Any] = [odd] * _arity(cls)
+    if cls is errors.InvalidDataError:  # its documented refusal
+        with pytest.raises(InvalidArgumentError) as refused:
+            cls(*args)
+        assert len(str(refused.value)) <= _BOUND, label
+        return
+    err = cls(*args)
+    text, shown = str(err), repr(err)
+    assert 0 < len(text) <= _BOUND
+    assert shown.startswith(cls.__name__ + "(")
+    assert len(shown) <= _BOUND
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is cls
+    assert str(again) == text
+
+
+def test_odd_values_are_named_in_the_message() -> None:
+    assert str(errors.InvalidArgumentError("year", 10**5000, "a year")) == (
+        "invalid year <int of 16610 bits>: expected a year"
+    )
+    assert str(errors.InvalidScoreError(_BadRepr(), "odd")).startswith(
+        "invalid score <_BadRepr object>: odd;"
+    )
+    assert str(errors.DuplicateEntityError(_BadRepr(), None)) == (
+        "duplicate entity <_BadRepr object> in None: expected each entity at most once"
+    )
+    long = str(errors.NotApplicableError("x" * 10_000, 2021, "r"))
+    assert long.startswith("x" * 100)
+    assert "(10000 characters)" in long
+    odd: Any = None
+    assert errors.RulesNotAvailableError(2020, odd).covered_years == ()
+    odd = [2023, "2022"]
+    assert errors.MixedYearsError(odd).years == (2023, "2022")
+    assert str(OpinippError(10**5000)) == "<int of 16610 bits>"
+
+
+def test_invalid_data_error_refuses_what_is_not_a_group_of_row_errors() -> None:
+    row = RowError(2, "score", "x", "not a number")
+    with pytest.raises(InvalidArgumentError, match="message"):
+        errors.InvalidDataError(None, [row])  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="exceptions"):
+        errors.InvalidDataError("bad file", [])
+    with pytest.raises(InvalidArgumentError, match="exceptions"):
+        errors.InvalidDataError("bad file", ["x"])  # type: ignore[list-item]
+    err = errors.InvalidDataError("bad file", [row])
+    assert str(err) == "bad file (1 sub-exception)"
+    assert pickle.loads(pickle.dumps(err)).messages() == [
+        "row 2, column 'score': 'x': not a number"
+    ]
