@@ -273,6 +273,9 @@ def _close_matches(index: _Index, parsed: _names.Parsed, flt: _Filter) -> tuple[
 # suggestions, every time), and the memo is emptied when it reaches _MEMO_LIMIT entries, so
 # it stays small whatever the input.
 _MEMO_LIMIT: Final = 4096
+# An int is never a lookup key, but one that reads as a code (7413) suggests its text form;
+# larger ones are not turned into text (a huge int cannot be).
+_CODE_LIMIT: Final = 10**6
 _memo: dict[tuple[str, _Filter], Pemda] = {}
 
 
@@ -295,7 +298,7 @@ def _lookup(query: object, flt: _Filter) -> Pemda:
     index = _index()
     if not isinstance(query, str):
         hint: tuple[str, ...] = ()
-        if isinstance(query, int) and not isinstance(query, bool):
+        if isinstance(query, int) and not isinstance(query, bool) and 0 <= query < _CODE_LIMIT:
             try:
                 _resolve(str(query), flt)
                 hint = (str(query),)
