@@ -110,3 +110,55 @@ def test_invalid_data_error_refuses_what_is_not_a_group_of_row_errors() -> None:
     assert pickle.loads(pickle.dumps(err)).messages() == [
         "row 2, column 'score': 'x': not a number"
     ]
+
+
+# --- Disagreement checks its fields ---------------------------------------------------
+
+
+def _a_disagreement() -> Any:
+    from opinipp.datasets import audit
+
+    return audit()[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "junk"),
+    [
+        ("assessment", None),
+        ("assessment", "Provinsi Banten 2018"),
+        ("field", "score"),
+        ("field", None),
+        ("published", None),
+        ("published", ""),
+        ("published", 3),
+        ("computed", 3),
+        ("computed", ""),
+        ("known_anomaly", b"x"),
+        ("known_anomaly", ""),
+    ],
+)
+def test_disagreement_rejects_junk_fields(field: str, junk: object) -> None:
+    import attrs
+
+    from opinipp.datasets import Disagreement
+
+    good = _a_disagreement()
+    values = attrs.asdict(good, recurse=False) | {field: junk}
+    with pytest.raises(InvalidArgumentError) as caught:
+        Disagreement(**values)
+    assert caught.value.argument == field
+    assert caught.value.value is junk
+
+
+def test_disagreement_accepts_what_audit_builds() -> None:
+    import attrs
+
+    from opinipp.datasets import Disagreement
+
+    good = _a_disagreement()
+    again = Disagreement(**attrs.asdict(good, recurse=False))
+    assert again == good
+    assert str(again) == (
+        "Provinsi Banten 2018, score 80.74: zone 'zona hijau' published, the rules give 'kuning'"
+        " (known anomaly)"
+    )

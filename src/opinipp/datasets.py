@@ -39,10 +39,11 @@ from __future__ import annotations
 import functools
 import io
 import re
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Category, Zone, rules_for
 
 if TYPE_CHECKING:
@@ -223,6 +224,31 @@ def _label_level(label: str) -> str:
     return folded.removesuffix(" " + _QUALIFIER)
 
 
+_FIELDS: Final = ("zone", "category", "opinion")
+
+
+def _check_assessment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from opinipp.assessments import Assessment
+
+    if not isinstance(value, Assessment):
+        raise InvalidArgumentError(attribute.name, value, "an Assessment")
+
+
+def _check_field(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value not in _FIELDS:
+        raise InvalidArgumentError(attribute.name, value, "'zone', 'category' or 'opinion'")
+
+
+def _check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidArgumentError(attribute.name, value, "non-empty text")
+
+
+def _check_optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_text(_, attribute, value)
+
+
 @attrs.frozen
 class Disagreement:
     """A published label that differs from what the rules compute for the published score.
@@ -238,11 +264,11 @@ class Disagreement:
      (known anomaly)"
     """
 
-    assessment: Assessment
-    field: Field
-    published: str
-    computed: str | None
-    known_anomaly: str | None = None
+    assessment: Assessment = attrs.field(validator=_check_assessment)
+    field: Field = attrs.field(validator=_check_field)
+    published: str = attrs.field(validator=_check_text)
+    computed: str | None = attrs.field(validator=_check_optional_text)
+    known_anomaly: str | None = attrs.field(default=None, validator=_check_optional_text)
 
     def __str__(self) -> str:
         a = self.assessment
