@@ -162,3 +162,69 @@ def test_disagreement_accepts_what_audit_builds() -> None:
         "Provinsi Banten 2018, score 80.74: zone 'zona hijau' published, the rules give 'kuning'"
         " (known anomaly)"
     )
+
+
+# --- first-use caches are built once under threads --------------------------------------
+
+# Each case: the module, the function its first-use build calls (wrapped to count the calls
+# and to sleep, so that every thread is inside the build together), the public call, and
+# how many calls one build makes.
+_COLD_CACHE_PROBE = """
+import json, sys, threading, time
+import importlib
+
+module_name, inner, call = sys.argv[1:4]
+module = importlib.import_module(module_name)
+real = getattr(module, inner)
+calls = []
+
+def counting(*args, **kwargs):
+    calls.append(args)
+    time.sleep(0.05)
+    return real(*args, **kwargs)
+
+setattr(module, inner, counting)
+public = eval(call, {"opinipp": importlib.import_module("opinipp"), "module": module})
+barrier = threading.Barrier(16)
+results = [None] * 16
+
+def run(i):
+    barrier.wait()
+    results[i] = public()
+
+threads = [threading.Thread(target=run, args=(i,)) for i in range(16)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(json.dumps({"calls": len(calls), "distinct": len({id(r) for r in results})}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "inner", "call", "calls_per_build"),
+    [
+        ("opinipp.datasets", "_read", "module.published_results", 2),
+        ("opinipp.regions", "_read_csv", "module.provinces", 5),
+        ("opinipp.years", "_build", "lambda: module.assessment_year(2023)", 10),
+    ],
+    ids=["published_results", "regions", "years"],
+)
+def test_a_cold_cache_is_built_once_under_16_threads(
+    module: str, inner: str, call: str, calls_per_build: int
+) -> None:
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    result = subprocess.run(
+        [sys.executable, "-c", _COLD_CACHE_PROBE, module, inner, call],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(src), "PATH": ""},
+    )
+    found = json.loads(result.stdout)
+    assert found == {"calls": calls_per_build, "distinct": 1}

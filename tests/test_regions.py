@@ -657,9 +657,9 @@ _LAZINESS_PROBE = textwrap.dedent(
     import opinipp
     import opinipp.regions
     from opinipp import regions
-    print(len(opened), regions._index.cache_info().currsize)
+    print(len(opened), int(regions._index.built))
     regions.pemda("Muna Barat")
-    print(len(opened), regions._index.cache_info().currsize)
+    print(len(opened), int(regions._index.built))
     """
 )
 

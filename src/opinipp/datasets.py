@@ -36,13 +36,13 @@ comes last.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from opinipp._once import Once
 from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Category, Zone, rules_for
 
@@ -79,7 +79,16 @@ def _with_qualifier(a: Assessment) -> Assessment:
     return a
 
 
-@functools.cache
+def _read_all() -> tuple[Assessment, ...]:
+    rows: list[Assessment] = []
+    for filename in _FILES:
+        rows.extend(_with_qualifier(a) for a in _read(filename))
+    return tuple(rows)
+
+
+_published: Final = Once(_read_all)
+
+
 def published_results() -> tuple[Assessment, ...]:
     """Return the bundled published results, in file order (read once, on first use).
 
@@ -95,10 +104,7 @@ def published_results() -> tuple[Assessment, ...]:
     >>> sula.tanpa_maladministrasi, sula.grade.opinion
     (True, 'Kualitas Sedang Tanpa Maladministrasi')
     """
-    rows: list[Assessment] = []
-    for filename in _FILES:
-        rows.extend(_with_qualifier(a) for a in _read(filename))
-    return tuple(rows)
+    return _published()
 
 
 # ---------------------------------------------------------------------------------------

@@ -52,11 +52,11 @@ it could be Kabupaten Serang or Kota Serang; ...
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from opinipp import _names
+from opinipp._once import Once
 from opinipp.entities import Pemda, PemdaKind, Province
 from opinipp.errors import AmbiguousNameError, InvalidArgumentError, UnknownRegionError
 
@@ -132,9 +132,8 @@ def _add_variant(
         _add_name(names, _names.key(variant), target.code, None)
 
 
-@functools.cache
-def _index() -> _Index:
-    """Read the bundled CSV files and build the lookup tables (once per process)."""
+def _build_index() -> _Index:
+    """Read the bundled CSV files and build the lookup tables."""
     province_list = [
         Province(
             code=row["code"],
@@ -190,6 +189,9 @@ def _index() -> _Index:
         provinces_of={code: frozenset(s) for code, s in provinces_of.items()},
         province_keys=province_keys,
     )
+
+
+_index: Final = Once(_build_index)  # once per process, on first use
 
 
 class _Filter(NamedTuple):
