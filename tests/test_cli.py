@@ -532,3 +532,81 @@ def test_junk_scores_never_raise(junk: str) -> None:
 def test_main_refuses_an_argv_that_is_not_a_list_of_strings(junk: object) -> None:
     with pytest.raises(InvalidArgumentError, match="a sequence of strings"):
         main(junk)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------
+# Streams that fail: closed, full, a reader that stops early
+
+
+def shell(command: str, *, unbuffered: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in bash, with ``opinipp`` standing for ``python -m opinipp``.
+
+    ``unbuffered`` sets ``PYTHONUNBUFFERED``: a write then fails at once, not at the flush.
+    """
+    script = f'opinipp() {{ "{sys.executable}" -m opinipp "$@"; }}\n{command}'
+    env = {k: v for k, v in ENV.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    return subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "opinipp years >&-",
+        "opinipp classify 81.84 --year 2023 >&-",
+        "opinipp years > /dev/full",
+        "opinipp classify 81.84 --year 2023 > /dev/full",
+        "opinipp show 74.13 --json > /dev/full",
+        "opinipp --help > /dev/full",
+        "opinipp --version >&-",
+    ],
+)
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+def test_output_that_cannot_be_written_is_one_line_and_status_74(
+    command: str, unbuffered: bool
+) -> None:
+    result = shell(command, unbuffered=unbuffered)
+    assert result.returncode == 74, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("opinipp: error: cannot write to standard output: ")
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["opinipp years >&- 2>&-", "opinipp years > /dev/full 2>&-", "opinipp years >/dev/full 2>&1"],
+)
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+def test_output_failure_without_a_working_stderr_is_silent_with_status_74(
+    command: str, unbuffered: bool
+) -> None:
+    result = shell(command, unbuffered=unbuffered)
+    assert (result.returncode, result.stdout, result.stderr) == (74, "", "")
+
+
+def test_bad_input_with_stderr_closed_is_still_status_2() -> None:
+    result = shell("opinipp classify abc --year 2023 2>&-")
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", "")
+    for redirect in (">&- 2>&-", "2>/dev/full"):
+        also = shell(f"opinipp classify abc --year 2023 {redirect}")
+        assert (also.returncode, also.stdout, also.stderr) == (2, "", ""), redirect
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+def test_a_reader_that_stops_early_is_a_quiet_success(unbuffered: bool) -> None:
+    result = shell('opinipp years | head -1; echo "status ${PIPESTATUS[0]}"', unbuffered=unbuffered)
+    assert result.stdout == ("Aturan penilaian kepatuhan Ombudsman RI per tahun\nstatus 0\n")
+    assert result.stderr == ""
+    # `true` has exited before opinipp writes: the write meets a closed pipe.
+    for command in ("opinipp show 74.13 --json", "opinipp --help"):
+        gone = shell(f'{command} | true; echo "status ${{PIPESTATUS[0]}}"', unbuffered=unbuffered)
+        assert (gone.stdout, gone.stderr) == ("status 0\n", "")

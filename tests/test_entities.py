@@ -187,3 +187,63 @@ def test_invalid_entities_raise_readable_errors(build: Any, field: str, fragment
     assert info.value.field == field
     assert fragment in str(info.value)
     assert isinstance(info.value, ValueError)
+
+
+# --- Instansi identity: the name up to case and spacing, and the kind -----------------
+
+KEMLU = Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN)
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "KEMENTERIAN LUAR NEGERI",
+        "kementerian luar negeri",
+        "Kementerian  Luar   Negeri",
+        "Kementerian\tLuar Negeri",
+        "Kementerian Luar\u00a0Negeri",
+    ],
+)
+def test_instansi_names_that_differ_in_case_or_spacing_are_one_instansi(spelling: str) -> None:
+    other = Instansi(name=spelling, kind=InstansiKind.KEMENTERIAN)
+    assert other == KEMLU
+    assert hash(other) == hash(KEMLU)
+    assert len({other, KEMLU}) == 1
+    assert other.name == spelling  # shown as given
+    assert other != Instansi(name=spelling, kind=InstansiKind.LEMBAGA)
+
+
+def test_instansi_with_other_words_stay_distinct() -> None:
+    assert Instansi(name="Kementerian Dalam Negeri", kind=InstansiKind.KEMENTERIAN) != KEMLU
+    assert Instansi(name="Kementerian Luar Negeri RI", kind=InstansiKind.KEMENTERIAN) != KEMLU
+
+
+def test_two_spellings_of_one_instansi_cannot_be_ranked_twice(tmp_path: Any) -> None:
+    import opinipp
+    from opinipp.errors import DuplicateEntityError
+
+    shouting = Instansi(name="KEMENTERIAN LUAR NEGERI", kind=InstansiKind.KEMENTERIAN)
+    both = [
+        opinipp.Assessment(KEMLU, 2023, "91.20"),
+        opinipp.Assessment(shouting, 2023, "88.10"),
+    ]
+    national = opinipp.National(InstansiKind.KEMENTERIAN)
+    with pytest.raises(DuplicateEntityError) as caught:
+        opinipp.rank(both, national)
+    assert caught.value.entity == KEMLU
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "entity,kind,province,year,score,parent_pemda\n"
+        "Kementerian Luar Negeri,kementerian,,2023,91.20,\n"
+        "KEMENTERIAN  LUAR NEGERI,kementerian,,2023,88.10,\n",
+        encoding="utf-8",
+    )
+    from opinipp.errors import InvalidDataError
+    from opinipp.serialization import read_csv
+
+    with pytest.raises(InvalidDataError) as refused:
+        read_csv(path)
+    (row_error,) = refused.value.exceptions
+    assert (row_error.row, row_error.column) == (3, "entity")
+    assert row_error.value == "KEMENTERIAN  LUAR NEGERI"
+    assert "duplicate: row 2 already has the 2023 result" in row_error.reason

@@ -365,18 +365,6 @@ def test_ordinal_breaks_ties_by_kemendagri_code() -> None:
     ]
 
 
-def test_ties_between_names_that_differ_only_in_case_do_not_depend_on_input_order() -> None:
-    one = Instansi(name="Badan Pengawas Obat dan Makanan", kind=LEM)
-    two = Instansi(name="badan pengawas obat dan makanan", kind=LEM)
-    assert one != two
-    assert one.sort_key == two.sort_key
-    found = [Assessment(one, 2023, "94.11"), Assessment(two, 2023, "94.11")]
-    forward = rank(found, National(LEM), ties="ordinal")
-    backward = rank(found[::-1], National(LEM), ties="ordinal")
-    assert forward == backward
-    assert [e.rank for e in forward] == [1, 2]
-
-
 def test_a_provincial_ranking_with_the_provincial_government() -> None:
     found = [  # NTB 2023 (nusramedia.com): Pemprov NTB was listed 3rd with 84.51
         _a("Kabupaten Bima", 2023, "86.65"),

@@ -657,9 +657,9 @@ _LAZINESS_PROBE = textwrap.dedent(
     import opinipp
     import opinipp.regions
     from opinipp import regions
-    print(len(opened), regions._index.cache_info().currsize)
+    print(len(opened), int(regions._index.built))
     regions.pemda("Muna Barat")
-    print(len(opened), regions._index.cache_info().currsize)
+    print(len(opened), int(regions._index.built))
     """
 )
 
@@ -675,3 +675,13 @@ def test_importing_reads_no_file() -> None:
     assert before == "0 0"
     # The probe does see the files once a lookup needs them.
     assert after == "5 1"
+
+
+def test_a_huge_int_is_an_unknown_region_not_a_conversion_error() -> None:
+    huge = 10**5000  # beyond int -> str conversion (sys.get_int_max_str_digits())
+    for lookup in (regions.pemda, regions.province):
+        with pytest.raises(UnknownRegionError) as caught:
+            lookup(huge)
+        assert caught.value.query is huge
+        assert caught.value.suggestions == ()
+        assert "<int of 16610 bits>" in str(caught.value)

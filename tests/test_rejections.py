@@ -654,24 +654,6 @@ def test_ranking_edges() -> None:
     )
 
 
-def test_ordinal_ties_between_names_that_differ_only_in_case() -> None:
-    """Two ministries whose sort keys are equal still get a fixed order (by their repr)."""
-    upper = Instansi(name="Kementerian Sosial", kind=InstansiKind.KEMENTERIAN)
-    lower = Instansi(name="kementerian sosial", kind=InstansiKind.KEMENTERIAN)
-    other = Instansi(name="Kementerian Agama", kind=InstansiKind.KEMENTERIAN)
-    items = [Assessment(e, 2023, "80.00") for e in (lower, other, upper)]
-    scope = National(InstansiKind.KEMENTERIAN)
-    first = rank(items, scope, ties="ordinal")
-    assert [e.entity.name for e in first] == [
-        "Kementerian Agama",
-        "Kementerian Sosial",
-        "kementerian sosial",
-    ]
-    assert [e.entity for e in rank(items[::-1], scope, ties="ordinal")] == [e.entity for e in first]
-    assert points_to_rank(first, lower, 2) == Decimal("0.01")
-    assert points_to_rank(first, upper, 1) == Decimal("0.01")
-
-
 @pytest.mark.parametrize(
     "module", [opinipp.rules, opinipp.zoning, opinipp.ranking, opinipp.gaps, opinipp.errors]
 )

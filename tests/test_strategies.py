@@ -602,3 +602,29 @@ print(json.dumps({
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert json.loads(result.stdout) == {"opened": [], "strategies": False, "registered": True}
+
+
+_HUGE: Any = 10**5000  # beyond int -> str conversion (sys.get_int_max_str_digits())
+
+
+@pytest.mark.parametrize(
+    ("build", "argument"),
+    [
+        (lambda: scores(min_value=_HUGE), "min_value"),
+        (lambda: scores(max_value=_HUGE), "max_value"),
+        (lambda: scores(min_value=-_HUGE), "min_value"),
+        (lambda: years(min_value=_HUGE), "min_value"),
+        (lambda: years(min_value=_HUGE, max_value=2023), "min_value"),
+        (lambda: years(max_value=-_HUGE), "max_value"),
+        (lambda: grades(year=_HUGE), "year"),
+        (lambda: boundary_scores(_HUGE), "year"),
+        (lambda: assessment_sets(kind="provinsi", min_size=_HUGE), "min_size"),
+        (lambda: assessment_sets(min_size=_HUGE, max_size=1), "min_size"),
+        (lambda: pemdas(province=_HUGE), "province"),
+    ],
+)
+def test_huge_int_arguments_raise_invalid_argument(build: Any, argument: str) -> None:
+    with pytest.raises(InvalidArgument, match=f"{argument}=") as caught:
+        build().validate()
+    assert "<int of 16610 bits>" in str(caught.value)
+    assert len(str(caught.value)) < 1000

@@ -15,8 +15,10 @@ the CLI guide). The names of zones, categories and opinions are the Ombudsman's 
 stay in Indonesian in both languages.
 
 Exit codes: 0 on success; 2 on bad input (an invalid score, a year without rules such as
-2020, an unknown entity or scope, an unreadable file, a wrong option), with a single line
-``opinipp: error: <message>`` on standard error and never a traceback.
+2020, an unknown entity or scope, an unreadable file, a wrong option); 74 when standard
+output cannot be written (closed, or a full disk; a reader that stops early, as in
+``| head -1``, is a success). A failure is a single line ``opinipp: error: <message>`` on
+standard error (when standard error works), never a traceback.
 
 >>> main(["classify", "81.84", "--year", "2023", "--lang", "en"])
 81.84 in 2023: zona hijau (green), category B, Kualitas Tinggi (High quality)
@@ -29,17 +31,21 @@ band 78.00–87.99 of the opini-pengawasan-2022 rules
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
+import os
 import sys
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any, Literal, NoReturn
+from typing import IO, TYPE_CHECKING, Any, Literal, NoReturn, cast
 
 from opinipp.errors import InvalidArgumentError, OpinippError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from decimal import Decimal
+
+    from _typeshed import SupportsWrite
 
     from opinipp.assessments import Assessment
     from opinipp.entities import Entity
@@ -56,6 +62,7 @@ Lang = Literal["id", "en"]
 _PROG = "opinipp"
 _EXIT_OK = 0
 _EXIT_BAD_INPUT = 2
+_EXIT_OUTPUT = 74  # EX_IOERR (sysexits.h): standard output could not be written
 _DASH = "–"
 _SHOWN_ROW_ERRORS = 3
 _SHOWN_CANDIDATES = 5
@@ -65,11 +72,28 @@ class _UsageError(Exception):
     """A command-line usage error, reported in one line (argparse would print the usage)."""
 
 
+class _OutputError(Exception):
+    """Standard output could not be written (argparse would ignore it)."""
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser that reports errors in one line, without the usage block."""
 
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{message} (see '{self.prog} --help')")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # --help and --version: a failed write is reported, not silently dropped.
+        if not message:
+            return
+        if file is None:  # sys.stdout is None: started with stdout closed
+            raise _OutputError("it is closed")
+        try:
+            _write(cast("IO[str]", file), message)  # argparse passes sys.stdout or sys.stderr
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise _OutputError(_reason(error)) from error
 
 
 # ---------------------------------------------------------------------------------------
@@ -821,7 +845,8 @@ def _parser() -> _Parser:
             "published results, list the rules of every year."
         ),
         epilog=(
-            "Exit status: 0 on success, 2 on bad input (one line on standard error). "
+            "Exit status: 0 on success, 2 on bad input, 74 when the output cannot be written "
+            "(one line on standard error). "
             "Documentation: https://opinipp.readthedocs.io/"
         ),
         parents=[_common(top=True)],
@@ -922,12 +947,78 @@ def _write(stream: IO[str], text: str) -> None:
     stream.flush()
 
 
+def _report(message: str) -> None:
+    """Write ``opinipp: error: <message>`` on standard error, if standard error works."""
+    stream = sys.stderr
+    if stream is None:  # started with stderr closed
+        return
+    try:
+        _write(stream, f"{_PROG}: error: {message}\n")
+    except (OSError, ValueError):
+        _discard(stream)
+
+
+def _discard(stream: IO[str]) -> None:
+    """Point the process's standard output (or error) at the null device.
+
+    What is still buffered then goes nowhere at exit, instead of failing again (exit
+    status 120, "Exception ignored …"): the Python docs' advice for SIGPIPE. Only the
+    interpreter's own streams are redirected, never a stream a caller put in their place.
+    """
+    if stream is not sys.__stdout__ and stream is not sys.__stderr__:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
+
+
+def _output(text: str | None, status: int) -> int:
+    """Write ``text`` (``None``: only flush what argparse printed) and return the status.
+
+    A reader that stopped early (``| head -1``) is a success; any other failure to write
+    is one line on standard error and :data:`_EXIT_OUTPUT`.
+    """
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed
+        return status if text is None else _output_failed("it is closed")
+    try:
+        if text is None:
+            stream.flush()
+        else:
+            _write(stream, text)
+    except BrokenPipeError:
+        _discard(stream)
+        return status
+    except (OSError, ValueError) as error:  # ValueError: a stream closed in the process
+        return _output_failed(_reason(error))
+    return status
+
+
+def _reason(error: Exception) -> str:
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+
+
+def _output_failed(reason: str) -> int:
+    stream = sys.stdout
+    if stream is not None:
+        _discard(stream)
+    _report(f"cannot write to standard output: {reason}")
+    return _EXIT_OUTPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``opinipp`` command and return its exit status.
 
     ``argv`` defaults to the process arguments. Output goes to standard output; errors are
-    one line on standard error, and the status is 2. An ``argv`` that is not a sequence of
-    strings raises :class:`~opinipp.errors.InvalidArgumentError`.
+    one line on standard error (none when standard error is closed). An ``argv`` that is not
+    a sequence of strings raises :class:`~opinipp.errors.InvalidArgumentError`.
+
+    Exit status: 0 on success, also when the reader of the output stops early
+    (``opinipp years | head -1``); 2 on bad input; 74 (``EX_IOERR``) when standard output
+    cannot be written (closed, or a full disk).
 
     >>> main(["gap", "81.84", "--year", "2023"])  # Kab. Muna Barat, 2023
     81,84 pada 2023: kurang 6,16 menuju A (Kualitas Tertinggi)
@@ -946,21 +1037,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         lang: Lang = args.lang
         data, lines = args.handler(args, lang)
-        if args.json:
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = "\n".join(lines) + "\n"
-        _write(sys.stdout, text)
-    except SystemExit as done:  # --help and --version
+    except SystemExit as done:  # --help and --version, printed by argparse
         code = done.code
-        return code if isinstance(code, int) else _EXIT_OK
+        return _output(None, code if isinstance(code, int) else _EXIT_OK)
     except (_UsageError, OpinippError) as error:
-        message = _one_line(error)
-        _write(sys.stderr, f"{_PROG}: error: {message}\n")
+        _report(_one_line(error))
         return _EXIT_BAD_INPUT
-    except BrokenPipeError:  # pragma: no cover - e.g. `opinipp years | head -1`
-        return _EXIT_OK
-    return _EXIT_OK
+    except _OutputError as error:
+        return _output_failed(str(error))
+    except BrokenPipeError:  # --help or --version into `| head -1`
+        return _output(None, _EXIT_OK)
+    if args.json:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "\n".join(lines) + "\n"
+    return _output(text, _EXIT_OK)
 
 
 def __dir__() -> list[str]:

@@ -36,14 +36,15 @@ comes last.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from opinipp._checks import find_member
+from opinipp._once import Once
+from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Category, RuleSet, Zone, rule_sets, rules_for
 from opinipp.rules._types import level_word
 
@@ -81,7 +82,16 @@ def _names_qualifier(rule_set: RuleSet, text: str) -> bool:
     return qualifier is not None and level_word(qualifier) in level_word(text)
 
 
-@functools.cache
+def _read_all() -> tuple[Assessment, ...]:
+    rows: list[Assessment] = []
+    for filename in _FILES:
+        rows.extend(_with_qualifier(a) for a in _read(filename))
+    return tuple(rows)
+
+
+_published: Final = Once(_read_all)
+
+
 def published_results() -> tuple[Assessment, ...]:
     """Return the bundled published results, in file order (read once, on first use).
 
@@ -97,10 +107,7 @@ def published_results() -> tuple[Assessment, ...]:
     >>> sula.tanpa_maladministrasi, sula.grade.opinion
     (True, 'Kualitas Sedang Tanpa Maladministrasi')
     """
-    rows: list[Assessment] = []
-    for filename in _FILES:
-        rows.extend(_with_qualifier(a) for a in _read(filename))
-    return tuple(rows)
+    return _published()
 
 
 # ---------------------------------------------------------------------------------------
@@ -201,6 +208,31 @@ def _level(text: str) -> str | None:
     return None
 
 
+_FIELDS: Final = ("zone", "category", "opinion")
+
+
+def _check_assessment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from opinipp.assessments import Assessment
+
+    if not isinstance(value, Assessment):
+        raise InvalidArgumentError(attribute.name, value, "an Assessment")
+
+
+def _check_field(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value not in _FIELDS:
+        raise InvalidArgumentError(attribute.name, value, "'zone', 'category' or 'opinion'")
+
+
+def _check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidArgumentError(attribute.name, value, "non-empty text")
+
+
+def _check_optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_text(_, attribute, value)
+
+
 @attrs.frozen
 class Disagreement:
     """A published label that differs from what the rules compute for the published score.
@@ -216,11 +248,11 @@ class Disagreement:
      (known anomaly)"
     """
 
-    assessment: Assessment
-    field: Field
-    published: str
-    computed: str | None
-    known_anomaly: str | None = None
+    assessment: Assessment = attrs.field(validator=_check_assessment)
+    field: Field = attrs.field(validator=_check_field)
+    published: str = attrs.field(validator=_check_text)
+    computed: str | None = attrs.field(validator=_check_optional_text)
+    known_anomaly: str | None = attrs.field(default=None, validator=_check_optional_text)
 
     def __str__(self) -> str:
         a = self.assessment

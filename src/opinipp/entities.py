@@ -270,18 +270,31 @@ class Pemda:
         return self.full_name
 
 
+def _name_key(name: str) -> str:
+    """The key that identifies a name up to case and spacing (see :mod:`opinipp._names`)."""
+    from opinipp._names import key  # _names imports this module
+
+    return key(name)
+
+
 @attrs.frozen(cache_hash=True)
 class Instansi:
     """A ministry (kementerian) or agency (lembaga) of the central government.
+
+    Two Instansi are the same when their kinds match and their names do up to case,
+    spacing and punctuation, as Pemda names are matched; the name is shown as given.
 
     >>> kemlu = Instansi(
     ...     name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN, abbreviation="Kemlu"
     ... )
     >>> kemlu.entity_kind, str(kemlu)
     (<EntityKind.KEMENTERIAN: 'kementerian'>, 'Kementerian Luar Negeri')
+    >>> shouting = Instansi(name="KEMENTERIAN  LUAR NEGERI", kind=InstansiKind.KEMENTERIAN)
+    >>> shouting == kemlu, str(shouting)
+    (True, 'KEMENTERIAN  LUAR NEGERI')
     """
 
-    name: str = attrs.field(validator=_text("Instansi"))
+    name: str = attrs.field(eq=_name_key, validator=_text("Instansi"))
     kind: InstansiKind = attrs.field(
         validator=_instance_of("Instansi", InstansiKind, "an InstansiKind")
     )

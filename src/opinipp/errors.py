@@ -16,10 +16,11 @@ invalid score '100.5': above 100.00; expected a number from 0.00 to 100.00 with 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from typing_extensions import Self
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     from builtins import ExceptionGroup
@@ -46,12 +47,24 @@ __all__ = [
 ]
 
 SCORE_EXPECTATION = "a number from 0.00 to 100.00 with at most two decimals"
+_REGION_EXPECTATION = (
+    "a Kemendagri code or a name of one of Indonesia's 38 provinces or 514 kabupaten/kota"
+)
 
 
 _MAX_SHOWN = 120
+_MAX_TEXT = 300
+_MAX_ITEMS = 10
+_MAX_MESSAGE = 2000
 
 
-def _show(value: object) -> str:
+def _clip(text: str, limit: int) -> str:
+    if len(text) > limit:
+        return f"{text[: limit - 30]}…{text[-10:]} ({len(text)} characters)"
+    return text
+
+
+def _show(value: object, limit: int = _MAX_SHOWN) -> str:
     """A repr that is safe and short enough for a message, whatever the value."""
     try:
         text = repr(value)
@@ -59,9 +72,37 @@ def _show(value: object) -> str:
         if isinstance(value, int):  # beyond sys.get_int_max_str_digits()
             return f"<int of {value.bit_length()} bits>"
         return f"<{type(value).__name__} object>"
-    if len(text) > _MAX_SHOWN:
-        return f"{text[: _MAX_SHOWN - 20]}…{text[-10:]} ({len(text)} characters)"
-    return text
+    return _clip(text, limit)
+
+
+def _text(value: object) -> str:
+    """Text given as context (a reason, a scope, an entity): its str, safe and bounded."""
+    if isinstance(value, str):
+        return _clip(value, _MAX_TEXT)
+    try:
+        text = str(value)
+    except Exception:  # noqa: BLE001 - as in _show
+        return _show(value)
+    return _clip(text, _MAX_TEXT)
+
+
+def _items(value: object) -> tuple[Any, ...]:
+    """Candidates, suggestions or years as a tuple (one odd value becomes one item)."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes)):
+        return (value,)
+    try:
+        return tuple(value)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - not iterable, or iterating raised
+        return (value,)
+
+
+def _listed(items: tuple[Any, ...], separator: str, *, quoted: bool = False) -> str:
+    """The first items, joined, and how many more there are."""
+    shown = [_show(i) if quoted else _clip(_text(i), _MAX_SHOWN) for i in items[:_MAX_ITEMS]]
+    more = len(items) - _MAX_ITEMS
+    return separator.join(shown) + (f" (and {more} more)" if more > 0 else "")
 
 
 def _rebuild(cls: type[OpinippError], args: tuple[Any, ...], state: dict[str, Any]) -> OpinippError:
@@ -73,7 +114,21 @@ def _rebuild(cls: type[OpinippError], args: tuple[Any, ...], state: dict[str, An
 
 
 class OpinippError(Exception):
-    """Base class of every error opinipp raises on purpose."""
+    """Base class of every error opinipp raises on purpose.
+
+    Its str and repr stay short and never raise, whatever it was given.
+    """
+
+    def __str__(self) -> str:
+        try:
+            text = super().__str__()
+        except Exception:  # noqa: BLE001 - e.g. a huge int or a broken __str__ as the message
+            text = ", ".join(_show(arg) for arg in self.args)
+        return _clip(text, _MAX_MESSAGE)
+
+    def __repr__(self) -> str:
+        args = ", ".join(_show(arg, _MAX_MESSAGE) for arg in self.args[:2])
+        return f"{type(self).__name__}({args})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self.args, dict(self.__dict__)))
@@ -94,7 +149,9 @@ class InvalidScoreError(OpinippError, ValueError):
     def __init__(self, value: object, reason: str) -> None:
         self.value = value
         self.reason = reason
-        super().__init__(f"invalid score {_show(value)}: {reason}; expected {SCORE_EXPECTATION}")
+        super().__init__(
+            f"invalid score {_show(value)}: {_text(reason)}; expected {SCORE_EXPECTATION}"
+        )
 
 
 class InvalidEntityError(OpinippError, ValueError):
@@ -112,7 +169,9 @@ class InvalidEntityError(OpinippError, ValueError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"invalid {entity}.{field} {_show(value)}: expected {expected}")
+        super().__init__(
+            f"invalid {_text(entity)}.{_text(field)} {_show(value)}: expected {_text(expected)}"
+        )
 
 
 class InvalidArgumentError(OpinippError, ValueError):
@@ -128,7 +187,7 @@ class InvalidArgumentError(OpinippError, ValueError):
         self.argument = argument
         self.value = value
         self.expected = expected
-        super().__init__(f"invalid {argument} {_show(value)}: expected {expected}")
+        super().__init__(f"invalid {_text(argument)} {_show(value)}: expected {_text(expected)}")
 
 
 class UnknownRegionError(OpinippError, LookupError, ValueError):
@@ -151,15 +210,15 @@ class UnknownRegionError(OpinippError, LookupError, ValueError):
     ) -> None:
         self.query = query
         self.level = level
-        self.suggestions = tuple(suggestions)
+        self.suggestions = _items(suggestions)
         self.reason = reason
         hint = (
-            f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+            f"; did you mean {_listed(self.suggestions, ', ', quoted=True)}?"
+            if self.suggestions
+            else ""
         )
-        expected = reason or (
-            "a Kemendagri code or a name of one of Indonesia's 38 provinces or 514 kabupaten/kota"
-        )
-        super().__init__(f"unknown {level} {_show(query)}: expected {expected}{hint}")
+        expected = _text(reason) if reason else _REGION_EXPECTATION
+        super().__init__(f"unknown {_text(level)} {_show(query)}: expected {expected}{hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -175,9 +234,9 @@ class AmbiguousNameError(OpinippError, LookupError, ValueError):
 
     def __init__(self, query: object, candidates: Sequence[str]) -> None:
         self.query = query
-        self.candidates = tuple(candidates)
+        self.candidates = _items(candidates)
         super().__init__(
-            f"ambiguous name {_show(query)}: it could be {' or '.join(self.candidates)}; "
+            f"ambiguous name {_show(query)}: it could be {_listed(self.candidates, ' or ')}; "
             "expected a prefix (Kabupaten, Kota, Provinsi) or a Kemendagri code"
         )
 
@@ -196,10 +255,10 @@ class RulesNotAvailableError(OpinippError, LookupError, ValueError):
 
     def __init__(self, year: object, covered_years: Sequence[int], reason: str = "") -> None:
         self.year = year
-        self.covered_years = tuple(covered_years)
+        self.covered_years = _items(covered_years)
         self.reason = reason
-        why = f": {reason}" if reason else ""
-        covered = ", ".join(str(y) for y in self.covered_years)
+        why = f": {_text(reason)}" if reason else ""
+        covered = _listed(self.covered_years, ", ")
         super().__init__(
             f"no assessment rules for year {_show(year)}{why}; covered years: {covered}"
         )
@@ -224,7 +283,7 @@ class NotApplicableError(OpinippError, ValueError):
         self.what = what
         self.year = year
         self.reason = reason
-        super().__init__(f"{what} does not apply to {_show(year)}: {reason}")
+        super().__init__(f"{_text(what)} does not apply to {_show(year)}: {_text(reason)}")
 
 
 class DuplicateEntityError(OpinippError, ValueError):
@@ -239,7 +298,7 @@ class DuplicateEntityError(OpinippError, ValueError):
         self.entity = entity
         self.scope = scope
         super().__init__(
-            f"duplicate entity {entity!s} in {scope!s}: expected each entity at most once"
+            f"duplicate entity {_text(entity)} in {_text(scope)}: expected each entity at most once"
         )
 
 
@@ -251,10 +310,15 @@ class MixedYearsError(OpinippError, ValueError):
     """
 
     def __init__(self, years: Sequence[int], context: str = "a ranking") -> None:
-        self.years = tuple(sorted(years))
+        found = _items(years)
+        try:
+            self.years = tuple(sorted(found))
+        except TypeError:  # not all comparable: keep them as given
+            self.years = found
         self.context = context
         super().__init__(
-            f"assessments of several years {list(self.years)} in {context}: "
+            f"assessments of several years [{_listed(self.years, ', ', quoted=True)}] in "
+            f"{_text(context)}: "
             "expected assessments of one year"
         )
 
@@ -272,7 +336,7 @@ class OutOfScopeError(OpinippError, ValueError):
         self.entity = entity
         self.scope = scope
         self.expected = expected
-        super().__init__(f"{entity!s} is outside {scope!s}: expected {expected}")
+        super().__init__(f"{_text(entity)} is outside {_text(scope)}: expected {_text(expected)}")
 
 
 class InvalidTextError(OpinippError, ValueError):
@@ -288,7 +352,7 @@ class InvalidTextError(OpinippError, ValueError):
         self.text = text
         self.expected = expected
         self.reason = reason
-        super().__init__(f"cannot read {_show(text)} as {expected}: {reason}")
+        super().__init__(f"cannot read {_show(text)} as {_text(expected)}: {_text(reason)}")
 
 
 class RowError(OpinippError, ValueError):
@@ -307,16 +371,36 @@ class RowError(OpinippError, ValueError):
         self.column = column
         self.value = value
         self.reason = reason
-        where = f"row {row}, column {column!r}" if column is not None else f"row {row}"
-        super().__init__(f"{where}: {_show(value)}: {reason}")
+        where = f"row {_text(row)}"
+        if column is not None:
+            where += f", column {_show(column)}"
+        super().__init__(f"{where}: {_show(value)}: {_text(reason)}")
 
 
 class InvalidDataError(OpinippError, ExceptionGroup):  # type: ignore[misc]
     """Every bad row of a data file at once, as an exception group of :class:`RowError`.
 
     ``errors.exceptions`` holds the :class:`RowError` members in file order;
-    :meth:`messages` flattens them to readable lines.
+    :meth:`messages` flattens them to readable lines. A ``message`` that is not text, or
+    ``exceptions`` that are not a non-empty sequence of exceptions, raise
+    :class:`InvalidArgumentError`.
     """
+
+    def __new__(cls, message: str, exceptions: Sequence[Exception]) -> Self:
+        """Check the arguments that :class:`ExceptionGroup` would reject with a bare error."""
+        given: object = exceptions
+        if not isinstance(message, str):
+            raise InvalidArgumentError("message", message, "the text of the error (a str)")
+        if (
+            isinstance(given, (str, bytes))
+            or not isinstance(given, Sequence)
+            or not given
+            or not all(isinstance(e, Exception) for e in given)
+        ):
+            raise InvalidArgumentError(
+                "exceptions", given, "a non-empty sequence of exceptions (RowError)"
+            )
+        return super().__new__(cls, _clip(message, _MAX_TEXT), exceptions)
 
     def messages(self) -> list[str]:
         """Return one readable line per member error.
@@ -343,7 +427,8 @@ class MissingExtraError(OpinippError, ImportError):
         self.extra = extra
         self.module = module
         super().__init__(
-            f"this feature needs {module!r}, which is not installed: pip install 'opinipp[{extra}]'"
+            f"this feature needs {_show(module)}, which is not installed: "
+            f"pip install 'opinipp[{_text(extra)}]'"
         )
 
     def __str__(self) -> str:

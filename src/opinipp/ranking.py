@@ -593,7 +593,6 @@ _YEAR: Final = attrgetter("year")
 _SCORE_HUNDREDTHS: Final = attrgetter("score.hundredths")
 _ENTITY: Final = attrgetter("entity")
 _CODE: Final = attrgetter("code")
-_NAME: Final = attrgetter("name")
 _KIND: Final = attrgetter("kind")
 _PROVINCE_CODE: Final = attrgetter("province.code")
 _PEMDA_CODE: Final = attrgetter("pemda.code")
@@ -628,22 +627,20 @@ def _valid_scores(items: list[Assessment], scope: Scope) -> list[int] | None:
         return None
     entities = list(map(_ENTITY, items))
     types = set(map(type, entities))
-    if not _all_admitted(entities, types, scope) or not _all_distinct(entities, types, scope):
+    if not _all_admitted(entities, types, scope) or not _all_distinct(entities, types):
         return None
     return hundredths
 
 
-def _all_distinct(entities: list[Entity], types: set[type], scope: Scope) -> bool:
+def _all_distinct(entities: list[Entity], types: set[type]) -> bool:
     """Whether no entity repeats, comparing identities rather than hashing the objects.
 
     An entity's identity is documented in :mod:`opinipp.entities`: a Pemda is its
-    Kemendagri code, an Instansi its name and kind (one kind in a national ranking).
-    Hashing the text is C work; other entities are hashed as objects.
+    Kemendagri code (hashing the text is C work); other entities, an Instansi among them
+    (its name up to case and spacing, and its kind), are hashed as objects.
     """
     if types == {Pemda}:
         keys: Iterable[object] = map(_CODE, entities)
-    elif types == {Instansi} and isinstance(scope, National):
-        keys = map(_NAME, entities)
     else:
         keys = entities
     return len(set(keys)) == len(entities)

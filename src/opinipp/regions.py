@@ -52,11 +52,11 @@ it could be Kabupaten Serang or Kota Serang; ...
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from opinipp import _names
+from opinipp._once import Once
 from opinipp.entities import Pemda, PemdaKind, Province
 from opinipp.errors import AmbiguousNameError, InvalidArgumentError, UnknownRegionError
 
@@ -132,9 +132,8 @@ def _add_variant(
         _add_name(names, _names.key(variant), target.code, None)
 
 
-@functools.cache
-def _index() -> _Index:
-    """Read the bundled CSV files and build the lookup tables (once per process)."""
+def _build_index() -> _Index:
+    """Read the bundled CSV files and build the lookup tables."""
     province_list = [
         Province(
             code=row["code"],
@@ -190,6 +189,9 @@ def _index() -> _Index:
         provinces_of={code: frozenset(s) for code, s in provinces_of.items()},
         province_keys=province_keys,
     )
+
+
+_index: Final = Once(_build_index)  # once per process, on first use
 
 
 class _Filter(NamedTuple):
@@ -273,6 +275,9 @@ def _close_matches(index: _Index, parsed: _names.Parsed, flt: _Filter) -> tuple[
 # suggestions, every time), and the memo is emptied when it reaches _MEMO_LIMIT entries, so
 # it stays small whatever the input.
 _MEMO_LIMIT: Final = 4096
+# An int is never a lookup key, but one that reads as a code (7413) suggests its text form;
+# larger ones are not turned into text (a huge int cannot be).
+_CODE_LIMIT: Final = 10**6
 _memo: dict[tuple[str, _Filter], Pemda] = {}
 
 
@@ -295,7 +300,7 @@ def _lookup(query: object, flt: _Filter) -> Pemda:
     index = _index()
     if not isinstance(query, str):
         hint: tuple[str, ...] = ()
-        if isinstance(query, int) and not isinstance(query, bool):
+        if isinstance(query, int) and not isinstance(query, bool) and 0 <= query < _CODE_LIMIT:
             try:
                 _resolve(str(query), flt)
                 hint = (str(query),)

@@ -45,7 +45,7 @@ from opinipp.entities import (
     Puskesmas,
     Rsud,
 )
-from opinipp.errors import OpinippError
+from opinipp.errors import OpinippError, _show
 from opinipp.gaps import Gap, gap_to
 from opinipp.ranking import (
     National,
@@ -195,7 +195,7 @@ _OTHER_OPD_NAMES: Final = (
 
 
 def _invalid(argument: str, value: object, expected: str) -> InvalidArgument:
-    return InvalidArgument(f"{argument}={value!r} is invalid: expected {expected}")
+    return InvalidArgument(f"{argument}={_show(value)} is invalid: expected {expected}")
 
 
 def _score_argument(argument: str, value: object) -> Score:
@@ -401,7 +401,7 @@ def _year_pool(
     low = None if min_value is None else _bounded_year("min_value", min_value)
     high = None if max_value is None else _bounded_year("max_value", max_value)
     if low is not None and high is not None and low > high:
-        raise InvalidArgument(f"min_value={low!r} is above max_value={high!r}")
+        raise InvalidArgument(f"min_value={_show(low)} is above max_value={_show(high)}")
     wants = {
         "has_zones": _optional_bool("with_zones", with_zones),
         "has_categories": _optional_bool("with_categories", with_categories),
@@ -418,8 +418,9 @@ def _year_pool(
     )
     if not pool:
         raise InvalidArgument(
-            f"no assessment year satisfies min_value={min_value!r}, max_value={max_value!r}, "
-            f"with_zones={with_zones!r}, with_categories={with_categories!r}, "
+            f"no assessment year satisfies min_value={_show(min_value)}, "
+            f"max_value={_show(max_value)}, with_zones={with_zones!r}, "
+            f"with_categories={with_categories!r}, "
             f"with_tanpa_maladministrasi={with_tanpa_maladministrasi!r}; covered years: "
             + ", ".join(str(y) for y in covered_years())
         )
@@ -804,7 +805,7 @@ class _Sizes(NamedTuple):
         low = _size_argument("min_size", min_size)
         high = None if max_size is None else _size_argument("max_size", max_size)
         if high is not None and low > high:
-            raise InvalidArgument(f"min_size={low!r} is above max_size={high!r}")
+            raise InvalidArgument(f"min_size={_show(low)} is above max_size={_show(high)}")
         return cls(low, high)
 
 
@@ -823,7 +824,9 @@ def _unique_assessments(
     min_size, max_size = sizes
     if pool is not None:
         if min_size > pool:
-            raise InvalidArgument(f"min_size={min_size} is above the {pool} entities available")
+            raise InvalidArgument(
+                f"min_size={_show(min_size)} is above the {pool} entities available"
+            )
         max_size = pool if max_size is None else min(max_size, pool)
     chosen = draw(st.lists(entity_strategy, min_size=min_size, max_size=max_size, unique=True))
     if not chosen:
@@ -881,7 +884,7 @@ def assessment_sets(
         pool = _pool_size(_entity_kind(kind))
         if pool is not None and sizes.low > pool:
             raise InvalidArgument(
-                f"min_size={sizes.low} is above the {pool} entities of kind {kind!r}"
+                f"min_size={_show(sizes.low)} is above the {pool} entities of kind {kind!r}"
             )
     return _assessment_sets(year_strategy, kind_strategy, sizes)
 

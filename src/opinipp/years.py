@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from functools import cache
 from typing import Any, Final, TypedDict
 
 import attrs
 
 from opinipp._checks import FrozenMapping
+from opinipp._once import Once
 from opinipp.entities import EntityKind, InstansiKind, PemdaKind
 from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Category, RuleSet, Zone, covered_years, rules_for, year_with_rules
@@ -434,13 +434,15 @@ def _build(year: int, row: _Row) -> AssessmentYear:
     )
 
 
-@cache
-def _years() -> dict[int, AssessmentYear]:
+def _build_years() -> dict[int, AssessmentYear]:
     if tuple(_TABLE) != covered_years():
         raise InvalidArgumentError(
             "years table", tuple(_TABLE), f"one row per covered year {covered_years()}"
         )
     return {year: _build(year, row) for year, row in _TABLE.items()}
+
+
+_years: Final = Once(_build_years)  # once per process, on first use
 
 
 def assessment_year(year: int) -> AssessmentYear:

@@ -1,0 +1,230 @@
+"""Hardening: error classes built with odd arguments, and first-use caches under threads."""
+
+from __future__ import annotations
+
+import inspect
+import pickle
+from typing import Any
+
+import pytest
+
+from opinipp import errors
+from opinipp.errors import InvalidArgumentError, OpinippError, RowError
+
+_BOUND = 2_500  # no message or repr is longer than this, whatever the arguments
+
+
+class _BadRepr:
+    """A value whose repr and str raise (module level, so that it pickles)."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError("repr")
+
+    def __str__(self) -> str:
+        raise RuntimeError("str")
+
+
+_ODD: list[tuple[str, object]] = [
+    ("None", None),
+    ("huge int", 10**5000),
+    ("long str", "x" * 100_000),
+    ("bad repr", _BadRepr()),
+    ("float", 3.5),
+    ("list", ["a", 1]),
+    ("bytes", b"\xff"),
+    ("long list", ["y" * 500] * 1000),
+]
+
+_CLASSES = [
+    cls
+    for name in errors.__all__
+    if isinstance(cls := getattr(errors, name), type) and issubclass(cls, OpinippError)
+]
+
+
+def _arity(cls: type[OpinippError]) -> int:
+    if cls is OpinippError:
+        return 1
+    if cls is errors.InvalidDataError:
+        return 2
+    parameters = inspect.signature(cls.__init__).parameters.values()
+    return sum(
+        p.name != "self" and p.default is p.empty and p.kind is p.POSITIONAL_OR_KEYWORD
+        for p in parameters
+    )
+
+
+def test_every_error_class_is_covered() -> None:
+    assert len(_CLASSES) == 15
+
+
+@pytest.mark.parametrize("cls", _CLASSES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize(("label", "odd"), _ODD, ids=[label for label, _ in _ODD])
+def test_error_classes_take_odd_arguments(cls: type[OpinippError], label: str, odd: object) -> None:
+    args: list[Any] = [odd] * _arity(cls)
+    if cls is errors.InvalidDataError:  # its documented refusal
+        with pytest.raises(InvalidArgumentError) as refused:
+            cls(*args)
+        assert len(str(refused.value)) <= _BOUND, label
+        return
+    err = cls(*args)
+    text, shown = str(err), repr(err)
+    assert 0 < len(text) <= _BOUND
+    assert shown.startswith(cls.__name__ + "(")
+    assert len(shown) <= _BOUND
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is cls
+    assert str(again) == text
+
+
+def test_odd_values_are_named_in_the_message() -> None:
+    assert str(errors.InvalidArgumentError("year", 10**5000, "a year")) == (
+        "invalid year <int of 16610 bits>: expected a year"
+    )
+    assert str(errors.InvalidScoreError(_BadRepr(), "odd")).startswith(
+        "invalid score <_BadRepr object>: odd;"
+    )
+    assert str(errors.DuplicateEntityError(_BadRepr(), None)) == (
+        "duplicate entity <_BadRepr object> in None: expected each entity at most once"
+    )
+    long = str(errors.NotApplicableError("x" * 10_000, 2021, "r"))
+    assert long.startswith("x" * 100)
+    assert "(10000 characters)" in long
+    odd: Any = None
+    assert errors.RulesNotAvailableError(2020, odd).covered_years == ()
+    odd = [2023, "2022"]
+    assert errors.MixedYearsError(odd).years == (2023, "2022")
+    assert str(OpinippError(10**5000)) == "<int of 16610 bits>"
+
+
+def test_invalid_data_error_refuses_what_is_not_a_group_of_row_errors() -> None:
+    row = RowError(2, "score", "x", "not a number")
+    with pytest.raises(InvalidArgumentError, match="message"):
+        errors.InvalidDataError(None, [row])  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="exceptions"):
+        errors.InvalidDataError("bad file", [])
+    with pytest.raises(InvalidArgumentError, match="exceptions"):
+        errors.InvalidDataError("bad file", ["x"])  # type: ignore[list-item]
+    err = errors.InvalidDataError("bad file", [row])
+    assert str(err) == "bad file (1 sub-exception)"
+    assert pickle.loads(pickle.dumps(err)).messages() == [
+        "row 2, column 'score': 'x': not a number"
+    ]
+
+
+# --- Disagreement checks its fields ---------------------------------------------------
+
+
+def _a_disagreement() -> Any:
+    from opinipp.datasets import audit
+
+    return audit()[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "junk"),
+    [
+        ("assessment", None),
+        ("assessment", "Provinsi Banten 2018"),
+        ("field", "score"),
+        ("field", None),
+        ("published", None),
+        ("published", ""),
+        ("published", 3),
+        ("computed", 3),
+        ("computed", ""),
+        ("known_anomaly", b"x"),
+        ("known_anomaly", ""),
+    ],
+)
+def test_disagreement_rejects_junk_fields(field: str, junk: object) -> None:
+    import attrs
+
+    from opinipp.datasets import Disagreement
+
+    good = _a_disagreement()
+    values = attrs.asdict(good, recurse=False) | {field: junk}
+    with pytest.raises(InvalidArgumentError) as caught:
+        Disagreement(**values)
+    assert caught.value.argument == field
+    assert caught.value.value is junk
+
+
+def test_disagreement_accepts_what_audit_builds() -> None:
+    import attrs
+
+    from opinipp.datasets import Disagreement
+
+    good = _a_disagreement()
+    again = Disagreement(**attrs.asdict(good, recurse=False))
+    assert again == good
+    assert str(again) == (
+        "Provinsi Banten 2018, score 80.74: zone 'zona hijau' published, the rules give 'kuning'"
+        " (known anomaly)"
+    )
+
+
+# --- first-use caches are built once under threads --------------------------------------
+
+# Each case: the module, the function its first-use build calls (wrapped to count the calls
+# and to sleep, so that every thread is inside the build together), the public call, and
+# how many calls one build makes.
+_COLD_CACHE_PROBE = """
+import json, sys, threading, time
+import importlib
+
+module_name, inner, call = sys.argv[1:4]
+module = importlib.import_module(module_name)
+real = getattr(module, inner)
+calls = []
+
+def counting(*args, **kwargs):
+    calls.append(args)
+    time.sleep(0.05)
+    return real(*args, **kwargs)
+
+setattr(module, inner, counting)
+public = eval(call, {"opinipp": importlib.import_module("opinipp"), "module": module})
+barrier = threading.Barrier(16)
+results = [None] * 16
+
+def run(i):
+    barrier.wait()
+    results[i] = public()
+
+threads = [threading.Thread(target=run, args=(i,)) for i in range(16)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(json.dumps({"calls": len(calls), "distinct": len({id(r) for r in results})}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "inner", "call", "calls_per_build"),
+    [
+        ("opinipp.datasets", "_read", "module.published_results", 2),
+        ("opinipp.regions", "_read_csv", "module.provinces", 5),
+        ("opinipp.years", "_build", "lambda: module.assessment_year(2023)", 10),
+    ],
+    ids=["published_results", "regions", "years"],
+)
+def test_a_cold_cache_is_built_once_under_16_threads(
+    module: str, inner: str, call: str, calls_per_build: int
+) -> None:
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    result = subprocess.run(
+        [sys.executable, "-c", _COLD_CACHE_PROBE, module, inner, call],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(src), "PATH": ""},
+    )
+    found = json.loads(result.stdout)
+    assert found == {"calls": calls_per_build, "distinct": 1}
