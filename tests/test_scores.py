@@ -77,7 +77,7 @@ def test_float_shortest_repr_has_no_artefacts() -> None:
         (Decimal("1E+999999"), "above 100.00"),
         (True, "bool is not a score"),
         (False, "bool is not a score"),
-        (None, "NoneType is not a score"),
+        (None, "missing value (None)"),
         ("", "empty text"),
         ("   ", "empty text"),
         ("8l.84", "not a decimal number"),

@@ -19,7 +19,7 @@ import math
 import operator
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal, SupportsIndex, TypeAlias, Union
+from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeAlias, Union
 
 from opinipp._numbers import number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError
@@ -92,27 +92,94 @@ def _hundredths_from_text(original: object, text: str, *, rounding: bool) -> int
 
 def _to_hundredths(value: object, *, rounding: bool) -> int:
     # bool is an int subclass; True is not a score.
-    if isinstance(value, bool) or value is None:
-        raise _reject(value, f"{type(value).__name__} is not a score")
+    if isinstance(value, bool):
+        raise _reject(value, "bool is not a score")
     if isinstance(value, int):
         return _check_range(value, value * 100)
     if isinstance(value, str):
         return _hundredths_from_text(value, value, rounding=rounding)
     if isinstance(value, Decimal):
         return _hundredths_from_decimal(value, value, rounding=rounding)
-    if isinstance(value, float):
-        if math.isnan(value):
-            raise _reject(value, "not a number (NaN)")
-        if math.isinf(value):
-            raise _reject(value, "infinite")
-        # The shortest repr is what the user typed: 81.84 stays 81.84.
-        return _hundredths_from_decimal(value, Decimal(repr(value)), rounding=rounding)
+    if isinstance(value, float):  # np.float64 is a float subclass, with a repr of its own
+        return _hundredths_from_float(value, float.__repr__(value), rounding=rounding)
     if isinstance(value, Fraction) and rounding:
         scaled = value * 100
         floor = math.floor(scaled)
         whole = floor + 1 if scaled - floor >= Fraction(1, 2) else floor
         return _check_range(value, whole)
+    return _hundredths_from_other(value, rounding=rounding)
+
+
+def _hundredths_from_other(value: object, *, rounding: bool) -> int:
+    """Missing values, NumPy scalars and 0-d arrays, other integer types; or the refusal."""
+    if value is None or type(value).__name__ in _PANDAS_MISSING:
+        raise _reject(value, f"missing value ({value!r})")
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None:
+        return _hundredths_from_numpy(value, dtype, rounding=rounding)
+    whole = _whole_number(value)
+    if whole is None:
+        raise _reject(value, f"unsupported type {type(value).__name__}")
+    return _check_range(value, whole * 100)
+
+
+def _whole_number(value: object) -> int | None:
+    """``value`` as an int if it is an integer type (int, NumPy ints), not bool; else None."""
+    if type(value) is int:
+        return value
+    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:  # np.bool_ has __index__ but refuses it
+        return None
+
+
+# pandas' missing values, recognised by name so that opinipp never imports pandas.
+_PANDAS_MISSING: Final = frozenset({"NAType", "NaTType"})
+
+
+def _hundredths_from_float(original: object, shortest: str, *, rounding: bool) -> int:
+    """Read a binary float through its shortest repr: what the user typed, 81.84 stays 81.84."""
+    if shortest in {"nan", "-nan"}:
+        raise _reject(original, "not a number (NaN)")
+    if shortest in {"inf", "-inf"}:
+        raise _reject(original, "infinite")
+    return _hundredths_from_decimal(original, Decimal(shortest), rounding=rounding)
+
+
+def _hundredths_from_numpy(value: Any, dtype: Any, *, rounding: bool) -> int:  # noqa: ANN401
+    """A NumPy scalar or 0-d array, recognised by its ``dtype`` (NumPy is never imported)."""
+    shape = getattr(value, "shape", ())
+    if shape != ():
+        raise _reject(value, f"an array of shape {shape} is not a score (pass one element)")
+    kind, size = getattr(dtype, "kind", ""), getattr(dtype, "itemsize", 0)
+    if kind == "b":
+        raise _reject(value, "bool is not a score")
+    if kind in {"i", "u"}:
+        whole = operator.index(value)
+        return _check_range(value, whole * 100)
+    if kind == "f":
+        if size < _FLOAT32_BYTES:
+            raise _reject(
+                value,
+                f"{dtype} holds about three digits, too few for a two-decimal score "
+                "(use float64 or float32)",
+            )
+        # float64 widens exactly to a Python float; float32 and longdouble are read through
+        # their own shortest repr, so np.float32(81.84) is 81.84, not 81.83999633789062.
+        if size == _FLOAT64_BYTES:
+            return _hundredths_from_float(value, float.__repr__(float(value)), rounding=rounding)
+        return _hundredths_from_float(value, str(value).strip(), rounding=rounding)
+    if kind in {"O", "U"}:
+        # Only a 0-d array has these kinds (their scalars are Python objects and str):
+        # its one element is the value.
+        return _to_hundredths(value.item(), rounding=rounding)
     raise _reject(value, f"unsupported type {type(value).__name__}")
+
+
+_FLOAT32_BYTES: Final = 4
+_FLOAT64_BYTES: Final = 8
 
 
 class Score:
@@ -142,7 +209,7 @@ class Score:
     __slots__ = ("_hundredths",)
     _hundredths: int
 
-    def __new__(cls, value: Score | str | float | Decimal, /) -> Score:  # noqa: PYI034
+    def __new__(cls, value: ScoreLike | SupportsIndex, /) -> Score:  # noqa: PYI034
         """Build a score, rejecting anything that is not an exact two-decimal value."""
         if type(value) is cls:
             return value
@@ -166,18 +233,19 @@ class Score:
         return self
 
     @classmethod
-    def from_hundredths(cls, hundredths: int, /) -> Score:
+    def from_hundredths(cls, hundredths: SupportsIndex, /) -> Score:
         """Build a score from a whole number of hundredths (``8184`` is 81.84).
 
         >>> Score.from_hundredths(8184)
         Score('81.84')
         """
-        if isinstance(hundredths, bool) or not isinstance(hundredths, int):
+        whole = _whole_number(hundredths)
+        if whole is None:
             raise _reject(hundredths, "hundredths must be an int")
-        return cls._from_hundredths(_check_range(hundredths, hundredths))
+        return cls._from_hundredths(_check_range(hundredths, whole))
 
     @classmethod
-    def rounded(cls, value: Score | str | float | Decimal | Fraction, /) -> Score:
+    def rounded(cls, value: ScoreLike | Fraction | SupportsIndex, /) -> Score:
         """Round to two decimals, half-up, as the Ombudsman rounds a mean of unit scores.
 
         >>> Score.rounded(Decimal("692.31") / 7)
