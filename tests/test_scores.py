@@ -17,7 +17,19 @@ from opinipp.strategies import scores
 
 @pytest.mark.parametrize(
     "value",
-    ["81.84", "81,84", " 81.84 ", "\t81,84\n", 81.84, Decimal("81.84"), Decimal("81.840")],
+    [
+        "81.84",
+        "81,84",
+        " 81.84 ",
+        "\t81,84\n",
+        81.84,
+        Decimal("81.84"),
+        Decimal("81.840"),
+        "81.840",
+        "81,8400",
+        Decimal("8184E-2"),
+        Fraction(8184, 100),
+    ],
 )
 def test_accepted_spellings_of_81_84(value: object) -> None:
     score = Score(value)  # type: ignore[arg-type]
@@ -84,7 +96,8 @@ def test_float_shortest_repr_has_no_artefacts() -> None:
         ("81.84.1", "more than one separator"),
         ("1.234,56", "more than one separator"),
         ("1,234.56", "more than one separator"),
-        ("1.000", "more than two decimals"),
+        ("1.001", "more than two decimals"),
+        ("81.8401", "more than two decimals"),
         ("81.845", "more than two decimals"),
         (81.845, "more than two decimals"),
         (Decimal("81.845"), "more than two decimals"),
@@ -96,7 +109,9 @@ def test_float_shortest_repr_has_no_artefacts() -> None:
         ("٨١", "not a decimal number"),  # Arabic-Indic digits are not accepted
         ([81], "unsupported type list"),
         (b"81", "unsupported type bytes"),
-        (Fraction(1, 3), "unsupported type Fraction"),
+        (Fraction(1, 3), "more than two decimals"),
+        (Fraction(-1, 100), "below 0.00"),
+        (Fraction(10001, 100), "above 100.00"),
         (complex(1, 0), "unsupported type complex"),
     ],
 )
@@ -108,6 +123,42 @@ def test_rejected_values_name_the_value_and_reason(value: object, reason: str) -
     assert "0.00 to 100.00" in str(info.value)
     assert info.value.value is value or info.value.value == value
     assert isinstance(info.value, ValueError)
+
+
+def test_one_rule_for_every_type_the_value_counts_not_its_spelling() -> None:
+    """A score is an exact value with at most two decimals; trailing zeros are no decimals."""
+    for spelling in ("1.000", "1,00000", Decimal("1.000"), Fraction(1), 1.0, 1):
+        assert Score(spelling) == Score("1.00")
+    for zero in (-0.0, Decimal("-0"), Decimal("-0.000"), Fraction(0), "0.000"):
+        assert Score(zero).hundredths == 0
+        assert str(Score(zero)) == "0.00"
+        assert str(Score.rounded(zero)) == "0.00"
+
+
+@pytest.mark.parametrize("negative", [Decimal("-0.004"), Fraction(-4, 1000), -0.004, -(10**-9)])
+def test_rounded_refuses_every_negative_value_alike(negative: object) -> None:
+    with pytest.raises(InvalidScoreError, match=r"below 0\.00"):
+        Score.rounded(negative)  # type: ignore[arg-type]
+
+
+@given(st.decimals(min_value=-1, max_value=101, places=4, allow_nan=False))
+def test_str_decimal_and_fraction_follow_one_rule(d: Decimal) -> None:
+    """The same value is accepted or refused alike, whatever type carries it."""
+    spellings: list[object] = [d, Fraction(d), float(d)] if d >= 0 else [d, Fraction(d)]
+    if d >= 0:
+        spellings.append(f"{d:f}")
+    exact = 0 <= d <= 100 and d == d.quantize(Decimal("0.01"))
+    for value in spellings:
+        if exact:
+            assert Score(value).value == d  # type: ignore[arg-type]
+        else:
+            with pytest.raises(InvalidScoreError):
+                Score(value)  # type: ignore[arg-type]
+        if d < 0:
+            with pytest.raises(InvalidScoreError, match=r"below 0\.00"):
+                Score.rounded(value)  # type: ignore[arg-type]
+        elif d <= Decimal("100.004"):
+            assert Score.rounded(value) == Score.rounded(d)  # type: ignore[arg-type]
 
 
 def test_huge_and_long_inputs_keep_the_documented_error() -> None:
@@ -221,7 +272,7 @@ def test_repeated_text_is_read_once_and_errors_are_never_remembered() -> None:
 def test_text_fast_path_agrees_with_decimal(whole: int, fraction: str) -> None:
     text = f"{whole}.{fraction}" if fraction else str(whole)
     expected = Decimal(text)
-    if expected > 100 or len(fraction) > 2:
+    if expected > 100 or expected != expected.quantize(Decimal("0.01")):
         with pytest.raises(InvalidScoreError):
             Score(text)
     else:

@@ -58,6 +58,21 @@ def _hundredths_from_decimal(original: object, d: Decimal, *, rounding: bool) ->
     return _check_range(original, whole)
 
 
+def _hundredths_from_fraction(original: object, f: Fraction, *, rounding: bool) -> int:
+    # The same rule as for a Decimal: negatives are refused before any rounding.
+    if f < 0:
+        raise _reject(original, "below 0.00")
+    scaled = f * 100
+    if scaled.denominator == 1:
+        return _check_range(original, scaled.numerator)
+    if not rounding:
+        if scaled > _MAX_HUNDREDTHS:
+            raise _reject(original, "above 100.00")
+        raise _reject(original, "more than two decimals (use Score.rounded to round half-up)")
+    floor = math.floor(scaled)
+    return _check_range(original, floor + 1 if scaled - floor >= Fraction(1, 2) else floor)
+
+
 def _check_range(original: object, hundredths: int) -> int:
     if hundredths < 0:
         raise _reject(original, "below 0.00")
@@ -76,6 +91,8 @@ def _hundredths_from_text(original: object, text: str, *, rounding: bool) -> int
     sign, whole, fraction = parts
     if sign:
         raise _reject(original, "a minus sign is not accepted (a score is never negative)")
+    if fraction is not None and len(fraction) > 2 and not fraction[2:].strip("0"):
+        fraction = fraction[:2]  # "81.840" is the value 81.84, as Decimal("81.840") is
     if (fraction is None or len(fraction) <= 2) and len(whole) <= 3:
         # The common case, "81.84" or "81,8": exact in hundredths without a Decimal.
         cents = 0 if fraction is None else int(fraction) * (10 if len(fraction) == 1 else 1)
@@ -102,11 +119,8 @@ def _to_hundredths(value: object, *, rounding: bool) -> int:
         return _hundredths_from_decimal(value, value, rounding=rounding)
     if isinstance(value, float):  # np.float64 is a float subclass, with a repr of its own
         return _hundredths_from_float(value, float.__repr__(value), rounding=rounding)
-    if isinstance(value, Fraction) and rounding:
-        scaled = value * 100
-        floor = math.floor(scaled)
-        whole = floor + 1 if scaled - floor >= Fraction(1, 2) else floor
-        return _check_range(value, whole)
+    if isinstance(value, Fraction):
+        return _hundredths_from_fraction(value, value, rounding=rounding)
     return _hundredths_from_other(value, rounding=rounding)
 
 
@@ -185,11 +199,24 @@ _FLOAT64_BYTES: Final = 8
 class Score:
     """An exact assessment score on 0.00–100.00 at 0.01 resolution.
 
-    Accepts ``str`` (``"81.84"``, ``"81,84"``, surrounding spaces allowed), ``int``,
-    :class:`~decimal.Decimal`, ``float`` (read through its shortest repr, so ``81.84``
-    stays 81.84) and another :class:`Score`. Anything else, NaN, infinities, values outside
-    0–100, more than two decimals, signs, exponents and thousands separators raise
-    :class:`~opinipp.errors.InvalidScoreError`. Use :meth:`rounded` to round half-up.
+    One rule for every input: the *value* must be a whole number of hundredths from 0 to
+    100, so trailing zeros are not decimals (``"81.840"``, ``Decimal("81.840")`` and
+    ``Fraction(8184, 100)`` are all 81.84) and negative zero is 0.00. It accepts
+
+    * ``str``: ASCII digits with one decimal point or comma (``"81.84"``, ``"81,84"``),
+      surrounding spaces allowed; no sign, exponent or thousands separator;
+    * ``int``, :class:`~decimal.Decimal`, :class:`~fractions.Fraction`, another
+      :class:`Score`;
+    * ``float`` and NumPy ``float64``, read through their shortest repr, so ``81.84``
+      stays 81.84; ``float32`` and ``longdouble`` through their own shortest repr
+      (``str(np.float32(81.84)) == "81.84"``); ``float16`` is refused (too few digits);
+    * NumPy integers of every width (through ``operator.index``), and 0-d arrays, read as
+      their one element.
+
+    Anything else raises :class:`~opinipp.errors.InvalidScoreError` with a reason: NaN,
+    infinities, values outside 0–100, more than two decimals, ``bool``, arrays with
+    elements, and ``None``, ``pd.NA`` or ``pd.NaT`` ("missing value"). Use :meth:`rounded`
+    to round half-up.
 
     Scores are immutable, hashable and totally ordered among themselves. The difference of
     two scores is an exact :class:`~decimal.Decimal`.
@@ -245,8 +272,12 @@ class Score:
         return cls._from_hundredths(_check_range(hundredths, whole))
 
     @classmethod
-    def rounded(cls, value: ScoreLike | Fraction | SupportsIndex, /) -> Score:
+    def rounded(cls, value: ScoreLike | SupportsIndex, /) -> Score:
         """Round to two decimals, half-up, as the Ombudsman rounds a mean of unit scores.
+
+        Takes what :class:`Score` takes, with any number of decimals. A value below zero
+        is refused whatever it would round to (``Decimal("-0.004")`` and
+        ``Fraction(-4, 1000)`` alike); a value that rounds to at most 100.00 is accepted.
 
         >>> Score.rounded(Decimal("692.31") / 7)
         Score('98.90')
@@ -401,7 +432,7 @@ MIN_SCORE: Final = Score(0)
 MAX_SCORE: Final = Score(100)
 """The highest possible score, 100.00."""
 
-ScoreLike: TypeAlias = Union[Score, str, int, float, Decimal]  # noqa: UP007
+ScoreLike: TypeAlias = Union[Score, str, int, float, Decimal, Fraction]  # noqa: UP007
 """What functions that take a score accept: a :class:`Score` or anything it is built from."""
 
 
