@@ -190,3 +190,17 @@ def test_import_does_not_load_numpy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_numpy_operands_behave_like_their_python_counterparts() -> None:
+    s = Score("81.84")
+    assert s < np.int64(90)
+    assert np.int64(90) > s
+    assert s + np.int64(6) == Decimal("87.84")
+    assert np.uint8(90) - s == Decimal("8.16")
+    with pytest.raises(TypeError):
+        _ = s < np.float64(90)
+    with pytest.raises(TypeError):
+        _ = np.float32(90) > s
+    with pytest.raises(TypeError):
+        _ = s + np.float64(6)

@@ -17,9 +17,34 @@ from __future__ import annotations
 
 import math
 import operator
-from decimal import ROUND_HALF_UP, Decimal
+import sys
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Underflow,
+    localcontext,
+)
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex, TypeAlias, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Literal,
+    SupportsIndex,
+    TypeAlias,
+    Union,
+    overload,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 from opinipp._numbers import number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError
@@ -335,66 +360,150 @@ class Score:
         return f"Score('{self}')"
 
     def __format__(self, spec: str) -> str:
-        return format(str(self), spec) if spec else str(self)
+        """Format like a number with a float-style spec, like the text otherwise.
+
+        A spec with a numeric presentation type (``e``, ``f``, ``g``, ``n``, ``%`` and
+        their capitals) formats the exact value as a :class:`~decimal.Decimal` would,
+        rounding half-up; any other spec formats the text ``"81.84"`` as a ``str``. An
+        invalid spec raises :class:`~opinipp.errors.InvalidArgumentError`.
+
+        >>> s = Score("81.85")
+        >>> f"{s:.1f}", f"{s:>7}", f"{s:.3e}"
+        ('81.9', '  81.85', '8.185e+1')
+        """
+        if not spec:
+            return str(self)
+        try:
+            if spec[-1] in _NUMERIC_TYPES:
+                with localcontext(_FORMAT_CONTEXT):
+                    return format(self.value, spec)
+            return format(str(self), spec)
+        except ValueError:
+            raise InvalidArgumentError(
+                "format_spec",
+                spec,
+                "a format spec such as '.1f', '.2f', '>8' or '^10s' (numeric types e, f, g, "
+                "n, %; text formatting otherwise)",
+            ) from None
 
     def __float__(self) -> float:
         return self._hundredths / 100
 
-    def __round__(self, ndigits: SupportsIndex | None = None) -> Decimal:
-        return round(self.value, 0 if ndigits is None else ndigits)
+    @overload
+    def __round__(self, ndigits: None = None) -> int: ...
+    @overload
+    def __round__(self, ndigits: SupportsIndex) -> Decimal: ...
+    def __round__(self, ndigits: SupportsIndex | None = None) -> int | Decimal:
+        """Round half-up, as :meth:`rounded` does.
+
+        ``round(s)`` is an int; ``round(s, n)`` a :class:`~decimal.Decimal` with ``n``
+        decimals, at most two (a score has no more), any ``n`` accepted.
+
+        >>> round(Score("81.50")), round(Score("81.85"), 1), round(Score("81.84"), 5)
+        (82, Decimal('81.9'), Decimal('81.84'))
+        """
+        if ndigits is None:
+            whole, cents = divmod(self._hundredths, 100)
+            return whole + (cents >= 50)
+        # Beyond two decimals nothing changes; beyond -3 everything rounds to 0.
+        places = min(max(operator.index(ndigits), -3), 2)
+        if places == 2:
+            return self.value
+        return self.value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
     def __hash__(self) -> int:
-        return hash((Score, self._hundredths))
+        # The hash of the exact value h/100, as int, Decimal and Fraction hash it.
+        return self._hundredths * _HASH_OF_ONE_HUNDREDTH % _HASH_MODULUS
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Score):
             return self._hundredths == other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] == pair[1])
 
     def __ne__(self, other: object) -> bool:
         if isinstance(other, Score):
             return self._hundredths != other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] != pair[1])
 
-    def __lt__(self, other: Score) -> bool:
+    def __lt__(self, other: Score | int | Decimal | Fraction) -> bool:
         if isinstance(other, Score):
             return self._hundredths < other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] < pair[1])
 
-    def __le__(self, other: Score) -> bool:
+    def __le__(self, other: Score | int | Decimal | Fraction) -> bool:
         if isinstance(other, Score):
             return self._hundredths <= other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] <= pair[1])
 
-    def __gt__(self, other: Score) -> bool:
+    def __gt__(self, other: Score | int | Decimal | Fraction) -> bool:
         if isinstance(other, Score):
             return self._hundredths > other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] > pair[1])
 
-    def __ge__(self, other: Score) -> bool:
+    def __ge__(self, other: Score | int | Decimal | Fraction) -> bool:
         if isinstance(other, Score):
             return self._hundredths >= other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] >= pair[1])
+
+    def _compared_with(self, other: object) -> tuple[Any, Any] | None:
+        """Two exact numbers that compare as this score and ``other`` do, or None.
+
+        Exact numbers compare by value (ints, NumPy ints, Decimal, Fraction); a NaN is
+        unequal and unordered. Floats, text and everything else are not compared.
+        """
+        if isinstance(other, Decimal):
+            if other.is_nan():
+                return (0, math.nan)
+            return (self.value, other)  # exact, whatever the exponent
+        if isinstance(other, Fraction):
+            return (self._hundredths, other * 100)
+        if isinstance(other, float):
+            return None
+        whole = _whole_number(other)
+        return None if whole is None else (self._hundredths, whole * 100)
 
     def __sub__(self, other: Score | Decimal | int) -> Decimal:
         """Exact difference: ``Score("88.00") - Score("81.84") == Decimal("6.16")``."""
         operand = _operand(other)
         if operand is None:
             return NotImplemented
-        return self.value - operand
+        return _exactly(_ARITHMETIC.subtract, self.value, operand, other)
 
     def __rsub__(self, other: Decimal | int) -> Decimal:
         operand = _operand(other)
         if operand is None:
             return NotImplemented
-        return operand - self.value
+        return _exactly(_ARITHMETIC.subtract, operand, self.value, other)
 
     def __add__(self, other: Score | Decimal | int) -> Decimal:
-        """Exact sum with a number of points: ``Score("81.84") + Decimal("6.16") == 88``."""
+        """Exact sum with a number of points: ``Score("81.84") + Decimal("6.16") == 88``.
+
+        Points are a :class:`Score`, an int or a finite :class:`~decimal.Decimal`; a NaN,
+        an infinity or a sum not exact in 100 digits raises
+        :class:`~opinipp.errors.InvalidArgumentError`.
+        """
         operand = _operand(other)
         if operand is None:
             return NotImplemented
-        return self.value + operand
+        return _exactly(_ARITHMETIC.add, self.value, operand, other)
 
     def __radd__(self, other: Decimal | int) -> Decimal:
         return self.__add__(other)
@@ -420,11 +529,39 @@ def _operand(other: object) -> Decimal | None:
     """The exact value of an arithmetic operand, or None for unsupported types."""
     if isinstance(other, Score):
         return other.value
-    if isinstance(other, bool):
-        return None
-    if isinstance(other, (Decimal, int)):
-        return Decimal(other)
-    return None
+    if isinstance(other, Decimal):
+        if not other.is_finite():
+            raise InvalidArgumentError("points", other, _POINTS_EXPECTED)
+        return other
+    whole = _whole_number(other)
+    return None if whole is None else Decimal(whole)
+
+
+def _exactly(
+    operation: Callable[[Decimal, Decimal], Decimal], a: Decimal, b: Decimal, other: object
+) -> Decimal:
+    try:
+        return operation(a, b)
+    except ArithmeticError:  # Inexact: the exact result needs more digits than we allow
+        raise InvalidArgumentError("points", other, _POINTS_EXPECTED) from None
+
+
+_EXACT_DIGITS: Final = 100
+_POINTS_EXPECTED: Final = (
+    f"a finite number of points (a Score, an int or a Decimal) whose exact sum or difference "
+    f"with the score fits in {_EXACT_DIGITS} digits"
+)
+# Score arithmetic is exact or refused, never rounded to the caller's context.
+_ARITHMETIC: Final = Context(
+    prec=_EXACT_DIGITS,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, Inexact, Overflow, Underflow, DivisionByZero],
+)
+_FORMAT_CONTEXT: Final = Context(rounding=ROUND_HALF_UP)
+_NUMERIC_TYPES: Final = frozenset("eEfFgGn%")
+_HASH_MODULUS: Final = sys.hash_info.modulus
+_HASH_OF_ONE_HUNDREDTH: Final = pow(100, -1, _HASH_MODULUS)
 
 
 MIN_SCORE: Final = Score(0)
