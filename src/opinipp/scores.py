@@ -180,6 +180,10 @@ _PANDAS_MISSING: Final = frozenset({"NAType", "NaTType"})
 
 def _hundredths_from_float(original: object, shortest: str, *, rounding: bool) -> int:
     """Read a binary float through its shortest repr: what the user typed, 81.84 stays 81.84."""
+    whole, point, fraction = shortest.partition(".")
+    if point and len(fraction) <= 2 and len(whole) <= 3 and whole.isdigit():
+        # The common case, "81.84" or "81.0": hundredths straight from the digits.
+        return _check_range(original, int(whole) * 100 + int(fraction.ljust(2, "0")))
     if shortest in {"nan", "-nan"}:
         raise _reject(original, "not a number (NaN)")
     if shortest in {"inf", "-inf"}:
