@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import copy
+import operator
 import pickle
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -17,7 +19,19 @@ from opinipp.strategies import scores
 
 @pytest.mark.parametrize(
     "value",
-    ["81.84", "81,84", " 81.84 ", "\t81,84\n", 81.84, Decimal("81.84"), Decimal("81.840")],
+    [
+        "81.84",
+        "81,84",
+        " 81.84 ",
+        "\t81,84\n",
+        81.84,
+        Decimal("81.84"),
+        Decimal("81.840"),
+        "81.840",
+        "81,8400",
+        Decimal("8184E-2"),
+        Fraction(8184, 100),
+    ],
 )
 def test_accepted_spellings_of_81_84(value: object) -> None:
     score = Score(value)  # type: ignore[arg-type]
@@ -77,14 +91,15 @@ def test_float_shortest_repr_has_no_artefacts() -> None:
         (Decimal("1E+999999"), "above 100.00"),
         (True, "bool is not a score"),
         (False, "bool is not a score"),
-        (None, "NoneType is not a score"),
+        (None, "missing value (None)"),
         ("", "empty text"),
         ("   ", "empty text"),
         ("8l.84", "not a decimal number"),
         ("81.84.1", "more than one separator"),
         ("1.234,56", "more than one separator"),
         ("1,234.56", "more than one separator"),
-        ("1.000", "more than two decimals"),
+        ("1.001", "more than two decimals"),
+        ("81.8401", "more than two decimals"),
         ("81.845", "more than two decimals"),
         (81.845, "more than two decimals"),
         (Decimal("81.845"), "more than two decimals"),
@@ -96,7 +111,9 @@ def test_float_shortest_repr_has_no_artefacts() -> None:
         ("٨١", "not a decimal number"),  # Arabic-Indic digits are not accepted
         ([81], "unsupported type list"),
         (b"81", "unsupported type bytes"),
-        (Fraction(1, 3), "unsupported type Fraction"),
+        (Fraction(1, 3), "more than two decimals"),
+        (Fraction(-1, 100), "below 0.00"),
+        (Fraction(10001, 100), "above 100.00"),
         (complex(1, 0), "unsupported type complex"),
     ],
 )
@@ -108,6 +125,42 @@ def test_rejected_values_name_the_value_and_reason(value: object, reason: str) -
     assert "0.00 to 100.00" in str(info.value)
     assert info.value.value is value or info.value.value == value
     assert isinstance(info.value, ValueError)
+
+
+def test_one_rule_for_every_type_the_value_counts_not_its_spelling() -> None:
+    """A score is an exact value with at most two decimals; trailing zeros are no decimals."""
+    for spelling in ("1.000", "1,00000", Decimal("1.000"), Fraction(1), 1.0, 1):
+        assert Score(spelling) == Score("1.00")
+    for zero in (-0.0, Decimal("-0"), Decimal("-0.000"), Fraction(0), "0.000"):
+        assert Score(zero).hundredths == 0
+        assert str(Score(zero)) == "0.00"
+        assert str(Score.rounded(zero)) == "0.00"
+
+
+@pytest.mark.parametrize("negative", [Decimal("-0.004"), Fraction(-4, 1000), -0.004, -(10**-9)])
+def test_rounded_refuses_every_negative_value_alike(negative: object) -> None:
+    with pytest.raises(InvalidScoreError, match=r"below 0\.00"):
+        Score.rounded(negative)  # type: ignore[arg-type]
+
+
+@given(st.decimals(min_value=-1, max_value=101, places=4, allow_nan=False))
+def test_str_decimal_and_fraction_follow_one_rule(d: Decimal) -> None:
+    """The same value is accepted or refused alike, whatever type carries it."""
+    spellings: list[object] = [d, Fraction(d), float(d)] if d >= 0 else [d, Fraction(d)]
+    if d >= 0:
+        spellings.append(f"{d:f}")
+    exact = 0 <= d <= 100 and d == d.quantize(Decimal("0.01"))
+    for value in spellings:
+        if exact:
+            assert Score(value).value == d  # type: ignore[arg-type]
+        else:
+            with pytest.raises(InvalidScoreError):
+                Score(value)  # type: ignore[arg-type]
+        if d < 0:
+            with pytest.raises(InvalidScoreError, match=r"below 0\.00"):
+                Score.rounded(value)  # type: ignore[arg-type]
+        elif d <= Decimal("100.004"):
+            assert Score.rounded(value) == Score.rounded(d)  # type: ignore[arg-type]
 
 
 def test_huge_and_long_inputs_keep_the_documented_error() -> None:
@@ -153,19 +206,153 @@ def test_formatting() -> None:
     assert repr(s) == "Score('90.02')"
     assert str(Score("5.5")) == "5.50"
     assert float(Score("97.44")) == 97.44
-    assert round(Score("97.44")) == Decimal(97)
+    assert round(Score("97.44")) == 97
     with pytest.raises(InvalidArgumentError, match="'fr'"):
         s.format("fr")  # type: ignore[arg-type]
 
 
-def test_comparisons_only_between_scores() -> None:
+def test_comparisons_with_exact_numbers_are_number_like() -> None:
     assert Score("77.99") < Score("78.00") <= Score("78") < Score("88")
     assert Score("88") > Score("87.99") >= Score("87.99")
     assert Score("81.84") != Score("81.85")
-    assert Score("81.84") != Decimal("81.84")
+    assert Score("81.84") < 90
+    assert operator.gt(90, Score("81.84"))  # the reflected comparison
+    assert Score(81) == 81
+    assert Score("81.84") == Decimal("81.84") == Decimal("81.840")
+    assert Decimal("81.85") > Score("81.84") >= Decimal("81.84")
+    assert Score("81.84") == Fraction(2046, 25)
+    assert Score("81.84") < Fraction(8185, 100)
+    assert Score("0.00") > -1
+    assert Score("100") < Decimal("Infinity")
+    assert Score("0") > Decimal("-1E+999999999")
+    assert Score("100") < 10**5000
+    assert len({Score("81.84"), Decimal("81.84"), Fraction(8184, 100)}) == 1
+    assert hash(Score(81)) == hash(81)
+    assert hash(Score("81.84")) == hash(Decimal("81.84")) == hash(Fraction(2046, 25))
+    assert hash(Score("100.00")) == hash(100)
+    assert hash(MIN_SCORE) == hash(0)
+
+
+@pytest.mark.parametrize("nan", [Decimal("NaN"), Decimal("sNaN"), Decimal("-sNaN")])
+def test_nan_compares_unequal_and_unordered(nan: Decimal) -> None:
+    s = Score("81.84")
+    assert not s == nan  # noqa: SIM201 - the operator itself is under test
+    assert s != nan
+    assert not nan == s  # noqa: SIM201
+    for compare in (operator.lt, operator.le, operator.gt, operator.ge):
+        assert not compare(s, nan)
+
+
+def test_floats_and_text_do_not_compare() -> None:
+    """A binary float is never exactly 81.84: convert it with Score() first."""
+    assert Score("81.84") != 81.84
+    assert Score(90) != 90.0
     assert Score("81.84") != "81.84"
+    others: tuple[Any, ...] = (90.0, "90", None, [90])
+    for other in others:
+        for compare in (operator.lt, operator.le, operator.gt, operator.ge):
+            with pytest.raises(TypeError):
+                compare(Score("81.84"), other)
+            with pytest.raises(TypeError):
+                compare(other, Score("81.84"))
     with pytest.raises(TypeError):
-        _ = Score("1") < 2  # type: ignore[operator]
+        _ = Score("1") < True
+    assert Score("1") != True  # noqa: E712 - bool is not a number of points
+
+
+@given(scores(), st.one_of(st.integers(-5, 105), st.decimals(-1, 101, places=3, allow_nan=False)))
+def test_order_with_numbers_is_the_order_of_the_exact_value(x: Score, y: int | Decimal) -> None:
+    v = x.value
+    assert (x < y, x <= y, x == y, x != y, x > y, x >= y) == (
+        v < y,
+        v <= y,
+        v == y,
+        v != y,
+        v > y,
+        v >= y,
+    )
+    if x == y:
+        assert hash(x) == hash(y)
+
+
+def test_format_takes_float_style_specs_rounding_half_up() -> None:
+    s = Score("81.84")
+    assert f"{s:.1f}" == "81.8"
+    assert f"{Score('81.85'):.1f}" == "81.9"  # half-up, as the Ombudsman rounds
+    assert f"{Score('0.25'):.1f}" == "0.3"
+    assert f"{s:.2f}" == "81.84"
+    assert f"{s:.0f}" == "82"
+    assert f"{s:8.3f}" == "  81.840"
+    assert f"{s:+.1f}" == "+81.8"
+    assert f"{s:.3e}" == "8.184e+1"
+    assert f"{s:g}" == "81.84"
+    assert f"{s:.2%}" == "8184.00%"
+    assert f"{s:>8}" == "   81.84"  # no presentation type: the text, as before
+    assert f"{s:<8}|" == "81.84   |"
+    assert f"{s:^9s}" == "  81.84  "
+    assert f"{s}" == str(s) == "81.84"
+    for bad in ("/", "d", "x", ".1z", "=", "10.2s%"):
+        with pytest.raises(InvalidArgumentError) as info:
+            format(s, bad)
+        assert info.value.argument == "format_spec"
+        assert info.value.value == bad
+        assert isinstance(info.value, ValueError)
+
+
+def test_round_is_number_like_and_half_up() -> None:
+    s = Score("81.84")
+    assert round(s) == 82
+    assert type(round(s)) is int
+    assert round(Score("81.50")) == 82  # half-up
+    assert round(Score("81.49")) == 81
+    assert round(s, 1) == Decimal("81.8")
+    assert round(Score("81.85"), 1) == Decimal("81.9")
+    assert round(s, 2) == Decimal("81.84")
+    assert round(s, 100) == Decimal("81.84")
+    assert round(s, 10**9) == Decimal("81.84")
+    assert round(s, -1) == Decimal(80)
+    assert round(Score("85"), -1) == Decimal(90)
+    assert round(MAX_SCORE, -2) == Decimal(100)
+    assert round(s, -3) == 0
+    assert round(s, -(10**9)) == 0
+    with pytest.raises(TypeError):
+        round(s, 1.5)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        Decimal("sNaN"),
+        Decimal("NaN"),
+        Decimal("Infinity"),
+        Decimal("-Infinity"),
+        Decimal("1E+999999999"),
+        Decimal("1E-999999999"),
+        10**200,
+    ],
+)
+def test_arithmetic_with_specials_raises_a_documented_error(points: Decimal | int) -> None:
+    s = Score("81.84")
+    for operation, a, b in (
+        (operator.add, s, points),
+        (operator.add, points, s),
+        (operator.sub, s, points),
+        (operator.sub, points, s),
+    ):
+        with pytest.raises(InvalidArgumentError) as info:
+            operation(a, b)
+        assert info.value.argument == "points"
+        assert info.value.value is points
+        assert isinstance(info.value, ValueError)
+
+
+def test_arithmetic_is_exact_beyond_the_default_precision() -> None:
+    tiny = Decimal("1E-40")
+    assert Score("81.84") + tiny == Decimal("81.84" + "0" * 37 + "1")
+    assert (Score("81.84") + tiny) - tiny == Decimal("81.84")
+    assert Score("81.84") + 10**50 - 10**50 == Decimal("81.84")
+    with pytest.raises(TypeError):
+        _ = Score("81.84") + 1.5  # type: ignore[operator]
 
 
 def test_immutability_pickle_copy_hash() -> None:
@@ -221,7 +408,7 @@ def test_repeated_text_is_read_once_and_errors_are_never_remembered() -> None:
 def test_text_fast_path_agrees_with_decimal(whole: int, fraction: str) -> None:
     text = f"{whole}.{fraction}" if fraction else str(whole)
     expected = Decimal(text)
-    if expected > 100 or len(fraction) > 2:
+    if expected > 100 or expected != expected.quantize(Decimal("0.01")):
         with pytest.raises(InvalidScoreError):
             Score(text)
     else:

@@ -12,6 +12,7 @@ Score('94.85')
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping  # noqa: TC003 - annotations resolved at runtime by cattrs
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,16 @@ __all__ = ["Assessment", "PublishedResult"]
 
 def _optional_score(value: Any) -> Score | None:  # noqa: ANN401 - converter takes any input
     return None if value is None else Score(value)
+
+
+def _plain_year(value: Any) -> Any:  # noqa: ANN401 - converter takes any input
+    """Store an integer year (a NumPy int, say) as an int; rules_for judges everything else."""
+    if type(value) is int or isinstance(value, bool):
+        return value
+    try:
+        return operator.index(value)
+    except TypeError:
+        return value
 
 
 def _to_dimensions(value: Any) -> FrozenMapping[Dimension, Score] | None:  # noqa: ANN401 - converter
@@ -107,7 +118,7 @@ class Assessment:
     """
 
     entity: Instansi | Pemda | OPD | Puskesmas | Rsud = attrs.field(validator=_check_entity)
-    year: int = attrs.field()  # checked once, by rules_for in __attrs_post_init__
+    year: int = attrs.field(converter=_plain_year)  # checked by rules_for in __attrs_post_init__
     score: Score | None = attrs.field(converter=_optional_score)
     dimensions: Mapping[Dimension, Score] | None = attrs.field(
         default=None, kw_only=True, converter=_to_dimensions

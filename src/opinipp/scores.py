@@ -17,9 +17,34 @@ from __future__ import annotations
 
 import math
 import operator
-from decimal import ROUND_HALF_UP, Decimal
+import sys
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Underflow,
+    localcontext,
+)
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal, SupportsIndex, TypeAlias, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Literal,
+    SupportsIndex,
+    TypeAlias,
+    Union,
+    overload,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 from opinipp._numbers import number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError
@@ -58,6 +83,21 @@ def _hundredths_from_decimal(original: object, d: Decimal, *, rounding: bool) ->
     return _check_range(original, whole)
 
 
+def _hundredths_from_fraction(original: object, f: Fraction, *, rounding: bool) -> int:
+    # The same rule as for a Decimal: negatives are refused before any rounding.
+    if f < 0:
+        raise _reject(original, "below 0.00")
+    scaled = f * 100
+    if scaled.denominator == 1:
+        return _check_range(original, scaled.numerator)
+    if not rounding:
+        if scaled > _MAX_HUNDREDTHS:
+            raise _reject(original, "above 100.00")
+        raise _reject(original, "more than two decimals (use Score.rounded to round half-up)")
+    floor = math.floor(scaled)
+    return _check_range(original, floor + 1 if scaled - floor >= Fraction(1, 2) else floor)
+
+
 def _check_range(original: object, hundredths: int) -> int:
     if hundredths < 0:
         raise _reject(original, "below 0.00")
@@ -76,6 +116,8 @@ def _hundredths_from_text(original: object, text: str, *, rounding: bool) -> int
     sign, whole, fraction = parts
     if sign:
         raise _reject(original, "a minus sign is not accepted (a score is never negative)")
+    if fraction is not None and len(fraction) > 2 and not fraction[2:].strip("0"):
+        fraction = fraction[:2]  # "81.840" is the value 81.84, as Decimal("81.840") is
     if (fraction is None or len(fraction) <= 2) and len(whole) <= 3:
         # The common case, "81.84" or "81,8": exact in hundredths without a Decimal.
         cents = 0 if fraction is None else int(fraction) * (10 if len(fraction) == 1 else 1)
@@ -92,37 +134,118 @@ def _hundredths_from_text(original: object, text: str, *, rounding: bool) -> int
 
 def _to_hundredths(value: object, *, rounding: bool) -> int:
     # bool is an int subclass; True is not a score.
-    if isinstance(value, bool) or value is None:
-        raise _reject(value, f"{type(value).__name__} is not a score")
+    if isinstance(value, bool):
+        raise _reject(value, "bool is not a score")
     if isinstance(value, int):
         return _check_range(value, value * 100)
     if isinstance(value, str):
         return _hundredths_from_text(value, value, rounding=rounding)
     if isinstance(value, Decimal):
         return _hundredths_from_decimal(value, value, rounding=rounding)
-    if isinstance(value, float):
-        if math.isnan(value):
-            raise _reject(value, "not a number (NaN)")
-        if math.isinf(value):
-            raise _reject(value, "infinite")
-        # The shortest repr is what the user typed: 81.84 stays 81.84.
-        return _hundredths_from_decimal(value, Decimal(repr(value)), rounding=rounding)
-    if isinstance(value, Fraction) and rounding:
-        scaled = value * 100
-        floor = math.floor(scaled)
-        whole = floor + 1 if scaled - floor >= Fraction(1, 2) else floor
-        return _check_range(value, whole)
+    if isinstance(value, float):  # np.float64 is a float subclass, with a repr of its own
+        return _hundredths_from_float(value, float.__repr__(value), rounding=rounding)
+    if isinstance(value, Fraction):
+        return _hundredths_from_fraction(value, value, rounding=rounding)
+    return _hundredths_from_other(value, rounding=rounding)
+
+
+def _hundredths_from_other(value: object, *, rounding: bool) -> int:
+    """Missing values, NumPy scalars and 0-d arrays, other integer types; or the refusal."""
+    if value is None or type(value).__name__ in _PANDAS_MISSING:
+        raise _reject(value, f"missing value ({value!r})")
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None:
+        return _hundredths_from_numpy(value, dtype, rounding=rounding)
+    whole = _whole_number(value)
+    if whole is None:
+        raise _reject(value, f"unsupported type {type(value).__name__}")
+    return _check_range(value, whole * 100)
+
+
+def _whole_number(value: object) -> int | None:
+    """``value`` as an int if it is an integer type (int, NumPy ints), not bool; else None."""
+    if type(value) is int:
+        return value
+    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:  # np.bool_ has __index__ but refuses it
+        return None
+
+
+# pandas' missing values, recognised by name so that opinipp never imports pandas.
+_PANDAS_MISSING: Final = frozenset({"NAType", "NaTType"})
+
+
+def _hundredths_from_float(original: object, shortest: str, *, rounding: bool) -> int:
+    """Read a binary float through its shortest repr: what the user typed, 81.84 stays 81.84."""
+    whole, point, fraction = shortest.partition(".")
+    if point and len(fraction) <= 2 and len(whole) <= 3 and whole.isdigit():
+        # The common case, "81.84" or "81.0": hundredths straight from the digits.
+        return _check_range(original, int(whole) * 100 + int(fraction.ljust(2, "0")))
+    if shortest in {"nan", "-nan"}:
+        raise _reject(original, "not a number (NaN)")
+    if shortest in {"inf", "-inf"}:
+        raise _reject(original, "infinite")
+    return _hundredths_from_decimal(original, Decimal(shortest), rounding=rounding)
+
+
+def _hundredths_from_numpy(value: Any, dtype: Any, *, rounding: bool) -> int:  # noqa: ANN401
+    """A NumPy scalar or 0-d array, recognised by its ``dtype`` (NumPy is never imported)."""
+    shape = getattr(value, "shape", ())
+    if shape != ():
+        raise _reject(value, f"an array of shape {shape} is not a score (pass one element)")
+    kind, size = getattr(dtype, "kind", ""), getattr(dtype, "itemsize", 0)
+    if kind == "b":
+        raise _reject(value, "bool is not a score")
+    if kind in {"i", "u"}:
+        whole = operator.index(value)
+        return _check_range(value, whole * 100)
+    if kind == "f":
+        if size < _FLOAT32_BYTES:
+            raise _reject(
+                value,
+                f"{dtype} holds about three digits, too few for a two-decimal score "
+                "(use float64 or float32)",
+            )
+        # float64 widens exactly to a Python float; float32 and longdouble are read through
+        # their own shortest repr, so np.float32(81.84) is 81.84, not 81.83999633789062.
+        if size == _FLOAT64_BYTES:
+            return _hundredths_from_float(value, float.__repr__(float(value)), rounding=rounding)
+        return _hundredths_from_float(value, str(value).strip(), rounding=rounding)
+    if kind in {"O", "U"}:
+        # Only a 0-d array has these kinds (their scalars are Python objects and str):
+        # its one element is the value.
+        return _to_hundredths(value.item(), rounding=rounding)
     raise _reject(value, f"unsupported type {type(value).__name__}")
+
+
+_FLOAT32_BYTES: Final = 4
+_FLOAT64_BYTES: Final = 8
 
 
 class Score:
     """An exact assessment score on 0.00–100.00 at 0.01 resolution.
 
-    Accepts ``str`` (``"81.84"``, ``"81,84"``, surrounding spaces allowed), ``int``,
-    :class:`~decimal.Decimal`, ``float`` (read through its shortest repr, so ``81.84``
-    stays 81.84) and another :class:`Score`. Anything else, NaN, infinities, values outside
-    0–100, more than two decimals, signs, exponents and thousands separators raise
-    :class:`~opinipp.errors.InvalidScoreError`. Use :meth:`rounded` to round half-up.
+    One rule for every input: the *value* must be a whole number of hundredths from 0 to
+    100, so trailing zeros are not decimals (``"81.840"``, ``Decimal("81.840")`` and
+    ``Fraction(8184, 100)`` are all 81.84) and negative zero is 0.00. It accepts
+
+    * ``str``: ASCII digits with one decimal point or comma (``"81.84"``, ``"81,84"``),
+      surrounding spaces allowed; no sign, exponent or thousands separator;
+    * ``int``, :class:`~decimal.Decimal`, :class:`~fractions.Fraction`, another
+      :class:`Score`;
+    * ``float`` and NumPy ``float64``, read through their shortest repr, so ``81.84``
+      stays 81.84; ``float32`` and ``longdouble`` through their own shortest repr
+      (``str(np.float32(81.84)) == "81.84"``); ``float16`` is refused (too few digits);
+    * NumPy integers of every width (through ``operator.index``), and 0-d arrays, read as
+      their one element.
+
+    Anything else raises :class:`~opinipp.errors.InvalidScoreError` with a reason: NaN,
+    infinities, values outside 0–100, more than two decimals, ``bool``, arrays with
+    elements, and ``None``, ``pd.NA`` or ``pd.NaT`` ("missing value"). Use :meth:`rounded`
+    to round half-up.
 
     Scores are immutable, hashable and totally ordered among themselves. The difference of
     two scores is an exact :class:`~decimal.Decimal`.
@@ -142,7 +265,7 @@ class Score:
     __slots__ = ("_hundredths",)
     _hundredths: int
 
-    def __new__(cls, value: Score | str | float | Decimal, /) -> Score:  # noqa: PYI034
+    def __new__(cls, value: ScoreLike | SupportsIndex, /) -> Score:  # noqa: PYI034
         """Build a score, rejecting anything that is not an exact two-decimal value."""
         if type(value) is cls:
             return value
@@ -166,19 +289,24 @@ class Score:
         return self
 
     @classmethod
-    def from_hundredths(cls, hundredths: int, /) -> Score:
+    def from_hundredths(cls, hundredths: SupportsIndex, /) -> Score:
         """Build a score from a whole number of hundredths (``8184`` is 81.84).
 
         >>> Score.from_hundredths(8184)
         Score('81.84')
         """
-        if isinstance(hundredths, bool) or not isinstance(hundredths, int):
+        whole = _whole_number(hundredths)
+        if whole is None:
             raise _reject(hundredths, "hundredths must be an int")
-        return cls._from_hundredths(_check_range(hundredths, hundredths))
+        return cls._from_hundredths(_check_range(hundredths, whole))
 
     @classmethod
-    def rounded(cls, value: Score | str | float | Decimal | Fraction, /) -> Score:
+    def rounded(cls, value: ScoreLike | SupportsIndex, /) -> Score:
         """Round to two decimals, half-up, as the Ombudsman rounds a mean of unit scores.
+
+        Takes what :class:`Score` takes, with any number of decimals. A value below zero
+        is refused whatever it would round to (``Decimal("-0.004")`` and
+        ``Fraction(-4, 1000)`` alike); a value that rounds to at most 100.00 is accepted.
 
         >>> Score.rounded(Decimal("692.31") / 7)
         Score('98.90')
@@ -236,66 +364,150 @@ class Score:
         return f"Score('{self}')"
 
     def __format__(self, spec: str) -> str:
-        return format(str(self), spec) if spec else str(self)
+        """Format like a number with a float-style spec, like the text otherwise.
+
+        A spec with a numeric presentation type (``e``, ``f``, ``g``, ``n``, ``%`` and
+        their capitals) formats the exact value as a :class:`~decimal.Decimal` would,
+        rounding half-up; any other spec formats the text ``"81.84"`` as a ``str``. An
+        invalid spec raises :class:`~opinipp.errors.InvalidArgumentError`.
+
+        >>> s = Score("81.85")
+        >>> f"{s:.1f}", f"{s:>7}", f"{s:.3e}"
+        ('81.9', '  81.85', '8.185e+1')
+        """
+        if not spec:
+            return str(self)
+        try:
+            if spec[-1] in _NUMERIC_TYPES:
+                with localcontext(_FORMAT_CONTEXT):
+                    return format(self.value, spec)
+            return format(str(self), spec)
+        except ValueError:
+            raise InvalidArgumentError(
+                "format_spec",
+                spec,
+                "a format spec such as '.1f', '.2f', '>8' or '^10s' (numeric types e, f, g, "
+                "n, %; text formatting otherwise)",
+            ) from None
 
     def __float__(self) -> float:
         return self._hundredths / 100
 
-    def __round__(self, ndigits: SupportsIndex | None = None) -> Decimal:
-        return round(self.value, 0 if ndigits is None else ndigits)
+    @overload
+    def __round__(self, ndigits: None = None) -> int: ...
+    @overload
+    def __round__(self, ndigits: SupportsIndex) -> Decimal: ...
+    def __round__(self, ndigits: SupportsIndex | None = None) -> int | Decimal:
+        """Round half-up, as :meth:`rounded` does.
+
+        ``round(s)`` is an int; ``round(s, n)`` a :class:`~decimal.Decimal` with ``n``
+        decimals, at most two (a score has no more), any ``n`` accepted.
+
+        >>> round(Score("81.50")), round(Score("81.85"), 1), round(Score("81.84"), 5)
+        (82, Decimal('81.9'), Decimal('81.84'))
+        """
+        if ndigits is None:
+            whole, cents = divmod(self._hundredths, 100)
+            return whole + (cents >= 50)
+        # Beyond two decimals nothing changes; beyond -3 everything rounds to 0.
+        places = min(max(operator.index(ndigits), -3), 2)
+        if places == 2:
+            return self.value
+        return self.value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
     def __hash__(self) -> int:
-        return hash((Score, self._hundredths))
+        # The hash of the exact value h/100, as int, Decimal and Fraction hash it.
+        return self._hundredths * _HASH_OF_ONE_HUNDREDTH % _HASH_MODULUS
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Score):
             return self._hundredths == other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] == pair[1])
 
     def __ne__(self, other: object) -> bool:
         if isinstance(other, Score):
             return self._hundredths != other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] != pair[1])
 
-    def __lt__(self, other: Score) -> bool:
+    def __lt__(self, other: Score | int | Decimal | Fraction) -> bool:
         if isinstance(other, Score):
             return self._hundredths < other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] < pair[1])
 
-    def __le__(self, other: Score) -> bool:
+    def __le__(self, other: Score | int | Decimal | Fraction) -> bool:
         if isinstance(other, Score):
             return self._hundredths <= other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] <= pair[1])
 
-    def __gt__(self, other: Score) -> bool:
+    def __gt__(self, other: Score | int | Decimal | Fraction) -> bool:
         if isinstance(other, Score):
             return self._hundredths > other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] > pair[1])
 
-    def __ge__(self, other: Score) -> bool:
+    def __ge__(self, other: Score | int | Decimal | Fraction) -> bool:
         if isinstance(other, Score):
             return self._hundredths >= other._hundredths
-        return NotImplemented
+        pair = self._compared_with(other)
+        if pair is None:
+            return NotImplemented
+        return bool(pair[0] >= pair[1])
+
+    def _compared_with(self, other: object) -> tuple[Any, Any] | None:
+        """Two exact numbers that compare as this score and ``other`` do, or None.
+
+        Exact numbers compare by value (ints, NumPy ints, Decimal, Fraction); a NaN is
+        unequal and unordered. Floats, text and everything else are not compared.
+        """
+        if isinstance(other, Decimal):
+            if other.is_nan():
+                return (0, math.nan)
+            return (self.value, other)  # exact, whatever the exponent
+        if isinstance(other, Fraction):
+            return (self._hundredths, other * 100)
+        if isinstance(other, float):
+            return None
+        whole = _whole_number(other)
+        return None if whole is None else (self._hundredths, whole * 100)
 
     def __sub__(self, other: Score | Decimal | int) -> Decimal:
         """Exact difference: ``Score("88.00") - Score("81.84") == Decimal("6.16")``."""
         operand = _operand(other)
         if operand is None:
             return NotImplemented
-        return self.value - operand
+        return _exactly(_ARITHMETIC.subtract, self.value, operand, other)
 
     def __rsub__(self, other: Decimal | int) -> Decimal:
         operand = _operand(other)
         if operand is None:
             return NotImplemented
-        return operand - self.value
+        return _exactly(_ARITHMETIC.subtract, operand, self.value, other)
 
     def __add__(self, other: Score | Decimal | int) -> Decimal:
-        """Exact sum with a number of points: ``Score("81.84") + Decimal("6.16") == 88``."""
+        """Exact sum with a number of points: ``Score("81.84") + Decimal("6.16") == 88``.
+
+        Points are a :class:`Score`, an int or a finite :class:`~decimal.Decimal`; a NaN,
+        an infinity or a sum not exact in 100 digits raises
+        :class:`~opinipp.errors.InvalidArgumentError`.
+        """
         operand = _operand(other)
         if operand is None:
             return NotImplemented
-        return self.value + operand
+        return _exactly(_ARITHMETIC.add, self.value, operand, other)
 
     def __radd__(self, other: Decimal | int) -> Decimal:
         return self.__add__(other)
@@ -321,11 +533,39 @@ def _operand(other: object) -> Decimal | None:
     """The exact value of an arithmetic operand, or None for unsupported types."""
     if isinstance(other, Score):
         return other.value
-    if isinstance(other, bool):
-        return None
-    if isinstance(other, (Decimal, int)):
-        return Decimal(other)
-    return None
+    if isinstance(other, Decimal):
+        if not other.is_finite():
+            raise InvalidArgumentError("points", other, _POINTS_EXPECTED)
+        return other
+    whole = _whole_number(other)
+    return None if whole is None else Decimal(whole)
+
+
+def _exactly(
+    operation: Callable[[Decimal, Decimal], Decimal], a: Decimal, b: Decimal, other: object
+) -> Decimal:
+    try:
+        return operation(a, b)
+    except ArithmeticError:  # Inexact: the exact result needs more digits than we allow
+        raise InvalidArgumentError("points", other, _POINTS_EXPECTED) from None
+
+
+_EXACT_DIGITS: Final = 100
+_POINTS_EXPECTED: Final = (
+    f"a finite number of points (a Score, an int or a Decimal) whose exact sum or difference "
+    f"with the score fits in {_EXACT_DIGITS} digits"
+)
+# Score arithmetic is exact or refused, never rounded to the caller's context.
+_ARITHMETIC: Final = Context(
+    prec=_EXACT_DIGITS,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, Inexact, Overflow, Underflow, DivisionByZero],
+)
+_FORMAT_CONTEXT: Final = Context(rounding=ROUND_HALF_UP)
+_NUMERIC_TYPES: Final = frozenset("eEfFgGn%")
+_HASH_MODULUS: Final = sys.hash_info.modulus
+_HASH_OF_ONE_HUNDREDTH: Final = pow(100, -1, _HASH_MODULUS)
 
 
 MIN_SCORE: Final = Score(0)
@@ -333,7 +573,7 @@ MIN_SCORE: Final = Score(0)
 MAX_SCORE: Final = Score(100)
 """The highest possible score, 100.00."""
 
-ScoreLike: TypeAlias = Union[Score, str, int, float, Decimal]  # noqa: UP007
+ScoreLike: TypeAlias = Union[Score, str, int, float, Decimal, Fraction]  # noqa: UP007
 """What functions that take a score accept: a :class:`Score` or anything it is built from."""
 
 
