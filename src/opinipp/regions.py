@@ -56,6 +56,7 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from opinipp import _names
+from opinipp._checks import enum_member
 from opinipp._once import Once
 from opinipp.entities import Pemda, PemdaKind, Province
 from opinipp.errors import AmbiguousNameError, InvalidArgumentError, UnknownRegionError
@@ -330,13 +331,9 @@ def _lookup(query: object, flt: _Filter) -> Pemda:
 
 
 def _kind_argument(kind: object) -> PemdaKind | None:
-    if kind is None or isinstance(kind, PemdaKind):
-        return kind
-    if isinstance(kind, str):
-        for member in PemdaKind:
-            if kind == member.value:
-                return member
-    raise InvalidArgumentError("kind", kind, _KIND_EXPECTED)
+    if kind is None:
+        return None
+    return enum_member(PemdaKind, kind, argument="kind", expected=_KIND_EXPECTED)
 
 
 def _province_argument(value: object) -> str | None:

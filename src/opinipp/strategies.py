@@ -31,6 +31,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from opinipp import regions
+from opinipp._checks import find_member
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
     OPD,
@@ -227,10 +228,9 @@ def _size_argument(argument: str, value: object) -> int:
 def _entity_kind(value: object) -> EntityKind | None:
     if value is None:
         return None
-    if isinstance(value, str):
-        for member in EntityKind:
-            if value == member.value:
-                return member
+    found = find_member(EntityKind, value)
+    if found is not None:
+        return found
     expected = "None, an EntityKind, PemdaKind or InstansiKind, or one of " + ", ".join(
         repr(k.value) for k in EntityKind
     )
@@ -241,9 +241,9 @@ def _pemda_kind(value: object) -> PemdaKind | None:
     kind = _entity_kind(value)
     if kind is None:
         return None
-    for member in PemdaKind:
-        if kind.value == member.value:
-            return member
+    found = find_member(PemdaKind, kind.value)
+    if found is not None:
+        return found
     raise _invalid("kind", value, "None, a PemdaKind or one of 'provinsi', 'kabupaten', 'kota'")
 
 
@@ -251,19 +251,18 @@ def _instansi_kind(value: object) -> InstansiKind | None:
     kind = _entity_kind(value)
     if kind is None:
         return None
-    for member in InstansiKind:
-        if kind.value == member.value:
-            return member
+    found = find_member(InstansiKind, kind.value)
+    if found is not None:
+        return found
     raise _invalid("kind", value, "None, an InstansiKind, 'kementerian' or 'lembaga'")
 
 
 def _opd_kind(value: object) -> OPDKind | None:
-    if value is None or isinstance(value, OPDKind):
-        return value
-    if isinstance(value, str):
-        for member in OPDKind:
-            if value == member.value:
-                return member
+    if value is None:
+        return None
+    found = find_member(OPDKind, value)
+    if found is not None:
+        return found
     raise _invalid("kind", value, "None, an OPDKind or one of its values ('dinkes', …)")
 
 
