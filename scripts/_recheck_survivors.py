@@ -7,9 +7,11 @@ validators built when the rule classes are defined) is credited to whichever tes
 the module first, so its mutants are run against one unrelated test and survive.
 
 This script gives each surviving mutant a second chance: a fresh interpreter with the mutant
-active from the first import, running every test of ``pytest_add_cli_args_test_selection``
-(stopping at the first failure). It prints the mutants that are still alive and writes them,
-one per line, to ``survivors.txt`` in the working directory.
+active from the first import, running the tests of the mutated module (``_TESTS_OF``, its
+doctests and own test file first; the rules get the whole ``pytest_add_cli_args_test_selection``)
+and stopping at the first failure. A narrower selection can only leave a mutant alive, never
+kill one that the whole selection would not. It prints the mutants that are still alive and
+writes them, one per line, to ``survivors.txt`` in the working directory.
 
 Usage (from the directory where ``mutmut run`` ran):
     python _recheck_survivors.py NAME [NAME ...]
@@ -33,13 +35,41 @@ __all__ = ["main"]
 _TIMEOUT_SECONDS = 600
 _NO_TESTS_RAN = 5
 
+# The tests that call each module's code, fastest to fail first. The rules are used by all.
+_TESTS_OF = {
+    "opinipp.zoning": (
+        "src/opinipp/zoning.py",
+        "tests/test_zoning.py",
+        "tests/test_published_zoning.py",
+        "tests/test_rejections.py",
+        "tests/test_gaps.py",
+        "tests/test_properties.py",
+        "tests/test_html.py",
+    ),
+    "opinipp.ranking": (
+        "src/opinipp/ranking.py",
+        "tests/test_ranking.py",
+        "tests/test_published_ranking.py",
+        "tests/test_rejections.py",
+        "tests/test_gaps.py",
+        "tests/test_properties.py",
+        "tests/test_html.py",
+    ),
+    "opinipp.gaps": ("src/opinipp/gaps.py", "tests/test_gaps.py", "tests/test_rejections.py"),
+}
 
-def _selection() -> list[str]:
-    config = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
-    return [
-        *config.get("pytest_add_cli_args_test_selection", []),
-        *config.get("pytest_add_cli_args", []),
-    ]
+
+def _config() -> dict[str, list[str]]:
+    data = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))
+    config: dict[str, list[str]] = data["tool"]["mutmut"]
+    return config
+
+
+def _selection(name: str, config: dict[str, list[str]]) -> list[str]:
+    """The pytest arguments for mutant ``name``, e.g. ``opinipp.gaps.x__score__mutmut_1``."""
+    module = name.split(".x", 1)[0]
+    tests = _TESTS_OF.get(module, config.get("pytest_add_cli_args_test_selection", []))
+    return [*tests, *config.get("pytest_add_cli_args", [])]
 
 
 def _killed(name: str, selection: list[str]) -> bool:
@@ -62,9 +92,10 @@ def _killed(name: str, selection: list[str]) -> bool:
 
 def main(names: list[str]) -> list[str]:
     """Return the mutants among ``names`` that the whole selection does not kill."""
-    selection = _selection()
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        verdicts = list(pool.map(lambda n: _killed(n, selection), names))
+    config = _config()
+    jobs = int(os.environ.get("MUTATION_JOBS") or os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        verdicts = list(pool.map(lambda n: _killed(n, _selection(n, config)), names))
     alive = [n for n, killed in zip(names, verdicts, strict=True) if not killed]
     Path("survivors.txt").write_text("".join(f"{n}\n" for n in alive), encoding="utf-8")
     print(f"re-checked {len(names)}: {len(names) - len(alive)} killed, {len(alive)} alive")
