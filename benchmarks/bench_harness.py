@@ -30,7 +30,6 @@ __all__ = [
     "Stopwatch",
     "Timing",
     "load_average",
-    "loaded_modules",
     "machine",
     "per_call",
     "startup_cost",
@@ -72,7 +71,9 @@ def startup_cost(codes: Sequence[str], *, runs: int) -> tuple[Timing, list[Timin
     """
     snippets = ["pass", *codes]
     samples: list[list[float]] = [[] for _ in snippets]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    # No PYTHON* settings (PYTHONDONTWRITEBYTECODE would compile every module on every run),
+    # except the path, so that the children import the opinipp this process imports.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON") or k == "PYTHONPATH"}
     for _ in range(runs):
         for sink, snippet in zip(samples, snippets, strict=True):
             start = time.perf_counter()
@@ -80,16 +81,6 @@ def startup_cost(codes: Sequence[str], *, runs: int) -> tuple[Timing, list[Timin
             sink.append(time.perf_counter() - start)
     bare, *measured = (Timing.of(s) for s in samples)
     return bare, measured
-
-
-def loaded_modules(code: str, *, exclude: str) -> list[str]:
-    """The modules ``python -c code`` loads, except the package ``exclude`` and its modules."""
-    probe = (
-        f"import sys; before = set(sys.modules); {code}; "
-        "print(' '.join(sorted(set(sys.modules) - before)))"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
-    return [m for m in done.stdout.split() if m.split(".")[0] != exclude]
 
 
 @dataclass(frozen=True)

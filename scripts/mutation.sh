@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Mutation testing of the rules, zoning, ranking and gaps with mutmut 3 (not part of CI).
+# Mutation testing of the rules, zoning, ranking and gaps with mutmut 3. Run by
+# ./dev mutation, which installs the mutation dependency group first. Not a step of .ci/run
+# (it takes longer than the rest of CI together); docs/testing.md has the figures.
 #
 #   scripts/mutation.sh              run every mutant, re-check the survivors, print the score
 #   scripts/mutation.sh report       print the score and the survivors of the last run
 #   scripts/mutation.sh show NAME    show one mutant's diff
+#
+# Extra arguments after "run" go to mutmut run; MUTATION_JOBS (default: the number of cores)
+# sets its --max-children.
 #
 # mutmut 3 copies the project to mutants/ and runs pytest there. To keep the working tree
 # clean, this script runs it in a scratch copy of the tree (the files git tracks or would
@@ -38,6 +43,11 @@ if ! grep -q '^\[tool\.mutmut\]' pyproject.toml; then
     echo "pyproject.toml has no [tool.mutmut] table" >&2
     exit 2
 fi
+if [ ! -x "$MUTMUT" ]; then
+    echo "no $MUTMUT: run ./dev mutation, which installs the mutation dependency group" >&2
+    exit 2
+fi
+JOBS="${MUTATION_JOBS:-$("$PY" -c 'import os; print(os.cpu_count() or 1)')}"
 
 sync_tree() {
     mkdir -p "$WORK"
@@ -83,11 +93,16 @@ PYTHON
 
 case "${1:-run}" in
     run)
+        start=$SECONDS
         sync_tree
-        (cd "$WORK" && PATH="$ROOT/.venv/bin:$PATH" "$MUTMUT" run "${@:2}") || true
+        (cd "$WORK" && PATH="$ROOT/.venv/bin:$PATH" "$MUTMUT" run --max-children "$JOBS" "${@:2}") \
+            || true
         mutmut_verdicts
-        (cd "$WORK" && xargs -a alive.txt "$PY" "$ROOT/scripts/_recheck_survivors.py")
+        echo "first pass: $((SECONDS - start)) s"
+        (cd "$WORK" && MUTATION_JOBS="$JOBS" \
+            xargs -a alive.txt "$PY" "$ROOT/scripts/_recheck_survivors.py")
         score
+        echo "wall time: $((SECONDS - start)) s with $JOBS workers"
         ;;
     report)
         mutmut_verdicts

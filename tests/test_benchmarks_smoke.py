@@ -181,13 +181,56 @@ def test_a_real_size_workload_reports_scripts_and_the_floor(tmp_path: Path) -> N
 def test_micro_figures_measure_what_they_name() -> None:
     figures = run.micro_figures(quick=True)
     names = [f.name for f in figures]
-    assert names[0].startswith("`import opinipp` over `python -c pass`")
-    assert names[1].startswith("for comparison: `import opinipp` and a first `classify(")
-    assert names[2].startswith("for comparison: the ")
-    assert "attr" in names[2]
+    assert names[0].startswith(
+        "`import opinipp` and a first `classify('81.84', 2023)` over `python -c pass`"
+    )
+    assert names[1] == "for comparison: `import attrs` over `python -c pass`"
+    assert names[2].startswith("for comparison: the first figure over `import attrs`")
     assert any("classify(score, 2023)" in n for n in names)
     assert any("rank` of the 415 kabupaten" in n for n in names)
-    assert [f.target for f in figures if "classify" in f.name] == ["", "", "≤ 2 µs", "≤ 2 µs"]
+    assert [f.target for f in figures[:3]] == ["≤ 60 ms", "", ""]
+    assert [f.target for f in figures if f.name.startswith("one `classify(")] == ["≤ 2 µs"] * 2
+    first, attrs, own = (float(f.value.removesuffix(" ms")) for f in figures[:3])
+    assert own == pytest.approx(first - attrs, abs=0.2)
+
+
+def test_import_only_replaces_the_start_up_rows_and_nothing_else() -> None:
+    page = "\n".join(
+        [
+            "# Benchmarks",
+            "## Micro-figures",
+            "",
+            *run.figure_table(
+                [
+                    run.Figure(
+                        "`import opinipp` over `python -c pass`", "0.2 ms", "≤ 30 ms", met=True
+                    ),
+                    run.Figure("for comparison: the 71 other modules", "32.8 ms", "", met=None),
+                    run.Figure("one `classify(score, 2023)`", "0.20 µs", "≤ 2 µs", met=True),
+                ]
+            ),
+            "",
+            "## Targets",
+            "",
+            "| for comparison: not in the micro-figures | 1 | | |",
+        ]
+    )
+    new = [run.Figure("`import opinipp` and a first `classify`", "50.0 ms", "≤ 60 ms", met=True)]
+    assert run.replace_import_rows(page, new).split("\n") == [
+        "# Benchmarks",
+        "## Micro-figures",
+        "",
+        "| figure | measured | target | |",
+        "|---|--:|--:|---|",
+        "| `import opinipp` and a first `classify` | 50.0 ms | ≤ 60 ms | met |",
+        "| one `classify(score, 2023)` | 0.20 µs | ≤ 2 µs | met |",
+        "",
+        "## Targets",
+        "",
+        "| for comparison: not in the micro-figures | 1 | | |",
+    ]
+    with pytest.raises(SystemExit, match="no micro-figures section"):
+        run.replace_import_rows("# Benchmarks\n", new)
 
 
 def test_micro_workloads_are_the_415_kabupaten_of_2023() -> None:

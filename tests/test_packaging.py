@@ -87,8 +87,14 @@ def test_installed_wheel_resolves_a_region_from_another_directory(
     assert rows == "683"
 
 
-def test_import_is_light_and_reads_no_data() -> None:
-    probe = f"""
+# Not loaded by `import opinipp`: the first two only by the modules and functions that need them
+# (serialization, years, locale_id), the rest only with the extras.
+UNLOADED = ("cattrs", "dateutil", *HEAVY)
+
+
+def test_import_loads_only_attrs_and_reads_no_data() -> None:
+    # Fails if any opinipp module imports cattrs, dateutil or an extra at module level.
+    probe = """
 import json, sys
 opened = []
 def hook(event, args):
@@ -96,67 +102,80 @@ def hook(event, args):
         if not args[0].endswith((".py", ".pyc")):
             opened.append(args[0])
 sys.addaudithook(hook)
+before = set(sys.modules)
 import opinipp
-ours = {{"opinipp", "attr", "attrs", "cattrs", "dateutil"}}
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in ours)
-# Using the library loads modules, but still no data file until a lookup needs one.
+top = {m.split(".")[0] for m in set(sys.modules) - before}
+third_party = sorted(top - set(sys.stdlib_module_names) - {"exceptiongroup"})
+# Using the library still opens no data file until a lookup needs one.
 opinipp.classify("81.84", 2023), opinipp.regions, opinipp.datasets, opinipp.serialization
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY!r})
-print(json.dumps({{"loaded": loaded, "opened": opened, "heavy": heavy}}))
+top_after = {m.split(".")[0] for m in sys.modules}
+print(json.dumps({"third_party": third_party, "opened": opened, "after": sorted(top_after)}))
 """
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     report = json.loads(result.stdout)
-    assert report == {"loaded": ["opinipp"], "opened": [], "heavy": []}
+    assert report["third_party"] == ["attr", "attrs", "opinipp"]
+    assert report["opened"] == []
+    assert not set(report["after"]) & set(UNLOADED)
 
 
-def _names_imported_for_type_checkers() -> dict[str, str]:
-    """Name -> module of the imports under ``if TYPE_CHECKING:`` in ``opinipp/__init__.py``."""
+def _imports_of_init() -> dict[str, str]:
+    """Name -> module of each ``from opinipp... import name`` in ``opinipp/__init__.py``."""
     tree = ast.parse(Path(opinipp.__file__).read_text(encoding="utf-8"))
-    (block,) = [
-        n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"
-    ]
     names: dict[str, str] = {}
-    for node in block.body:
-        assert isinstance(node, ast.ImportFrom)
-        for alias in node.names:
-            names[alias.name] = alias.name if node.module == "opinipp" else str(node.module)
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                assert alias.asname is None
+                module = str(node.module)
+                names[alias.name] = f"opinipp.{alias.name}" if module == "opinipp" else module
     return names
 
 
-def test_the_lazy_table_the_typed_imports_and_all_agree() -> None:
-    typed = _names_imported_for_type_checkers()
-    lazy = {
-        name: name if module == name else f"opinipp.{module}"
-        for name, module in opinipp._HOME.items()
-    }
-    assert lazy == typed
-    assert sorted(opinipp.__all__) == sorted([*typed, "__version__"])
+def test_init_is_explicit_imports_and_all() -> None:
+    tree = ast.parse(Path(opinipp.__file__).read_text(encoding="utf-8"))
+    kinds = [type(node).__name__ for node in tree.body]
+    # The docstring, the imports, __version__, __all__ and __dir__: no table, no __getattr__.
+    assert set(kinds) == {"Expr", "ImportFrom", "Assign", "FunctionDef"}
+    functions = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+    assert functions == ["__dir__"]
+    assert sorted(opinipp.__all__) == sorted([*_imports_of_init(), "__version__"])
+    assert len(opinipp.__all__) == len(set(opinipp.__all__))
+
+
+def test_all_is_what_the_package_exports() -> None:
+    public = {name for name in vars(opinipp) if not name.startswith("_")}
+    # Besides __all__, only the submodules that the import system binds on the package.
+    others = public - set(opinipp.__all__)
+    assert {"rules", "zoning", "scores", "ranking", "gaps"} <= others
+    for name in others:
+        assert vars(opinipp)[name] is importlib.import_module(f"opinipp.{name}")
 
 
 @pytest.mark.parametrize("name", opinipp.__all__)
 def test_every_public_name_resolves_to_the_object_in_its_module(name: str) -> None:
     value = getattr(opinipp, name)
-    module = opinipp._HOME.get(name)
+    module = _imports_of_init().get(name)
     if module is None:
         assert name == "__version__"
-    elif module == name:
-        assert value is importlib.import_module(f"opinipp.{name}")
+    elif module == f"opinipp.{name}":
+        assert value is importlib.import_module(module)
     else:
-        assert value is getattr(importlib.import_module(f"opinipp.{module}"), name)
+        assert value is getattr(importlib.import_module(module), name)
 
 
 def test_star_import_dir_and_unknown_names() -> None:
     namespace: dict[str, object] = {}
     exec("from opinipp import *", namespace)  # noqa: S102
     assert set(namespace) - {"__builtins__"} == set(opinipp.__all__)
+    assert namespace["classify"] is opinipp.classify
     assert dir(opinipp) == sorted(opinipp.__all__)
     with pytest.raises(AttributeError, match="module 'opinipp' has no attribute 'clasify'"):
         opinipp.clasify  # type: ignore[attr-defined]  # noqa: B018
 
 
-def test_importtime_shows_no_heavy_module() -> None:
+def test_importtime_shows_no_unneeded_module() -> None:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "import opinipp"],
         capture_output=True,
@@ -164,8 +183,8 @@ def test_importtime_shows_no_heavy_module() -> None:
         check=True,
     )
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()[1:]}
-    assert "opinipp" in imported
-    assert not {m for m in imported if m.split(".")[0] in HEAVY}
+    assert {"opinipp", "opinipp.zoning", "opinipp.serialization", "attrs"} <= imported
+    assert not {m for m in imported if m.split(".")[0] in UNLOADED}
 
 
 def test_version_is_exported() -> None:

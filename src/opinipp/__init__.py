@@ -16,156 +16,68 @@ exact points a local government needs for the next tier.
 Decimal('6.16')
 """
 
-import importlib
-
-# Not typing.TYPE_CHECKING: importing typing alone would cost more than the rest of this file.
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # the names as type checkers and editors see them; loaded lazily below
-    from opinipp import datasets, errors, frames, locale_id, regions, serialization
-    from opinipp.assessments import Assessment, PublishedResult
-    from opinipp.entities import (
-        OPD,
-        Entity,
-        EntityKind,
-        Instansi,
-        InstansiKind,
-        OPDKind,
-        Pemda,
-        PemdaKind,
-        Province,
-        Puskesmas,
-        Rsud,
-        Unit,
-    )
-    from opinipp.errors import (
-        AmbiguousNameError,
-        DuplicateEntityError,
-        InvalidArgumentError,
-        InvalidDataError,
-        InvalidEntityError,
-        InvalidScoreError,
-        InvalidTextError,
-        MissingExtraError,
-        MixedYearsError,
-        NotApplicableError,
-        OpinippError,
-        OpinippWarning,
-        OutOfScopeError,
-        RowError,
-        RulesNotAvailableError,
-        UnknownRegionError,
-    )
-    from opinipp.gaps import Gap, gap_to, gap_to_next_tier, points_to_rank
-    from opinipp.ranking import (
-        National,
-        Provincial,
-        RankedEntry,
-        Ranking,
-        Scope,
-        Ties,
-        WithinPemda,
-        rank,
-    )
-    from opinipp.rules import (
-        Band,
-        Category,
-        Dimension,
-        RuleSet,
-        Zone,
-        covered_years,
-        not_held_years,
-        rule_sets,
-        rules_for,
-    )
-    from opinipp.scores import MAX_SCORE, MIN_SCORE, Score, ScoreLike
-    from opinipp.trends import Change, Direction, Series, compare, series
-    from opinipp.years import AssessmentYear, assessment_year
-    from opinipp.zoning import Grade, classify, pemda_score, score_from_dimensions
+from opinipp import datasets, errors, frames, locale_id, regions, serialization
+from opinipp.assessments import Assessment, PublishedResult
+from opinipp.entities import (
+    OPD,
+    Entity,
+    EntityKind,
+    Instansi,
+    InstansiKind,
+    OPDKind,
+    Pemda,
+    PemdaKind,
+    Province,
+    Puskesmas,
+    Rsud,
+    Unit,
+)
+from opinipp.errors import (
+    AmbiguousNameError,
+    DuplicateEntityError,
+    InvalidArgumentError,
+    InvalidDataError,
+    InvalidEntityError,
+    InvalidScoreError,
+    InvalidTextError,
+    MissingExtraError,
+    MixedYearsError,
+    NotApplicableError,
+    OpinippError,
+    OpinippWarning,
+    OutOfScopeError,
+    RowError,
+    RulesNotAvailableError,
+    UnknownRegionError,
+)
+from opinipp.gaps import Gap, gap_to, gap_to_next_tier, points_to_rank
+from opinipp.ranking import (
+    National,
+    Provincial,
+    RankedEntry,
+    Ranking,
+    Scope,
+    Ties,
+    WithinPemda,
+    rank,
+)
+from opinipp.rules import (
+    Band,
+    Category,
+    Dimension,
+    RuleSet,
+    Zone,
+    covered_years,
+    not_held_years,
+    rule_sets,
+    rules_for,
+)
+from opinipp.scores import MAX_SCORE, MIN_SCORE, Score, ScoreLike
+from opinipp.trends import Change, Direction, Series, compare, series
+from opinipp.years import AssessmentYear, assessment_year
+from opinipp.zoning import Grade, classify, pemda_score, score_from_dimensions
 
 __version__ = "0.1.0.dev0"
-
-# Where each public name lives. `import opinipp` loads none of these modules: the first use of a
-# name imports its module (and what that needs), so a script pays only for the parts it uses.
-# tests/test_packaging.py checks that this table, the imports above and __all__ agree.
-_SUBMODULES = ("datasets", "errors", "frames", "locale_id", "regions", "serialization")
-_EXPORTS: dict[str, tuple[str, ...]] = {
-    "errors": (
-        "AmbiguousNameError",
-        "DuplicateEntityError",
-        "InvalidArgumentError",
-        "InvalidDataError",
-        "InvalidEntityError",
-        "InvalidScoreError",
-        "InvalidTextError",
-        "MissingExtraError",
-        "MixedYearsError",
-        "NotApplicableError",
-        "OpinippError",
-        "OpinippWarning",
-        "OutOfScopeError",
-        "RowError",
-        "RulesNotAvailableError",
-        "UnknownRegionError",
-    ),
-    "assessments": ("Assessment", "PublishedResult"),
-    "entities": (
-        "OPD",
-        "Entity",
-        "EntityKind",
-        "Instansi",
-        "InstansiKind",
-        "OPDKind",
-        "Pemda",
-        "PemdaKind",
-        "Province",
-        "Puskesmas",
-        "Rsud",
-        "Unit",
-    ),
-    "gaps": ("Gap", "gap_to", "gap_to_next_tier", "points_to_rank"),
-    "ranking": (
-        "National",
-        "Provincial",
-        "RankedEntry",
-        "Ranking",
-        "Scope",
-        "Ties",
-        "WithinPemda",
-        "rank",
-    ),
-    "rules": (
-        "Band",
-        "Category",
-        "Dimension",
-        "RuleSet",
-        "Zone",
-        "covered_years",
-        "not_held_years",
-        "rule_sets",
-        "rules_for",
-    ),
-    "scores": ("MAX_SCORE", "MIN_SCORE", "Score", "ScoreLike"),
-    "trends": ("Change", "Direction", "Series", "compare", "series"),
-    "years": ("AssessmentYear", "assessment_year"),
-    "zoning": ("Grade", "classify", "pemda_score", "score_from_dimensions"),
-}
-_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
-_HOME.update((module, module) for module in _SUBMODULES)
-
-
-if not TYPE_CHECKING:  # hidden from type checkers, which would then accept any attribute
-
-    def __getattr__(name: str) -> object:
-        """Load a public name from its module on first use (PEP 562)."""
-        module = _HOME.get(name)
-        if module is None:
-            msg = f"module 'opinipp' has no attribute {name!r}"
-            raise AttributeError(msg)
-        loaded = importlib.import_module(f"opinipp.{module}")
-        value = loaded if module == name else getattr(loaded, name)
-        globals()[name] = value  # later lookups find it without coming here
-        return value
-
 
 __all__ = [
     "MAX_SCORE",
