@@ -16,7 +16,7 @@ exact points a local government needs for the next tier.
 Decimal('6.16')
 """
 
-from opinipp import datasets, errors, frames, locale_id, regions, serialization
+from opinipp import datasets, errors, regions
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
     OPD,
@@ -139,10 +139,8 @@ __all__ = [
     "covered_years",
     "datasets",
     "errors",
-    "frames",
     "gap_to",
     "gap_to_next_tier",
-    "locale_id",
     "not_held_years",
     "pemda_score",
     "points_to_rank",
@@ -151,7 +149,6 @@ __all__ = [
     "rule_sets",
     "rules_for",
     "score_from_dimensions",
-    "serialization",
     "series",
 ]
 
