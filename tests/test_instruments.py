@@ -153,3 +153,51 @@ def test_read_instrument_of_ones_own() -> None:
         (3, "indicator_code"),
         (4, "required"),
     ]
+
+
+def test_cli_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from opinipp.cli import main
+
+    assert main(["instrument", "2023", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Input: 21.85 % (official [R54][R55][R56][R58])" in out
+    assert "IN-01 knowledge of the 14 standard-service components, 0–3; 12.22 %" in out
+    values = tmp_path / "values.csv"
+    values.write_text(
+        "indicator_code,value\n"
+        + "".join(f"{i.code},2\n" for i in instrument_for(2023).indicators),
+        encoding="utf-8",
+    )
+    assert (
+        main(
+            [
+                "plan",
+                "--year",
+                "2023",
+                "--values",
+                str(values),
+                "--target",
+                "A",
+                "--assume-equal-weights",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert (data["status"], len(data["steps"]), data["end"]["score"]) == ("reached", 18, "88.79")
+    assert main(["simulate", "--year", "2023", "--values", str(values)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("opinipp: error: weighing without assumptions")
+    assert err.count("\n") == 1
+    evidence = tmp_path / "evidence.csv"
+    evidence.write_text("indicator_code,evidence,present\nIN-01,1,ya\nZZ,1,ya\n", encoding="utf-8")
+    assert main(["readiness", "--year", "2026", "--evidence", str(evidence)]) == 2
+    assert "row 3, column 'indicator_code'" in capsys.readouterr().err
+    evidence.write_text("indicator_code,evidence,present\nIN-01,1,ya\n", encoding="utf-8")
+    assert main(["readiness", "--year", "2026", "--evidence", str(evidence), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("readiness: 1/74 (1.35 %)")
+    assert main(["instrument", "2020"]) == 2
+    assert main(["simulate", "--year", "2023", "--values", str(tmp_path / "nope.csv")]) == 2

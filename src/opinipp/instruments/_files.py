@@ -63,13 +63,17 @@ def _open(source: object) -> tuple[IO[str], str, bool]:
             raise InvalidArgumentError("source", source, "a str path or a text file")
         try:
             return open(path, encoding="utf-8-sig", newline=""), path, True  # noqa: PTH123
-        except OSError as exc:
-            raise InvalidArgumentError(
-                "source", source, f"a readable file ({exc.strerror or type(exc).__name__})"
-            ) from None
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            raise InvalidArgumentError("source", source, f"a readable file ({reason})") from None
     if isinstance(source, io.TextIOBase) or hasattr(source, "read"):
         return source, getattr(source, "name", "<stream>"), False  # type: ignore[return-value]
     raise InvalidArgumentError("source", source, "a path or a text file")
+
+
+def _check_instrument(instrument: object) -> None:
+    if not isinstance(instrument, Instrument):
+        raise InvalidArgumentError("instrument", instrument, "an Instrument (instrument_for(year))")
 
 
 def _read_text(source: object) -> tuple[str, str]:
@@ -188,6 +192,7 @@ def read_values(
     row 2, column 'value': '4': expected 0–3
     row 3, column 'indicator_code': 'XX': unknown indicator code; expected one of IN-01, ...
     """
+    _check_instrument(instrument)
     mode = check_error_mode(errors)
     text, name = _read_text(source)
     problems = _Problems(mode, name)
@@ -224,6 +229,7 @@ def read_costs(
     >>> dict(read_costs(io.StringIO("indicator_code,cost\nPR-01,250000\n"), instrument_for(2023)))
     {'PR-01': Decimal('250000')}
     """
+    _check_instrument(instrument)
     mode = check_error_mode(errors)
     text, name = _read_text(source)
     problems = _Problems(mode, name)
@@ -264,6 +270,7 @@ def read_evidence(
     >>> dict(read_evidence(io.StringIO(text), instrument_for(2026)))
     {'IN-01': (1, 2)}
     """
+    _check_instrument(instrument)
     mode = check_error_mode(errors)
     text, name = _read_text(source)
     problems = _Problems(mode, name)
@@ -344,6 +351,7 @@ def read_weights(
     >>> read_weights(table, instrument_for(2023)).indicator("PR-02").weight
     Weight('10', SUPPLIED)
     """
+    _check_instrument(instrument)
     mode = check_error_mode(errors)
     text, name = _read_text(source)
     problems = _Problems(mode, name)
