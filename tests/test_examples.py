@@ -29,7 +29,12 @@ def run(script: str, *args: str) -> list[str]:
 
 def test_every_example_script_is_tested() -> None:
     scripts = {p.name for p in EXAMPLES.glob("*.py")}
-    assert scripts == {"pemda_readiness.py", "rank_province.py", "compare_years.py"}
+    assert scripts == {
+        "pemda_readiness.py",
+        "rank_province.py",
+        "compare_years.py",
+        "plan_to_next_tier.py",
+    }
 
 
 def test_pemda_readiness() -> None:
@@ -88,3 +93,11 @@ def test_compare_years() -> None:
         "Kabupaten Mukomuko: 60.35 kuning C (2022) → 90.02 hijau A (2023), +29.67 (up)",
         "  2022 -> 2023: 60.35 -> 90.02 (+29.67, kuning -> hijau, C -> A)",
     ]
+
+
+def test_plan_to_next_tier() -> None:
+    lines = run("plan_to_next_tier.py")
+    assert lines[0] == "Constructed 2023 values: simulated score 81.84"
+    assert lines[1] == "To A: 6 steps, 81.84 -> 88.79"
+    assert "2026 readiness: 11 of 74 required documents (14.86 %)" in lines
+    assert lines[-1] == "Left out: OUT-01, OUT-02, OUT-03, OUT-04 (secondary data)"

@@ -47,6 +47,7 @@ def _register_strategies() -> None:
     from opinipp.datasets import Disagreement
     from opinipp.entities import OPD, Instansi, Pemda, Province, Puskesmas, Rsud
     from opinipp.gaps import Gap
+    from opinipp.instruments import Instrument
     from opinipp.ranking import National, Provincial, RankedEntry, Ranking, WithinPemda
     from opinipp.rules import Band, RuleSet
     from opinipp.scores import Score
@@ -55,6 +56,7 @@ def _register_strategies() -> None:
     from opinipp.zoning import Grade
 
     for cls, name in (
+        (Instrument, "instruments"),
         (Score, "scores"),
         (Province, "provinces"),
         (Pemda, "pemdas"),

@@ -1082,3 +1082,152 @@ def _published_results() -> SearchStrategy[PublishedResult]:
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+# ---------------------------------------------------------------------------------------
+# Instruments (opinipp.instruments): small instruments and indicator values.
+
+
+@st.composite
+def _small_instruments(  # noqa: PLR0913, PLR0917 - private, called once
+    draw: st.DrawFn,
+    min_indicators: int,
+    max_indicators: int,
+    max_points: int,
+    year: int,
+    weighted: bool | None,
+) -> object:
+    from opinipp.instruments import Dimension, Indicator, Instrument, Provenance, Scale, Variable
+    from opinipp.instruments import Weight as IWeight
+    from opinipp.rules import Dimension as Key
+
+    count = draw(st.integers(min_indicators, max_indicators))
+    n_dims = draw(st.integers(1, min(count, len(Key))))
+    cuts = (
+        sorted(
+            draw(
+                st.lists(
+                    st.integers(1, count - 1), min_size=n_dims - 1, max_size=n_dims - 1, unique=True
+                )
+            )
+        )
+        if n_dims > 1
+        else []
+    )
+    sizes = [b - a for a, b in zip([0, *cuts], [*cuts, count], strict=True)]
+    weigh = draw(st.booleans()) if weighted is None else weighted
+    shares = _split(draw, 100, n_dims) if weigh else [None] * n_dims
+    dimensions, n = [], 0
+    for key, size, share in zip(list(Key)[:n_dims], sizes, shares, strict=True):
+        within = _split(draw, 100, size) if weigh else [None] * size
+        indicators = []
+        for w in within:
+            n += 1
+            high = draw(st.integers(1, max_points))
+            indicators.append(
+                Indicator(
+                    f"X-{n:02d}",
+                    None,
+                    Scale(0, high),
+                    weight=None if w is None else IWeight(w, Provenance.ASSUMED),
+                )
+            )
+        dimensions.append(
+            Dimension(
+                key.value.title(),
+                key,
+                None if share is None else IWeight(share, Provenance.ASSUMED),
+                (Variable(None, indicators),),
+            )
+        )
+    return Instrument(
+        years=(year,), name="generated", dimensions=dimensions, provenance="generated for tests"
+    )
+
+
+def _split(draw: st.DrawFn, total: int, parts: int) -> list[int]:
+    """``parts`` positive whole numbers summing to ``total``."""
+    if parts == 1:
+        return [total]
+    cuts = sorted(
+        draw(
+            st.lists(st.integers(1, total - 1), min_size=parts - 1, max_size=parts - 1, unique=True)
+        )
+    )
+    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+
+
+def instruments(
+    *,
+    min_indicators: int = 1,
+    max_indicators: int = 4,
+    max_points: int = 3,
+    year: int = 2023,
+    weighted: bool | None = None,
+) -> SearchStrategy[object]:
+    """Small :class:`~opinipp.instruments.Instrument` objects, built through their constructors.
+
+    ``min_indicators``–``max_indicators`` indicators coded ``X-01``…, spread over one to
+    four dimensions, each on a scale ``0``–``1..max_points``; ``year`` the instrument's year
+    (graded with its rules); ``weighted``: every weight known (``True``), none (``False``:
+    simulations need ``assume_equal_weights=True``) or either (``None``). Shrinks towards one
+    indicator on a 0–1 scale.
+
+    >>> from hypothesis import given
+    >>> @given(instruments(max_indicators=3))
+    ... def test_small(instrument):
+    ...     assert 1 <= len(instrument.indicators) <= 3
+    >>> test_small()
+    """
+
+    def check() -> SearchStrategy[object]:
+        for name, value in (
+            ("min_indicators", min_indicators),
+            ("max_indicators", max_indicators),
+            ("max_points", max_points),
+        ):
+            given: object = value
+            if isinstance(given, bool) or not isinstance(given, int) or given < 1:
+                raise InvalidArgument(f"{name}={value!r}: expected a whole number from 1")
+        if max_indicators < min_indicators or max_indicators > 40:
+            raise InvalidArgument(
+                f"max_indicators={max_indicators!r}: expected {min_indicators}..40"
+            )
+        if max_points > 10:
+            raise InvalidArgument(f"max_points={max_points!r}: expected at most 10")
+        if weighted not in (True, False, None):
+            raise InvalidArgument(f"weighted={weighted!r}: expected True, False or None")
+        return _small_instruments(min_indicators, max_indicators, max_points, year, weighted)
+
+    return st.deferred(check)
+
+
+def indicator_values(instrument: object) -> SearchStrategy[dict[str, int]]:
+    """Values for every indicator of ``instrument``, each on its scale (shrinks to the lows).
+
+    >>> from hypothesis import given
+    >>> from opinipp.instruments import instrument_for
+    >>> @given(indicator_values(instrument_for(2023)))
+    ... def test_on_scale(values):
+    ...     assert all(0 <= v <= 3 for v in values.values())
+    >>> test_on_scale()
+    """
+    from opinipp.instruments import Instrument
+
+    def check() -> SearchStrategy[dict[str, int]]:
+        if not isinstance(instrument, Instrument):
+            raise InvalidArgument(f"instrument={instrument!r}: expected an Instrument")
+        if any(i.scale is None for i in instrument.indicators) or not instrument.indicators:
+            raise InvalidArgument(f"{instrument!r}: every indicator needs a scale")
+        return st.fixed_dictionaries(
+            {
+                i.code: st.integers(i.scale.low, i.scale.high)
+                for i in instrument.indicators
+                if i.scale
+            }
+        )
+
+    return st.deferred(check)
+
+
+__all__ += ["indicator_values", "instruments"]
