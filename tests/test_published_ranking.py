@@ -56,7 +56,7 @@ SPLIT_BY_KIND: Final = {
 
 # Rows with a rank_province that is not a ranking of Pemda (no Provincial scope fits).
 NOT_A_PEMDA_RANKING: Final = {
-    (2023, "Disdukcapil Kabupaten Jeneponto"): "among Disdukcapil units",
+    (2023, "Disdukcapil"): "among Disdukcapil units",
 }
 
 # (year, province) → (entity listed higher, entity listed lower, the CSV note's words).

@@ -7,23 +7,19 @@ copied from a public report of an Ombudsman RI result (regional news, local-gove
 sites, ombudsman.go.id regional pages); each row keeps its ``source`` URL. The official
 result decrees were not available, so nothing here is checked against the primary tables.
 
-How the rows become assessments:
+How the rows become assessments: the file is read by
+:func:`opinipp.serialization.read_csv` like any user file, so
+``read_csv(path_of_the_bundled_file) == published_results()``. In particular:
 
-- names are resolved through :mod:`opinipp.regions`; a unit (OPD, Puskesmas, RSUD) keeps
-  its own name and its parent Pemda. The file writes a unit's name followed by its Pemda
-  (``"DPMPTSP Kota Tangerang"``); the Pemda part is taken off, so the entity prints as
-  ``"DPMPTSP Kota Tangerang"`` and not twice;
+- names are resolved through :mod:`opinipp.regions`; a unit (OPD, Puskesmas, RSUD) is
+  written with its own name and its parent Pemda in ``parent_pemda``, and prints as
+  ``"DPMPTSP Kota Tangerang"``;
 - the zone, category, opinion, ranks and note stay exactly as printed, in a
   :class:`~opinipp.assessments.PublishedResult`; nothing is derived from the score;
 - a blank score is ``None`` (the source gave only a label);
-- in 2025, ``tanpa_maladministrasi`` is ``True`` when the published opinion says "Tanpa
-  Maladministrasi", and ``None`` (unknown) otherwise: a missing qualifier in a news report
-  does not prove that the entity lacked it.
-
-One row is not in the upstream file: Puskesmas Kecamatan Kembangan 2022, an anomaly that
-``published_results.md`` names but the CSV lacks. It is shipped in
-``published_results_supplement.csv`` with its source (the Jakarta Barat city site) and
-comes last.
+- in 2025, the ``tanpa_maladministrasi`` column is ``true`` when the published opinion says
+  "Tanpa Maladministrasi", and blank (unknown) otherwise: a missing qualifier in a news
+  report does not prove that the entity lacked it.
 
 :func:`audit` lists where the published labels disagree with
 :func:`~opinipp.zoning.classify`, marking the documented anomalies.
@@ -45,7 +41,7 @@ import attrs
 from opinipp._checks import find_member
 from opinipp._once import Once
 from opinipp.errors import InvalidArgumentError
-from opinipp.rules import Category, RuleSet, Zone, rule_sets, rules_for
+from opinipp.rules import Category, RuleSet, Zone, rule_sets
 from opinipp.rules._types import level_word
 
 if TYPE_CHECKING:
@@ -56,7 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Disagreement", "audit", "published_results"]
 
-_FILES: Final = ("published_results.csv", "published_results_supplement.csv")
+_FILE: Final = "published_results.csv"
 
 
 def _read(filename: str) -> tuple[Assessment, ...]:
@@ -66,27 +62,17 @@ def _read(filename: str) -> tuple[Assessment, ...]:
     from opinipp.serialization._csv import read_csv_stream
 
     text = (resources.files("opinipp") / "data" / filename).read_text(encoding="utf-8")
-    return read_csv_stream(io.StringIO(text), filename, "raise", strip_parent_suffix=True)
+    return read_csv_stream(io.StringIO(text), filename, "raise")
 
 
-def _with_qualifier(a: Assessment) -> Assessment:
-    opinion = a.published.opinion if a.published is not None else None
-    if opinion is not None and _names_qualifier(rules_for(a.year), opinion):
-        return attrs.evolve(a, tanpa_maladministrasi=True)
-    return a
+def _read_all() -> tuple[Assessment, ...]:
+    return _read(_FILE)
 
 
 def _names_qualifier(rule_set: RuleSet, text: str) -> bool:
     """Whether ``text`` carries the rule set's qualifier ("Tanpa Maladministrasi")."""
     qualifier = rule_set.qualifier
     return qualifier is not None and level_word(qualifier) in level_word(text)
-
-
-def _read_all() -> tuple[Assessment, ...]:
-    rows: list[Assessment] = []
-    for filename in _FILES:
-        rows.extend(_with_qualifier(a) for a in _read(filename))
-    return tuple(rows)
 
 
 _published: Final = Once(_read_all)
