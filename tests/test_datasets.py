@@ -109,7 +109,7 @@ def test_published_labels_ranks_notes_and_sources_are_kept_exactly() -> None:
         assert (a.score is None) == (row["score"] == "")
 
 
-def test_seed_rows_without_a_public_page_have_no_source() -> None:
+def test_rows_without_a_public_page_have_no_source_and_say_so() -> None:
     unsourced = [a for a in RESULTS if a.source is None]
     assert sorted((str(a.entity), a.year) for a in unsourced) == [
         ("Kabupaten Mukomuko", 2022),
@@ -121,7 +121,7 @@ def test_seed_rows_without_a_public_page_have_no_source() -> None:
     for a in unsourced:
         assert a.published is not None
         assert a.published.note is not None
-        assert a.published.note.startswith("seed")
+        assert a.published.note.startswith("No public page with this")
 
 
 def test_muna_barat_2021_to_2023_as_published() -> None:

@@ -10,7 +10,7 @@ published one pair by pair.
 
 Where the two disagree, the source is wrong by its own numbers: each such pair is listed
 in ``ORDER_ANOMALIES`` with the words of the CSV's ``note`` column, and the test checks both
-that it still disagrees and that no other pair does. Every "ORDER ANOMALY" note in the file
+that it still disagrees and that no other pair does. Every "Out of score order" note in the file
 must be accounted for, either here or in ``UNDETECTABLE`` with the reason.
 """
 
@@ -51,7 +51,7 @@ ROWS: Final = _rows()
 
 # (year, province) groups whose rank_province counts kota and kabupaten separately.
 SPLIT_BY_KIND: Final = {
-    (2023, "Jawa Tengah"): "rank among kabupaten in Jateng",
+    (2023, "Jawa Tengah"): "Rank among kabupaten in Jateng",
 }
 
 # Rows with a rank_province that is not a ranking of Pemda (no Provincial scope fits).
@@ -64,14 +64,14 @@ ORDER_ANOMALIES: Final = {
     (2022, "Jawa Timur"): (
         "Kota Surabaya",
         "Kabupaten Tuban",
-        "ORDER ANOMALY: listed 8th with 81,10 above Tuban (9th) with 81,33",
+        "Out of score order: listed 8th with 81,10 above Tuban (9th) with 81,33",
     ),
 }
 
 # Anomaly notes the data cannot show, because a row they compare with is not in the file.
 UNDETECTABLE: Final = {
     (2023, "Kota Bima"): (
-        "ORDER ANOMALY: listed 2nd with 83,90 above Pemprov NTB (3rd) with 84,51",
+        "Out of score order: listed 2nd with 83,90 above Pemprov NTB (3rd) with 84,51",
         "Pemprov NTB 2023 has no row in the file",
     ),
 }
@@ -196,7 +196,9 @@ def test_jawa_timur_2022_lists_surabaya_above_tuban() -> None:
 
 def test_every_order_anomaly_note_is_accounted_for() -> None:
     noted = {
-        (int(r["year"]), r["entity_name"]): r["note"] for r in ROWS if "ORDER ANOMALY" in r["note"]
+        (int(r["year"]), r["entity_name"]): r["note"]
+        for r in ROWS
+        if "Out of score order" in r["note"]
     }
     detected = {
         (year, name)
