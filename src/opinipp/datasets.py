@@ -21,6 +21,9 @@ How the rows become assessments: the file is read by
   "Tanpa Maladministrasi", and blank (unknown) otherwise: a missing qualifier in a news
   report does not prove that the entity lacked it.
 
+:func:`references` lists the sources cited across opinipp (rule tables, year facts,
+messages, docs) by key: ``[R6]`` is ``reference("R6")``.
+
 :func:`audit` lists where the published labels disagree with
 :func:`~opinipp.zoning.classify`, marking the documented anomalies.
 
@@ -50,7 +53,14 @@ if TYPE_CHECKING:
     from opinipp.assessments import Assessment
     from opinipp.zoning import Grade
 
-__all__ = ["Disagreement", "audit", "published_results"]
+__all__ = [
+    "Disagreement",
+    "Reference",
+    "audit",
+    "published_results",
+    "reference",
+    "references",
+]
 
 _FILE: Final = "published_results.csv"
 
@@ -102,11 +112,11 @@ def published_results() -> tuple[Assessment, ...]:
 Field = Literal["zone", "category", "opinion"]
 
 # Known anomalies: (year, entity as printed by str(), field) -> explanation. From
-# published_results.md ("Known anomalies"), DOMAIN.md §2.4 and §9, and the rows' own notes.
+# published_results.md ("Known anomalies"), the year's band sources and the rows' own notes.
 _KNOWN_ANOMALIES: Final[dict[tuple[int, str, str], str]] = {
     (2018, "Provinsi Banten", "zone"): (
         "80.74 published as zona hijau in a 2022 article looking back; the 2016–2021 bands "
-        "start hijau at 81.00, so 80.74 is kuning (published_results.md; DOMAIN.md §2.1)"
+        "start hijau at 81.00, so 80.74 is kuning (published_results.md; [R17][R141][R142])"
     ),
     (2018, "Provinsi Banten", "opinion"): (
         "80.74 called 'predikat tinggi' along with the same hijau claim; the bands give "
@@ -114,7 +124,7 @@ _KNOWN_ANOMALIES: Final[dict[tuple[int, str, str], str]] = {
     ),
     (2022, "Puskesmas Kecamatan Kembangan (Kota Jakarta Barat)", "category"): (
         "89.11 published as category B; the 2022 bands put A at 88.00 (published_results.md; "
-        "DOMAIN.md §2.3)"
+        "[R31][R47][R60][R70])"
     ),
     (2022, "Puskesmas Kecamatan Kembangan (Kota Jakarta Barat)", "opinion"): (
         "89.11 published as 'opini kualitas tinggi', the opinion of category B; 89.11 is A, "
@@ -122,23 +132,23 @@ _KNOWN_ANOMALIES: Final[dict[tuple[int, str, str], str]] = {
     ),
     (2023, "Kabupaten Gorontalo Utara", "zone"): (
         "76.24 quoted as 'zona hijau meskipun hanya berkategori D'; 76.24 is C, kuning, and "
-        "D is never hijau (published_results.md; DOMAIN.md §2.3)"
+        "D is never hijau (published_results.md; [R31][R47][R60][R70])"
     ),
     (2023, "Kabupaten Gorontalo Utara", "category"): (
         "76.24 quoted as category D; the 2022–2024 bands make 54.00–77.99 category C "
-        "(published_results.md; DOMAIN.md §2.3)"
+        "(published_results.md; [R31][R47][R60][R70])"
     ),
     (2023, "Kabupaten Bolaang Mongondow", "opinion"): (
         "97.5 described as 'Kualitas Tinggi'; 97.50 is A, Kualitas Tertinggi (the row's note; "
-        "a slip like Simalungun 2023, DOMAIN.md §9 #8)"
+        "a slip like Simalungun 2023, [R46])"
     ),
     (2025, "Kota Ambon", "zone"): (
         "'Zona Hijau' in 2025, a year without zones; the article carries the old wording over "
-        "(DOMAIN.md §2.4)"
+        "([R2][R89][R94])"
     ),
     (2025, "Dinas Sosial Kota Ambon", "opinion"): (
         "75.16 labelled 'kualitas tinggi' by the source; the inferred 2025 cut at 78.00 gives "
-        "Kualitas Sedang (the row's note; DOMAIN.md §2.4)"
+        "Kualitas Sedang (the row's note; [R2][R89][R94])"
     ),
 }
 
@@ -324,6 +334,90 @@ def audit(assessments: Iterable[Assessment] | None = None, /) -> tuple[Disagreem
 
         items = assessment_list(assessments)
     return tuple(d for a in items for d in _disagreements(a))
+
+
+# ---------------------------------------------------------------------------------------
+# References.
+
+_KEY: Final = re.compile(r"R[0-9]{1,4}")
+
+
+def _check_key(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or _KEY.fullmatch(value) is None:
+        raise InvalidArgumentError(attribute.name, value, "a reference key such as 'R6'")
+
+
+@attrs.frozen
+class Reference:
+    """A public source that opinipp cites as ``[key]``.
+
+    ``url`` is the address as known (a few are known only in part and end in ``…``);
+    ``title`` a short description of the page (the site and what the page is, not a quoted
+    headline); ``supports`` the facts it is cited for.
+
+    >>> r = reference("R6")
+    >>> r.key, r.url.startswith("https://www.global-regulation.com/")
+    ('R6', True)
+    >>> str(r)  # doctest: +ELLIPSIS
+    '[R6] global-regulation.com: regulation of the ombudsman ... number 17 by 2015 <https://...>'
+    """
+
+    key: str = attrs.field(validator=_check_key)
+    url: str = attrs.field(validator=_check_text)
+    title: str = attrs.field(validator=_check_text)
+    supports: str = attrs.field(validator=_check_text)
+
+    def __str__(self) -> str:
+        return f"[{self.key}] {self.title} <{self.url}>"
+
+
+def _read_references() -> dict[str, Reference]:
+    import csv
+    from importlib import resources
+
+    text = (resources.files("opinipp") / "data" / "references.csv").read_text(encoding="utf-8")
+    found: dict[str, Reference] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        ref = Reference(row["key"], row["url"], row["title"], row["supports"])
+        if ref.key in found:
+            raise InvalidArgumentError("references.csv", ref.key, "each key once")
+        found[ref.key] = ref
+    return found
+
+
+_references: Final = Once(_read_references)
+
+
+def references() -> tuple[Reference, ...]:
+    """Return every cited source, in key order (read once, on first use).
+
+    >>> refs = references()
+    >>> refs[0].key, len(refs) > 100
+    ('R1', True)
+    """
+    return tuple(_references().values())
+
+
+def reference(key: str) -> Reference:
+    """Return the source cited as ``[key]`` (``"R6"`` or ``"[R6]"``).
+
+    >>> reference("[R94]").url  # doctest: +ELLIPSIS
+    'https://www.nalarsulut.id/2026/03/bolmong-naik-kelas-pemkab-sabet-opini-tertinggi-...'
+    >>> reference("R19")
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.InvalidArgumentError: invalid key 'R19': expected a key of the reference table
+    (R1 … R144)
+    """
+    table = _references()
+    text = key.strip().removeprefix("[").removesuffix("]") if isinstance(key, str) else None
+    found = None if text is None else table.get(text)
+    if found is None:
+        keys = list(table)
+        raise InvalidArgumentError(
+            "key", key, f"a key of the reference table ({keys[0]} … {keys[-1]})"
+        )
+    return found
 
 
 def __dir__() -> list[str]:

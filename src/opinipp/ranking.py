@@ -2,7 +2,7 @@
 
 The Ombudsman publishes national ranks separately per kind (kementerian, lembaga, provinsi,
 kota, kabupaten), and its regional offices rank the kabupaten and kota of their province,
-sometimes with the provincial government among them (DOMAIN.md §7). :func:`rank` computes
+sometimes with the provincial government among them ([R21][R37][R46]). :func:`rank` computes
 such a ranking over the assessments it is given, in one of three scopes:
 
 - :class:`National` ``(kind)``: every assessed entity of one kind;
@@ -11,21 +11,21 @@ such a ranking over the assessments it is given, in one of three scopes:
 - :class:`WithinPemda` ``(pemda)``: the units (OPD, Puskesmas, RSUD) of one Pemda.
 
 Order and ties. Entries are sorted by score, highest first. The Ombudsman has published no
-tie rule (DOMAIN.md §7, §11), so the default is competition ranking, ``ties="min"``
+tie rule ([R135]), so the default is competition ranking, ``ties="min"``
 (scores 95, 90, 90, 85 rank 1, 2, 2, 4); ``"dense"`` gives 1, 2, 2, 3 and ``"ordinal"``
 gives 1, 2, 3, 4, breaking ties by the entity's ``sort_key`` (the Kemendagri code of a Pemda,
 the name of a ministry or agency). Tied entries are listed in ``sort_key`` order in every
 mode, so the result never depends on the order of the input.
 
 Completeness. A ranking counts what it was given. Where the number of assessed entities of
-the scope is known (the national counts of DOMAIN.md §5), the ranking compares: a complete
+the scope is known (the national counts of [R30][R42][R60][R79]), the ranking compares: a complete
 ranking of the 2023 kabupaten reads ``"222 of 415"``, a partial one says how many it holds.
 
 >>> from opinipp import regions
 >>> from opinipp.assessments import Assessment
 >>> from opinipp.ranking import Provincial, rank
 >>> jambi = regions.province("Jambi")
->>> results = [  # Provinsi Jambi, 2022 (oerban.com, DOMAIN.md §2.3)
+>>> results = [  # Provinsi Jambi, 2022 [R36]
 ...     Assessment(regions.pemda("Kabupaten Tebo"), 2022, "92.50"),
 ...     Assessment(regions.pemda("Kabupaten Bungo"), 2022, "80.41"),
 ...     Assessment(regions.pemda("Kota Jambi"), 2022, "89.59"),
@@ -148,7 +148,7 @@ class National:
         return f"a {self.kind.value}"
 
     def official_population(self, year: int) -> int | None:
-        """Return how many entities of the kind were assessed in ``year`` (DOMAIN.md §5).
+        """Return how many entities of the kind were assessed in ``year`` ([R30][R42][R60][R79]).
 
         ``None`` where the count is not known.
 
@@ -307,7 +307,7 @@ class Ranking:
 
     ``entries`` lists :class:`RankedEntry` objects best first; equal scores are listed in
     ``sort_key`` order. ``of`` is the number of entries; ``official_of`` the number of
-    entities assessed in the scope that year where known (national rankings, DOMAIN.md §5),
+    entities assessed in the scope that year where known (national rankings, [R30][R42][R60][R79]),
     and ``is_complete`` whether the two agree (``None`` when the population is unknown).
     ``year`` and ``official_of`` are ``None`` for an empty ranking.
 
@@ -537,7 +537,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
         ties: ``"min"`` (competition ranking, 1224, the default), ``"dense"`` (1223) or
             ``"ordinal"`` (1234, ties broken by the entity's ``sort_key``: the Kemendagri
             code of a Pemda, the name of a ministry or agency). The Ombudsman has published
-            no tie rule (DOMAIN.md §7).
+            no tie rule ([R135]).
 
     Raises:
         InvalidArgumentError: ``assessments`` is not an iterable of
@@ -550,7 +550,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
         DuplicateEntityError: an entity appears twice.
 
     Kabupaten Muna Barat scored 81.84 in 2023 and ranked 222nd of the 415 kabupaten
-    (sources/001). With three of them:
+    (the bundled results). With three of them:
 
     >>> from opinipp import regions
     >>> from opinipp.entities import PemdaKind
@@ -573,7 +573,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
 
     >>> serang = regions.pemda("Kabupaten Serang")
     >>> from opinipp.entities import OPD, OPDKind, Puskesmas
-    >>> units = [  # Kabupaten Serang 2024 (sources/004), one score changed to show a tie
+    >>> units = [  # Kabupaten Serang 2024 (bundled results), one score changed to show a tie
     ...     Assessment(OPD(pemda=serang, kind=OPDKind.DINSOS), 2024, "94.62"),
     ...     Assessment(Puskesmas(name="UPT Puskesmas Pontang", pemda=serang), 2024, "93.44"),
     ...     Assessment(OPD(pemda=serang, kind=OPDKind.DPMPTSP), 2024, "93.44"),
