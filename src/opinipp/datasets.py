@@ -410,8 +410,10 @@ def reference(key: str) -> Reference:
     (R1 … R144)
     """
     table = _references()
-    text = key.strip().removeprefix("[").removesuffix("]") if isinstance(key, str) else None
-    found = None if text is None else table.get(text)
+    given: object = key  # callers outside the type checker pass anything
+    found = None
+    if isinstance(given, str):
+        found = table.get(given.strip().removeprefix("[").removesuffix("]"))
     if found is None:
         keys = list(table)
         raise InvalidArgumentError(
