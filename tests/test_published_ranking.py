@@ -165,7 +165,9 @@ def test_each_published_provincial_ranking_matches_its_scores(group: Group) -> N
     ranking = _ranked(group, rows)
     assert len(ranking) == sum(1 for r in rows if r["score"])
     assert ranking.year == (group.year if len(ranking) else None)
-    assert ranking.official_of is None
+    assert ranking.official_of == (
+        ranking.scope.official_population(group.year) if len(ranking) else None
+    )
     reversed_pairs = _reversed_pairs(rows, ranking)
     expected = ORDER_ANOMALIES.get((group.year, group.province))
     if expected is None:
@@ -180,6 +182,28 @@ def test_each_published_provincial_ranking_matches_its_scores(group: Group) -> N
     higher, lower = reversed_pairs[0]
     assert words in higher["note"]
     assert float(higher["score"]) < float(lower["score"])
+
+
+@pytest.mark.parametrize(
+    ("year", "province", "given", "had"),
+    [(2023, "Bengkulu", 6, 10), (2022, "Sumatera Utara", 24, 33), (2024, "Papua Barat Daya", 5, 6)],
+)
+def test_a_provincial_ranking_of_the_bundled_rows_says_it_is_partial(
+    year: int, province: str, given: int, had: int
+) -> None:
+    from opinipp.datasets import published_results
+
+    scope = Provincial(regions.province(province))
+    rows = [
+        a
+        for a in published_results()
+        if a.year == year and a.score is not None and scope.admits(a.entity)
+    ]
+    ranking = rank(rows, scope)
+    assert (ranking.of, ranking.official_of, ranking.is_complete) == (given, had, False)
+    assert str(ranking.entries[0]) == (
+        f"rank 1 among the {given} given ({had} kabupaten/kota in Provinsi {province})"
+    )
 
 
 def test_jawa_timur_2022_lists_surabaya_above_tuban() -> None:
