@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from decimal import Decimal
 from importlib import resources
 
 import pytest
 
-from opinipp.datasets import published_results
+from opinipp import regions
+from opinipp.assessments import Assessment
+from opinipp.datasets import check_unit_means, published_results
+from opinipp.entities import OPD, OPDKind
+from opinipp.errors import InvalidArgumentError
 
 _TEXT = (resources.files("opinipp") / "data" / "published_results.csv").read_text(encoding="utf-8")
 ROWS = list(csv.DictReader(io.StringIO(_TEXT)))
@@ -59,3 +64,74 @@ def test_no_source_url_carries_share_link_debris() -> None:
 def test_a_repr_shows_no_curation_marker() -> None:
     for a in published_results():
         assert _MARKERS.search(repr(a)) is None
+
+
+# --- Pemda scores against the mean of their bundled units ----------------------------------
+
+CHECKS = {f"{c.pemda.entity} {c.pemda.year}": c for c in check_unit_means()}
+
+
+@pytest.mark.parametrize(
+    ("pemda", "mean", "units"),
+    [
+        ("Kabupaten Maluku Tenggara 2023", "60.80", 7),
+        ("Kabupaten Muna 2023", "42.72", 7),
+        ("Kabupaten Rembang 2024", "98.90", 7),
+        ("Kabupaten Bolaang Mongondow 2025", "85.18", 3),
+        ("Kota Ambon 2025", "81.20", 3),
+        ("Provinsi Gorontalo 2025", "76.82", 3),
+    ],
+)
+def test_six_pemda_confirm_the_mean_of_their_units(pemda: str, mean: str, units: int) -> None:
+    check = CHECKS[pemda]
+    assert check.status == "agrees"
+    assert (str(check.mean), str(check.pemda.score), len(check.units)) == (mean, mean, units)
+    assert check.difference == 0
+    assert str(check).endswith(f"mean of {units} units {mean} (agrees)")
+
+
+def test_batang_2024_disagrees_by_four_hundredths() -> None:
+    check = CHECKS["Kabupaten Batang 2024"]
+    assert (check.status, str(check.mean), check.difference) == (
+        "disagrees",
+        "93.70",
+        Decimal("-0.04"),
+    )
+    assert str(check) == (
+        "Kabupaten Batang 2024: published 93.74, mean of 6 units 93.70 (disagrees by -0.04)"
+    )
+
+
+def test_units_without_scores_are_reported_as_incomplete() -> None:
+    check = CHECKS["Kabupaten Tabalong 2022"]
+    assert (check.status, check.mean, check.difference, len(check.units)) == (
+        "units incomplete",
+        None,
+        None,
+        2,
+    )
+    assert str(check).endswith("0 of 2 units scored (units incomplete)")
+
+
+def test_every_bundled_check_is_one_of_the_three() -> None:
+    statuses: dict[str, int] = {}
+    for c in check_unit_means():
+        statuses[c.status] = statuses.get(c.status, 0) + 1
+        assert c.pemda.year >= 2022
+        if c.status == "disagrees":
+            assert c.difference != 0
+    assert statuses == {"agrees": 6, "disagrees": 4, "units incomplete": 4}
+
+
+def test_given_assessments_are_checked_and_earlier_years_skipped() -> None:
+    serang = regions.pemda("Kabupaten Serang")
+    units = [
+        Assessment(OPD(pemda=serang, kind=OPDKind.DINSOS), 2024, "94.62"),
+        Assessment(OPD(pemda=serang, kind=OPDKind.DISDIK), 2024, "89.44"),
+    ]
+    (check,) = check_unit_means([Assessment(serang, 2024, "92.03"), *units])
+    assert (check.status, str(check.mean)) == ("agrees", "92.03")
+    old = [Assessment(serang, 2021, "80.00"), Assessment(units[0].entity, 2021, "70.00")]
+    assert check_unit_means(old) == ()
+    with pytest.raises(InvalidArgumentError):
+        check_unit_means("Kabupaten Serang")  # type: ignore[arg-type]

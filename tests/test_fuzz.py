@@ -955,6 +955,14 @@ ENTRIES: tuple[Entry, ...] = (
         returns=datasets.Reference,
     ),
     attrs_entry("Reference", datasets.Reference, datasets.references()[:20]),
+    Entry(
+        "check_unit_means",
+        datasets.check_unit_means,
+        calls(st.none() | _small_sets),
+        1,
+        returns=tuple,
+    ),
+    attrs_entry("UnitMeanCheck", datasets.UnitMeanCheck, datasets.check_unit_means()),
     # the command line
     Entry("cli.main", _cli_main, calls(_argvs), 1, returns=int),
 )

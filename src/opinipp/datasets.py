@@ -21,6 +21,9 @@ How the rows become assessments: the file is read by
   "Tanpa Maladministrasi", and blank (unknown) otherwise: a missing qualifier in a news
   report does not prove that the entity lacked it.
 
+:func:`check_unit_means` compares each published Pemda score with the mean of its bundled
+units.
+
 :func:`references` lists the sources cited across opinipp (rule tables, year facts,
 messages, docs) by key: ``[R6]`` is ``reference("R6")``.
 
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
@@ -44,8 +48,9 @@ import attrs
 from opinipp._checks import find_member
 from opinipp._once import Once
 from opinipp.errors import InvalidArgumentError
-from opinipp.rules import Category, RuleSet, Zone, rule_sets
+from opinipp.rules import Category, RuleSet, Zone, rule_sets, rules_for
 from opinipp.rules._types import level_word
+from opinipp.scores import Score
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -56,7 +61,9 @@ if TYPE_CHECKING:
 __all__ = [
     "Disagreement",
     "Reference",
+    "UnitMeanCheck",
     "audit",
+    "check_unit_means",
     "published_results",
     "reference",
     "references",
@@ -334,6 +341,118 @@ def audit(assessments: Iterable[Assessment] | None = None, /) -> tuple[Disagreem
 
         items = assessment_list(assessments)
     return tuple(d for a in items for d in _disagreements(a))
+
+
+# ---------------------------------------------------------------------------------------
+# Pemda scores against the mean of their units.
+
+UnitMeanStatus = Literal["agrees", "disagrees", "units incomplete"]
+_STATUSES: Final = ("agrees", "disagrees", "units incomplete")
+
+
+def _check_units(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from opinipp.assessments import Assessment
+
+    if not isinstance(value, tuple) or not all(isinstance(u, Assessment) for u in value):
+        raise InvalidArgumentError(attribute.name, value, "a tuple of Assessment")
+
+
+def _check_status(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value not in _STATUSES:
+        raise InvalidArgumentError(
+            attribute.name, value, "'agrees', 'disagrees' or 'units incomplete'"
+        )
+
+
+def _check_optional(kind: type, expected: str) -> Any:  # noqa: ANN401 - an attrs validator
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise InvalidArgumentError(attribute.name, value, expected)
+
+    return check
+
+
+@attrs.frozen
+class UnitMeanCheck:
+    """A published Pemda score compared with the mean of its units in the same data.
+
+    ``status`` is ``"agrees"`` (the mean of the units, rounded half-up to two decimals,
+    equals the published score), ``"disagrees"`` (``difference`` is the mean minus the
+    published score; a unit left out of the data is the usual cause) or ``"units
+    incomplete"`` (some units have no score, so there is no mean to compare; ``mean`` and
+    ``difference`` are ``None``). ``units`` are the unit assessments found.
+
+    >>> batang = next(c for c in check_unit_means() if c.pemda.entity.name == "Batang")
+    >>> str(batang)
+    'Kabupaten Batang 2024: published 93.74, mean of 6 units 93.70 (disagrees by -0.04)'
+    """
+
+    pemda: Assessment = attrs.field(validator=_check_assessment)
+    units: tuple[Assessment, ...] = attrs.field(validator=_check_units)
+    mean: Score | None = attrs.field(validator=_check_optional(Score, "None or a Score"))
+    status: UnitMeanStatus = attrs.field(validator=_check_status)
+    difference: Decimal | None = attrs.field(
+        validator=_check_optional(Decimal, "None or a Decimal")
+    )
+
+    def __str__(self) -> str:
+        a = self.pemda
+        head = f"{a.entity} {a.year}: published {a.score}"
+        if self.mean is None:
+            scored = sum(u.score is not None for u in self.units)
+            return f"{head}, {scored} of {len(self.units)} units scored (units incomplete)"
+        tail = "agrees" if self.difference == 0 else f"disagrees by {self.difference:+}"
+        return f"{head}, mean of {len(self.units)} units {self.mean} ({tail})"
+
+
+def check_unit_means(
+    assessments: Iterable[Assessment] | None = None, /
+) -> tuple[UnitMeanCheck, ...]:
+    """Compare every published Pemda score with the mean of its units in the same data.
+
+    Looks at the years in which a Pemda's score is the mean of its units (2022 on, see
+    :func:`~opinipp.zoning.pemda_score`) and at each Pemda with a score and at least one
+    unit (OPD, Puskesmas, RSUD) of the same year among ``assessments`` (by default
+    :func:`published_results`). The number of units the Ombudsman assessed per Pemda is not
+    published, so a disagreement may mean a unit is missing from the data.
+
+    >>> checks = check_unit_means()
+    >>> sorted(f"{c.pemda.entity} {c.pemda.year}" for c in checks if c.status == "agrees")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Kabupaten Bolaang Mongondow 2025', 'Kabupaten Maluku Tenggara 2023', 'Kabupaten Muna
+     2023', 'Kabupaten Rembang 2024', 'Kota Ambon 2025', 'Provinsi Gorontalo 2025']
+    """
+    from opinipp.entities import OPD, Pemda, Puskesmas, Rsud
+    from opinipp.zoning import pemda_score
+
+    if assessments is None:
+        items: Iterable[Assessment] = published_results()
+    else:
+        from opinipp.serialization._records import assessment_list
+
+        items = assessment_list(assessments)
+    items = list(items)
+    units: dict[tuple[int, str], list[Assessment]] = {}
+    for a in items:
+        if isinstance(a.entity, (OPD, Puskesmas, Rsud)):
+            units.setdefault((a.year, a.entity.pemda.code), []).append(a)
+    checks: list[UnitMeanCheck] = []
+    for a in items:
+        entity = a.entity
+        if not isinstance(entity, Pemda) or a.score is None:
+            continue
+        found = units.get((a.year, entity.code))
+        if not found or not rules_for(a.year).pemda_score_is_unit_mean:
+            continue
+        scores = [u.score for u in found]
+        if None in scores:
+            checks.append(UnitMeanCheck(a, tuple(found), None, "units incomplete", None))
+            continue
+        mean = pemda_score([s for s in scores if s is not None], a.year)
+        difference = (mean.hundredths - a.score.hundredths) / Decimal(100)
+        status: UnitMeanStatus = "agrees" if difference == 0 else "disagrees"
+        checks.append(UnitMeanCheck(a, tuple(found), mean, status, difference))
+    return tuple(checks)
 
 
 # ---------------------------------------------------------------------------------------
