@@ -227,20 +227,26 @@ def test_gap_bad_input_through_a_subprocess() -> None:
 def test_rank_a_province_from_a_csv_file() -> None:
     assert ok("rank", str(SULTRA_2022), "--scope", "province:Sultra") == [
         "Peringkat kabupaten/kota se-Provinsi Sulawesi Tenggara, 2022",
-        "Peringkat  Nilai  Entitas               Zona/kat.",
-        "1 dari 4   69,17  Kabupaten Muna Barat  kuning C",
-        "2 dari 4   65,54  Kabupaten Bombana     kuning C",
-        "3 dari 4   58,99  Kota Kendari          kuning C",
-        "4 dari 4   58,03  Kota Bau Bau          kuning C",
+        "Peringkat                Nilai  Entitas               Zona/kat.",
+        "1 dari 4 yang diberikan  69,17  Kabupaten Muna Barat  kuning C",
+        "2 dari 4 yang diberikan  65,54  Kabupaten Bombana     kuning C",
+        "3 dari 4 yang diberikan  58,99  Kota Kendari          kuning C",
+        "4 dari 4 yang diberikan  58,03  Kota Bau Bau          kuning C",
+        "Sebagian: 4 dari 17 kabupaten/kota provinsi ini pada 2022.",
         "1 baris di luar cakupan dilewati.",
     ]
+    data = ok_json("rank", str(SULTRA_2022), "--scope", "province:Sultra")
+    assert (data["of"], data["official_of"], data["complete"]) == (4, 17, False)
 
 
 def test_rank_with_the_provincial_government_in_english() -> None:
     lines = ok(
         "rank", str(SULTRA_2022), "--scope", "province+provinsi:Sulawesi Tenggara", "--lang", "en"
     )
-    assert lines[-1] == "5 of 5  55.01  Provinsi Sulawesi Tenggara  kuning C"
+    assert lines[-2:] == [
+        "5 of the 5 given  55.01  Provinsi Sulawesi Tenggara  kuning C",
+        "Partial: 5 of the province's 18 Pemda (with its government) in 2022.",
+    ]
 
 
 def test_rank_national_says_when_it_is_partial() -> None:
@@ -279,7 +285,10 @@ def test_rank_a_file_of_several_years_needs_a_year(tmp_path: Path) -> None:
         "rank", str(mixed), "--scope", "province:Sultra"
     )
     lines = ok("rank", str(mixed), "--scope", "province:Sultra", "--year", "2021")
-    assert lines[-1] == "1 dari 1   34,19  Kabupaten Muna Barat  merah"
+    assert lines[-2:] == [
+        "1 dari 1 yang diberikan  34,19  Kabupaten Muna Barat  merah",
+        "Sebagian: 1 dari 17 kabupaten/kota provinsi ini pada 2021.",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -18,7 +18,10 @@ from opinipp.datasets import Disagreement, audit, published_results
 from opinipp.entities import OPD, Instansi, OPDKind, Pemda, Puskesmas, Rsud
 from opinipp.errors import InvalidArgumentError
 
-_FILES = ("published_results.csv", "published_results_supplement.csv")
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_FILE = "published_results.csv"
 _UNIT_KINDS = {"opd", "puskesmas", "rsud"}
 
 
@@ -27,7 +30,7 @@ def _rows(filename: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-ROWS = [row for filename in _FILES for row in _rows(filename)]
+ROWS = _rows(_FILE)
 RESULTS = published_results()
 
 
@@ -37,8 +40,6 @@ def _find(name: str, year: int) -> Assessment:
 
 
 def test_every_row_becomes_one_assessment() -> None:
-    assert len(_rows("published_results.csv")) == 682
-    assert len(_rows("published_results_supplement.csv")) == 1
     assert len(RESULTS) == len(ROWS) == 683
     assert published_results() is RESULTS
 
@@ -77,7 +78,8 @@ def test_unit_names_are_their_own() -> None:
         assert isinstance(entity, (OPD, Puskesmas, Rsud))
         own = entity.unit_name if isinstance(entity, OPD) else entity.name
         printed = row["entity_name"]
-        assert printed in {own, f"{own} {row['parent_pemda']}"}
+        assert printed == own
+        assert not printed.endswith(" " + row["parent_pemda"])
     dpmptsp = _find("DPMPTSP Kota Tangerang", 2021).entity
     assert isinstance(dpmptsp, OPD)
     assert (dpmptsp.kind, dpmptsp.name, dpmptsp.pemda) == (
@@ -107,7 +109,7 @@ def test_published_labels_ranks_notes_and_sources_are_kept_exactly() -> None:
         assert (a.score is None) == (row["score"] == "")
 
 
-def test_seed_rows_without_a_public_page_have_no_source() -> None:
+def test_rows_without_a_public_page_have_no_source_and_say_so() -> None:
     unsourced = [a for a in RESULTS if a.source is None]
     assert sorted((str(a.entity), a.year) for a in unsourced) == [
         ("Kabupaten Mukomuko", 2022),
@@ -119,7 +121,7 @@ def test_seed_rows_without_a_public_page_have_no_source() -> None:
     for a in unsourced:
         assert a.published is not None
         assert a.published.note is not None
-        assert a.published.note.startswith("seed")
+        assert a.published.note.startswith("No public page with this")
 
 
 def test_muna_barat_2021_to_2023_as_published() -> None:
@@ -160,7 +162,25 @@ def test_the_2025_qualifier_comes_from_the_published_opinion() -> None:
     assert morotai.grade.opinion == "Kualitas Rendah"
 
 
-def test_kembangan_comes_from_the_supplement_with_its_source() -> None:
+def test_reading_the_bundled_file_gives_the_published_results(tmp_path: Path) -> None:
+    from opinipp.serialization import read_csv
+
+    bundled = resources.files("opinipp") / "data" / _FILE
+    copy = tmp_path / _FILE
+    copy.write_bytes(bundled.read_bytes())
+    read = read_csv(copy)
+    assert len(read) == 683
+    assert read == RESULTS
+    assert [str(a.entity) for a in read] == [str(a.entity) for a in RESULTS]
+    assert [a.tanpa_maladministrasi for a in read] == [a.tanpa_maladministrasi for a in RESULTS]
+
+
+def test_the_bundled_file_is_one_file() -> None:
+    data = resources.files("opinipp") / "data"
+    assert not (data / "published_results_supplement.csv").is_file()
+
+
+def test_kembangan_comes_last_with_its_source() -> None:
     kembangan = RESULTS[-1]
     assert str(kembangan.entity) == "Puskesmas Kecamatan Kembangan (Kota Jakarta Barat)"
     assert (kembangan.year, str(kembangan.score)) == (2022, "89.11")

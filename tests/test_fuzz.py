@@ -745,6 +745,13 @@ ENTRIES: tuple[Entry, ...] = (
         1,
         returns=Pemda,
     ),
+    Entry(
+        "regions.regency_count",
+        regions.regency_count,
+        calls(provinces() | provinces().map(lambda p: p.code), st.integers(2010, 2030)),
+        2,
+        returns=(int, _NONE),
+    ),
     # locale_id
     Entry(
         "parse_number",
@@ -940,6 +947,22 @@ ENTRIES: tuple[Entry, ...] = (
     # datasets
     Entry("audit", datasets.audit, calls(st.none() | _small_sets), 1, returns=tuple),
     attrs_entry("Disagreement", datasets.Disagreement, DISAGREEMENTS),
+    Entry(
+        "reference",
+        datasets.reference,
+        calls(_choice([r.key for r in datasets.references()])),
+        1,
+        returns=datasets.Reference,
+    ),
+    attrs_entry("Reference", datasets.Reference, datasets.references()[:20]),
+    Entry(
+        "check_unit_means",
+        datasets.check_unit_means,
+        calls(st.none() | _small_sets),
+        1,
+        returns=tuple,
+    ),
+    attrs_entry("UnitMeanCheck", datasets.UnitMeanCheck, datasets.check_unit_means()),
     # the command line
     Entry("cli.main", _cli_main, calls(_argvs), 1, returns=int),
 )
@@ -952,6 +975,7 @@ NOT_FUZZED = frozenset(
         "rule_sets",
         "provinces",
         "published_results",
+        "references",
         "make_converter",
         "Entity",
         "Unit",

@@ -204,7 +204,7 @@ print(json.dumps({"calls": len(calls), "distinct": len({id(r) for r in results})
 @pytest.mark.parametrize(
     ("module", "inner", "call", "calls_per_build"),
     [
-        ("opinipp.datasets", "_read", "module.published_results", 2),
+        ("opinipp.datasets", "_read", "module.published_results", 1),
         ("opinipp.regions", "_read_csv", "module.provinces", 5),
         ("opinipp.years", "_build", "lambda: module.assessment_year(2023)", 10),
     ],

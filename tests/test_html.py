@@ -19,9 +19,9 @@ from opinipp._html import (
     zone_colour,
 )
 from opinipp.assessments import Assessment
-from opinipp.entities import Instansi, InstansiKind, PemdaKind
+from opinipp.entities import OPD, Instansi, InstansiKind, OPDKind, PemdaKind
 from opinipp.errors import InvalidArgumentError
-from opinipp.ranking import National, Provincial, rank
+from opinipp.ranking import National, Provincial, WithinPemda, rank
 from opinipp.rules import Zone
 from opinipp.scores import Score
 from opinipp.trends import series
@@ -107,7 +107,11 @@ def test_ranking_table() -> None:
     assert "69.17" in text
     assert markup.count("<tr>") == 5
     assert f"background:{KUNING}" in markup
-    assert "partial" not in text
+    assert "(partial: 17 kabupaten/kota in Provinsi Sulawesi Tenggara)" in text
+    units = rank(
+        [Assessment(OPD(pemda=MUBAR, kind=OPDKind.DINSOS), 2022, "70.00")], WithinPemda(MUBAR)
+    )
+    assert "partial" not in visible_text(ranking_html(units))
 
 
 def test_a_partial_ranking_says_so_and_long_ones_are_cut() -> None:

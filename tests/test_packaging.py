@@ -54,7 +54,6 @@ def test_wheel_carries_types_data_and_licenses(wheel: Path) -> None:
         "opinipp/data/extra_name_variants.csv",
         "opinipp/data/published_results.csv",
         "opinipp/data/published_results.md",
-        "opinipp/data/published_results_supplement.csv",
     ):
         assert required in names
     assert any(n.endswith("licenses/LICENSE") for n in names)

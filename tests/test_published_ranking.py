@@ -10,7 +10,7 @@ published one pair by pair.
 
 Where the two disagree, the source is wrong by its own numbers: each such pair is listed
 in ``ORDER_ANOMALIES`` with the words of the CSV's ``note`` column, and the test checks both
-that it still disagrees and that no other pair does. Every "ORDER ANOMALY" note in the file
+that it still disagrees and that no other pair does. Every "Out of score order" note in the file
 must be accounted for, either here or in ``UNDETECTABLE`` with the reason.
 """
 
@@ -51,12 +51,12 @@ ROWS: Final = _rows()
 
 # (year, province) groups whose rank_province counts kota and kabupaten separately.
 SPLIT_BY_KIND: Final = {
-    (2023, "Jawa Tengah"): "rank among kabupaten in Jateng",
+    (2023, "Jawa Tengah"): "Rank among kabupaten in Jateng",
 }
 
 # Rows with a rank_province that is not a ranking of Pemda (no Provincial scope fits).
 NOT_A_PEMDA_RANKING: Final = {
-    (2023, "Disdukcapil Kabupaten Jeneponto"): "among Disdukcapil units",
+    (2023, "Disdukcapil"): "among Disdukcapil units",
 }
 
 # (year, province) → (entity listed higher, entity listed lower, the CSV note's words).
@@ -64,14 +64,14 @@ ORDER_ANOMALIES: Final = {
     (2022, "Jawa Timur"): (
         "Kota Surabaya",
         "Kabupaten Tuban",
-        "ORDER ANOMALY: listed 8th with 81,10 above Tuban (9th) with 81,33",
+        "Out of score order: listed 8th with 81,10 above Tuban (9th) with 81,33",
     ),
 }
 
 # Anomaly notes the data cannot show, because a row they compare with is not in the file.
 UNDETECTABLE: Final = {
     (2023, "Kota Bima"): (
-        "ORDER ANOMALY: listed 2nd with 83,90 above Pemprov NTB (3rd) with 84,51",
+        "Out of score order: listed 2nd with 83,90 above Pemprov NTB (3rd) with 84,51",
         "Pemprov NTB 2023 has no row in the file",
     ),
 }
@@ -165,7 +165,9 @@ def test_each_published_provincial_ranking_matches_its_scores(group: Group) -> N
     ranking = _ranked(group, rows)
     assert len(ranking) == sum(1 for r in rows if r["score"])
     assert ranking.year == (group.year if len(ranking) else None)
-    assert ranking.official_of is None
+    assert ranking.official_of == (
+        ranking.scope.official_population(group.year) if len(ranking) else None
+    )
     reversed_pairs = _reversed_pairs(rows, ranking)
     expected = ORDER_ANOMALIES.get((group.year, group.province))
     if expected is None:
@@ -182,6 +184,28 @@ def test_each_published_provincial_ranking_matches_its_scores(group: Group) -> N
     assert float(higher["score"]) < float(lower["score"])
 
 
+@pytest.mark.parametrize(
+    ("year", "province", "given", "had"),
+    [(2023, "Bengkulu", 6, 10), (2022, "Sumatera Utara", 24, 33), (2024, "Papua Barat Daya", 5, 6)],
+)
+def test_a_provincial_ranking_of_the_bundled_rows_says_it_is_partial(
+    year: int, province: str, given: int, had: int
+) -> None:
+    from opinipp.datasets import published_results
+
+    scope = Provincial(regions.province(province))
+    rows = [
+        a
+        for a in published_results()
+        if a.year == year and a.score is not None and scope.admits(a.entity)
+    ]
+    ranking = rank(rows, scope)
+    assert (ranking.of, ranking.official_of, ranking.is_complete) == (given, had, False)
+    assert str(ranking.entries[0]) == (
+        f"rank 1 among the {given} given ({had} kabupaten/kota in Provinsi {province})"
+    )
+
+
 def test_jawa_timur_2022_lists_surabaya_above_tuban() -> None:
     group = Group(2022, "Jawa Timur", "kabupaten/kota")
     ranking = _ranked(group, GROUPS[group])
@@ -196,7 +220,9 @@ def test_jawa_timur_2022_lists_surabaya_above_tuban() -> None:
 
 def test_every_order_anomaly_note_is_accounted_for() -> None:
     noted = {
-        (int(r["year"]), r["entity_name"]): r["note"] for r in ROWS if "ORDER ANOMALY" in r["note"]
+        (int(r["year"]), r["entity_name"]): r["note"]
+        for r in ROWS
+        if "Out of score order" in r["note"]
     }
     detected = {
         (year, name)

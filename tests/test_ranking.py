@@ -206,12 +206,58 @@ def test_a_partial_ranking_says_how_many_it_holds() -> None:
     assert str(ranking.entries[0]) == "rank 1 among the 120 given (415 assessed)"
 
 
-def test_official_population_is_unknown_outside_national_rankings() -> None:
+def test_a_provincial_ranking_knows_how_many_kabupaten_and_kota_the_province_had() -> None:
     found = [_a("Kabupaten Muna Barat", 2023, "81.84"), _a("Kota Kendari", 2023, "70.00")]
     ranking = rank(found, Provincial(SULTRA))
-    assert ranking.official_of is None
-    assert ranking.is_complete is None
-    assert ranking.describe(MUNA_BARAT) == "1 of 2"
+    assert (ranking.of, ranking.official_of, ranking.is_complete) == (2, 17, False)
+    assert ranking.official_words == "17 kabupaten/kota in Provinsi Sulawesi Tenggara"
+    assert ranking.describe(MUNA_BARAT) == (
+        "rank 1 among the 2 given (17 kabupaten/kota in Provinsi Sulawesi Tenggara)"
+    )
+    assert "6 entries" not in repr(ranking)
+    assert repr(ranking).endswith(
+        "2 entries of 17 kabupaten/kota in Provinsi Sulawesi Tenggara, ties='min'>"
+    )
+    with_gov = rank(found, Provincial(SULTRA, include_provinsi=True))
+    assert with_gov.official_of == 18
+
+
+def test_a_complete_provincial_ranking_says_so() -> None:
+    gorontalo = regions.province("Gorontalo")
+    found = [
+        Assessment(p, 2023, f"{80 + i}.00")
+        for i, p in enumerate(regions.pemdas(province=gorontalo, kind="kabupaten"))
+    ] + [Assessment(regions.pemda("Kota Gorontalo"), 2023, "70.00")]
+    ranking = rank(found, Provincial(gorontalo))
+    assert (ranking.of, ranking.official_of, ranking.is_complete) == (6, 6, True)
+    assert str(ranking.entries[0]) == "1 of 6"
+
+
+@pytest.mark.parametrize(
+    ("province", "year", "count"),
+    [
+        ("Papua", 2021, None),
+        ("Papua", 2022, None),
+        ("Papua", 2023, 9),
+        ("Papua Tengah", 2022, None),
+        ("Papua Tengah", 2023, 8),
+        ("Papua Barat", 2022, None),
+        ("Papua Barat Daya", 2024, 6),
+        ("Bengkulu", 2015, 10),
+        ("Bengkulu", 2014, None),
+        ("Sumatera Utara", 2022, 33),
+    ],
+)
+def test_the_province_size_follows_the_papua_split(
+    province: str, year: int, count: int | None
+) -> None:
+    scope = Provincial(regions.province(province))
+    assert scope.official_population(year) == count
+    if year >= 2015:
+        found = [Assessment(p, year, "70.00") for p in regions.pemdas(province=province)[1:2]]
+        ranking = rank(found, scope)
+        assert ranking.official_of == count
+        assert ranking.is_complete is (None if count is None else count == 1)
 
 
 def test_a_year_without_a_published_count_has_no_official_population() -> None:
@@ -227,7 +273,7 @@ def test_national_population_of_every_kind() -> None:
     assert National(PROV).official_population(2025) == 38
     assert National(KEM).official_population(2023) == 25
     assert National(LEM).official_population(2022) == 14
-    assert Provincial(SULTRA).official_population(2023) is None
+    assert Provincial(SULTRA).official_population(2023) == 17
     assert WithinPemda(MUNA_BARAT).official_population(2023) is None
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
+from opinipp.datasets import reference
 from opinipp.entities import EntityKind, InstansiKind, PemdaKind
 from opinipp.errors import InvalidArgumentError, RulesNotAvailableError
 from opinipp.rules import Category, Zone, covered_years, rules_for
@@ -25,7 +27,9 @@ def test_every_covered_year_has_facts(year: int) -> None:
     facts = assessment_year(year)
     assert facts.year == year
     assert facts.rule_set is rules_for(year)
-    assert facts.source.startswith("DOMAIN.md §")
+    keys = re.findall(r"\[(R[0-9]+)\]", facts.source)
+    assert keys
+    assert facts.source == "".join(f"[{reference(k).key}]" for k in keys)
     assert assessment_year(year) is facts  # built once
 
 

@@ -139,7 +139,7 @@ def ranking_html(ranking: Ranking, /, *, max_rows: int = 60) -> str:
     year = "" if ranking.year is None else f", {ranking.year}"
     caption = f"{ranking.scope}{year}: {ranking.of} entries"
     if ranking.is_complete is False:
-        caption += f" (partial: {ranking.official_of} assessed)"
+        caption += f" (partial: {ranking.official_words})"
     rows = [
         "<tr>"
         + "".join(

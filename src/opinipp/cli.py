@@ -124,6 +124,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "published_rank_province": "{rank} dari {of} se-provinsi",
         "published_rank_province_only": "ke-{rank} se-provinsi",
         "published_rank_only": "ke-{rank}",
+        "published_rank_year_n": "ke-{rank} dari {of} yang dinilai",
         "latest": "{year}: {text}",
         "no_score": "tanpa nilai",
         "published": "terbit: {labels}",
@@ -140,7 +141,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope_pemda": "unit {pemda}",
         "grade_h": "Zona/kat.",
         "rank_of": "{rank} dari {of}",
+        "rank_of_given": "{rank} dari {of} yang diberikan",
         "partial": "Sebagian: {of} dari {official} entitas yang dinilai pada {year}.",
+        "partial_province": (
+            "Sebagian: {of} dari {official} kabupaten/kota provinsi ini pada {year}."
+        ),
+        "partial_province_gov": (
+            "Sebagian: {of} dari {official} Pemda provinsi ini (dengan pemprov) pada {year}."
+        ),
         "skipped_scope": "{n} baris di luar cakupan dilewati.",
         "skipped_score": "{n} baris tanpa nilai dilewati.",
         "not_held": "{year}: tidak ada penilaian",
@@ -171,6 +179,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "published_rank_province": "{rank} of {of} in the province",
         "published_rank_province_only": "{rank} in the province",
         "published_rank_only": "{rank}",
+        "published_rank_year_n": "{rank} of the {of} assessed",
         "latest": "{year}: {text}",
         "no_score": "no score",
         "published": "published: {labels}",
@@ -187,7 +196,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope_pemda": "the units of {pemda}",
         "grade_h": "Zone/cat.",
         "rank_of": "{rank} of {of}",
+        "rank_of_given": "{rank} of the {of} given",
         "partial": "Partial: {of} of the {official} entities assessed in {year}.",
+        "partial_province": "Partial: {of} of the province's {official} kabupaten/kota in {year}.",
+        "partial_province_gov": (
+            "Partial: {of} of the province's {official} Pemda (with its government) in {year}."
+        ),
         "skipped_scope": "{n} rows outside the scope skipped.",
         "skipped_score": "{n} rows without a score skipped.",
         "not_held": "{year}: {reason}",
@@ -444,7 +458,7 @@ def _read_assessments(path: str) -> tuple[Assessment, ...]:
 
 def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
     from opinipp.errors import MixedYearsError
-    from opinipp.ranking import rank
+    from opinipp.ranking import Provincial, rank
     from opinipp.zoning import classify
 
     scope = _parse_scope(args.scope)
@@ -473,6 +487,7 @@ def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
     year = ranking.year
     entries = []
     table = [[_w(lang, "rank_h"), _w(lang, "score"), _w(lang, "entity_h"), _w(lang, "grade_h")]]
+    rank_key = "rank_of_given" if ranking.is_complete is False else "rank_of"
     for entry in ranking:
         grade = classify(entry.score, entry.assessment.year)
         entries.append(
@@ -495,7 +510,7 @@ def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
         )
         table.append(
             [
-                _w(lang, "rank_of", rank=entry.rank, of=entry.of),
+                _w(lang, rank_key, rank=entry.rank, of=entry.of),
                 _num(entry.score, lang),
                 entry.entity.full_name,
                 labels or grade.label,
@@ -513,7 +528,10 @@ def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
     }
     lines = [_w(lang, "rank_title", scope=_scope_words(scope, lang), year=year), *_table(table)]
     if ranking.is_complete is False:
-        lines.append(_w(lang, "partial", of=ranking.of, official=ranking.official_of, year=year))
+        key = "partial"
+        if isinstance(scope, Provincial):
+            key = "partial_province_gov" if scope.include_provinsi else "partial_province"
+        lines.append(_w(lang, key, of=ranking.of, official=ranking.official_of, year=year))
     if skipped_scope:
         lines.append(_w(lang, "skipped_scope", n=skipped_scope))
     if skipped_score:
@@ -591,8 +609,12 @@ def _published_rank(assessment: Assessment, lang: Lang) -> str:
         return _DASH
     parts: list[str] = []
     if published.rank_national is not None:
-        key = "published_rank" if published.rank_national_of is not None else "published_rank_only"
-        parts.append(_w(lang, key, rank=published.rank_national, of=published.rank_national_of))
+        of = published.rank_national_of
+        key = "published_rank"
+        if of is None:
+            of = _assessed_that_year(assessment)
+            key = "published_rank_only" if of is None else "published_rank_year_n"
+        parts.append(_w(lang, key, rank=published.rank_national, of=of))
     if published.rank_province is not None:
         key = (
             "published_rank_province"
@@ -601,6 +623,17 @@ def _published_rank(assessment: Assessment, lang: Lang) -> str:
         )
         parts.append(_w(lang, key, rank=published.rank_province, of=published.rank_province_of))
     return "; ".join(parts) or _DASH
+
+
+def _assessed_that_year(assessment: Assessment) -> int | None:
+    """How many entities of the assessment's kind were assessed nationally that year."""
+    from opinipp.entities import Instansi, Pemda
+    from opinipp.years import assessment_year
+
+    entity = assessment.entity
+    if not isinstance(entity, (Pemda, Instansi)):
+        return None
+    return assessment_year(assessment.year).assessed(entity.kind)
 
 
 def _change_json(change: Change) -> dict[str, Any]:

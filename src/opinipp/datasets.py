@@ -7,23 +7,25 @@ copied from a public report of an Ombudsman RI result (regional news, local-gove
 sites, ombudsman.go.id regional pages); each row keeps its ``source`` URL. The official
 result decrees were not available, so nothing here is checked against the primary tables.
 
-How the rows become assessments:
+How the rows become assessments: the file is read by
+:func:`opinipp.serialization.read_csv` like any user file, so
+``read_csv(path_of_the_bundled_file) == published_results()``. In particular:
 
-- names are resolved through :mod:`opinipp.regions`; a unit (OPD, Puskesmas, RSUD) keeps
-  its own name and its parent Pemda. The file writes a unit's name followed by its Pemda
-  (``"DPMPTSP Kota Tangerang"``); the Pemda part is taken off, so the entity prints as
-  ``"DPMPTSP Kota Tangerang"`` and not twice;
+- names are resolved through :mod:`opinipp.regions`; a unit (OPD, Puskesmas, RSUD) is
+  written with its own name and its parent Pemda in ``parent_pemda``, and prints as
+  ``"DPMPTSP Kota Tangerang"``;
 - the zone, category, opinion, ranks and note stay exactly as printed, in a
   :class:`~opinipp.assessments.PublishedResult`; nothing is derived from the score;
 - a blank score is ``None`` (the source gave only a label);
-- in 2025, ``tanpa_maladministrasi`` is ``True`` when the published opinion says "Tanpa
-  Maladministrasi", and ``None`` (unknown) otherwise: a missing qualifier in a news report
-  does not prove that the entity lacked it.
+- in 2025, the ``tanpa_maladministrasi`` column is ``true`` when the published opinion says
+  "Tanpa Maladministrasi", and blank (unknown) otherwise: a missing qualifier in a news
+  report does not prove that the entity lacked it.
 
-One row is not in the upstream file: Puskesmas Kecamatan Kembangan 2022, an anomaly that
-``published_results.md`` names but the CSV lacks. It is shipped in
-``published_results_supplement.csv`` with its source (the Jakarta Barat city site) and
-comes last.
+:func:`check_unit_means` compares each published Pemda score with the mean of its bundled
+units.
+
+:func:`references` lists the sources cited across opinipp (rule tables, year facts,
+messages, docs) by key: ``[R6]`` is ``reference("R6")``.
 
 :func:`audit` lists where the published labels disagree with
 :func:`~opinipp.zoning.classify`, marking the documented anomalies.
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
@@ -47,6 +50,7 @@ from opinipp._once import Once
 from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Category, RuleSet, Zone, rule_sets, rules_for
 from opinipp.rules._types import level_word
+from opinipp.scores import Score
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -54,9 +58,18 @@ if TYPE_CHECKING:
     from opinipp.assessments import Assessment
     from opinipp.zoning import Grade
 
-__all__ = ["Disagreement", "audit", "published_results"]
+__all__ = [
+    "Disagreement",
+    "Reference",
+    "UnitMeanCheck",
+    "audit",
+    "check_unit_means",
+    "published_results",
+    "reference",
+    "references",
+]
 
-_FILES: Final = ("published_results.csv", "published_results_supplement.csv")
+_FILE: Final = "published_results.csv"
 
 
 def _read(filename: str) -> tuple[Assessment, ...]:
@@ -66,27 +79,17 @@ def _read(filename: str) -> tuple[Assessment, ...]:
     from opinipp.serialization._csv import read_csv_stream
 
     text = (resources.files("opinipp") / "data" / filename).read_text(encoding="utf-8")
-    return read_csv_stream(io.StringIO(text), filename, "raise", strip_parent_suffix=True)
+    return read_csv_stream(io.StringIO(text), filename, "raise")
 
 
-def _with_qualifier(a: Assessment) -> Assessment:
-    opinion = a.published.opinion if a.published is not None else None
-    if opinion is not None and _names_qualifier(rules_for(a.year), opinion):
-        return attrs.evolve(a, tanpa_maladministrasi=True)
-    return a
+def _read_all() -> tuple[Assessment, ...]:
+    return _read(_FILE)
 
 
 def _names_qualifier(rule_set: RuleSet, text: str) -> bool:
     """Whether ``text`` carries the rule set's qualifier ("Tanpa Maladministrasi")."""
     qualifier = rule_set.qualifier
     return qualifier is not None and level_word(qualifier) in level_word(text)
-
-
-def _read_all() -> tuple[Assessment, ...]:
-    rows: list[Assessment] = []
-    for filename in _FILES:
-        rows.extend(_with_qualifier(a) for a in _read(filename))
-    return tuple(rows)
 
 
 _published: Final = Once(_read_all)
@@ -116,11 +119,11 @@ def published_results() -> tuple[Assessment, ...]:
 Field = Literal["zone", "category", "opinion"]
 
 # Known anomalies: (year, entity as printed by str(), field) -> explanation. From
-# published_results.md ("Known anomalies"), DOMAIN.md §2.4 and §9, and the rows' own notes.
+# published_results.md ("Known anomalies"), the year's band sources and the rows' own notes.
 _KNOWN_ANOMALIES: Final[dict[tuple[int, str, str], str]] = {
     (2018, "Provinsi Banten", "zone"): (
         "80.74 published as zona hijau in a 2022 article looking back; the 2016–2021 bands "
-        "start hijau at 81.00, so 80.74 is kuning (published_results.md; DOMAIN.md §2.1)"
+        "start hijau at 81.00, so 80.74 is kuning (published_results.md; [R17][R141][R142])"
     ),
     (2018, "Provinsi Banten", "opinion"): (
         "80.74 called 'predikat tinggi' along with the same hijau claim; the bands give "
@@ -128,7 +131,7 @@ _KNOWN_ANOMALIES: Final[dict[tuple[int, str, str], str]] = {
     ),
     (2022, "Puskesmas Kecamatan Kembangan (Kota Jakarta Barat)", "category"): (
         "89.11 published as category B; the 2022 bands put A at 88.00 (published_results.md; "
-        "DOMAIN.md §2.3)"
+        "[R31][R47][R60][R70])"
     ),
     (2022, "Puskesmas Kecamatan Kembangan (Kota Jakarta Barat)", "opinion"): (
         "89.11 published as 'opini kualitas tinggi', the opinion of category B; 89.11 is A, "
@@ -136,23 +139,23 @@ _KNOWN_ANOMALIES: Final[dict[tuple[int, str, str], str]] = {
     ),
     (2023, "Kabupaten Gorontalo Utara", "zone"): (
         "76.24 quoted as 'zona hijau meskipun hanya berkategori D'; 76.24 is C, kuning, and "
-        "D is never hijau (published_results.md; DOMAIN.md §2.3)"
+        "D is never hijau (published_results.md; [R31][R47][R60][R70])"
     ),
     (2023, "Kabupaten Gorontalo Utara", "category"): (
         "76.24 quoted as category D; the 2022–2024 bands make 54.00–77.99 category C "
-        "(published_results.md; DOMAIN.md §2.3)"
+        "(published_results.md; [R31][R47][R60][R70])"
     ),
     (2023, "Kabupaten Bolaang Mongondow", "opinion"): (
         "97.5 described as 'Kualitas Tinggi'; 97.50 is A, Kualitas Tertinggi (the row's note; "
-        "a slip like Simalungun 2023, DOMAIN.md §9 #8)"
+        "a slip like Simalungun 2023, [R46])"
     ),
     (2025, "Kota Ambon", "zone"): (
         "'Zona Hijau' in 2025, a year without zones; the article carries the old wording over "
-        "(DOMAIN.md §2.4)"
+        "([R2][R89][R94])"
     ),
     (2025, "Dinas Sosial Kota Ambon", "opinion"): (
         "75.16 labelled 'kualitas tinggi' by the source; the inferred 2025 cut at 78.00 gives "
-        "Kualitas Sedang (the row's note; DOMAIN.md §2.4)"
+        "Kualitas Sedang (the row's note; [R2][R89][R94])"
     ),
 }
 
@@ -338,6 +341,204 @@ def audit(assessments: Iterable[Assessment] | None = None, /) -> tuple[Disagreem
 
         items = assessment_list(assessments)
     return tuple(d for a in items for d in _disagreements(a))
+
+
+# ---------------------------------------------------------------------------------------
+# Pemda scores against the mean of their units.
+
+UnitMeanStatus = Literal["agrees", "disagrees", "units incomplete"]
+_STATUSES: Final = ("agrees", "disagrees", "units incomplete")
+
+
+def _check_units(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from opinipp.assessments import Assessment
+
+    if not isinstance(value, tuple) or not all(isinstance(u, Assessment) for u in value):
+        raise InvalidArgumentError(attribute.name, value, "a tuple of Assessment")
+
+
+def _check_status(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value not in _STATUSES:
+        raise InvalidArgumentError(
+            attribute.name, value, "'agrees', 'disagrees' or 'units incomplete'"
+        )
+
+
+def _check_optional(kind: type, expected: str) -> Any:  # noqa: ANN401 - an attrs validator
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise InvalidArgumentError(attribute.name, value, expected)
+
+    return check
+
+
+@attrs.frozen
+class UnitMeanCheck:
+    """A published Pemda score compared with the mean of its units in the same data.
+
+    ``status`` is ``"agrees"`` (the mean of the units, rounded half-up to two decimals,
+    equals the published score), ``"disagrees"`` (``difference`` is the mean minus the
+    published score; a unit left out of the data is the usual cause) or ``"units
+    incomplete"`` (some units have no score, so there is no mean to compare; ``mean`` and
+    ``difference`` are ``None``). ``units`` are the unit assessments found.
+
+    >>> batang = next(c for c in check_unit_means() if c.pemda.entity.name == "Batang")
+    >>> str(batang)
+    'Kabupaten Batang 2024: published 93.74, mean of 6 units 93.70 (disagrees by -0.04)'
+    """
+
+    pemda: Assessment = attrs.field(validator=_check_assessment)
+    units: tuple[Assessment, ...] = attrs.field(validator=_check_units)
+    mean: Score | None = attrs.field(validator=_check_optional(Score, "None or a Score"))
+    status: UnitMeanStatus = attrs.field(validator=_check_status)
+    difference: Decimal | None = attrs.field(
+        validator=_check_optional(Decimal, "None or a Decimal")
+    )
+
+    def __str__(self) -> str:
+        a = self.pemda
+        head = f"{a.entity} {a.year}: published {a.score}"
+        if self.mean is None:
+            scored = sum(u.score is not None for u in self.units)
+            return f"{head}, {scored} of {len(self.units)} units scored (units incomplete)"
+        tail = "agrees" if self.difference == 0 else f"disagrees by {self.difference:+}"
+        return f"{head}, mean of {len(self.units)} units {self.mean} ({tail})"
+
+
+def check_unit_means(
+    assessments: Iterable[Assessment] | None = None, /
+) -> tuple[UnitMeanCheck, ...]:
+    """Compare every published Pemda score with the mean of its units in the same data.
+
+    Looks at the years in which a Pemda's score is the mean of its units (2022 on, see
+    :func:`~opinipp.zoning.pemda_score`) and at each Pemda with a score and at least one
+    unit (OPD, Puskesmas, RSUD) of the same year among ``assessments`` (by default
+    :func:`published_results`). The number of units the Ombudsman assessed per Pemda is not
+    published, so a disagreement may mean a unit is missing from the data.
+
+    >>> checks = check_unit_means()
+    >>> sorted(f"{c.pemda.entity} {c.pemda.year}" for c in checks if c.status == "agrees")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Kabupaten Bolaang Mongondow 2025', 'Kabupaten Maluku Tenggara 2023', 'Kabupaten Muna
+     2023', 'Kabupaten Rembang 2024', 'Kota Ambon 2025', 'Provinsi Gorontalo 2025']
+    """
+    from opinipp.entities import OPD, Pemda, Puskesmas, Rsud
+    from opinipp.zoning import pemda_score
+
+    if assessments is None:
+        items: Iterable[Assessment] = published_results()
+    else:
+        from opinipp.serialization._records import assessment_list
+
+        items = assessment_list(assessments)
+    items = list(items)
+    units: dict[tuple[int, str], list[Assessment]] = {}
+    for a in items:
+        if isinstance(a.entity, (OPD, Puskesmas, Rsud)):
+            units.setdefault((a.year, a.entity.pemda.code), []).append(a)
+    checks: list[UnitMeanCheck] = []
+    for a in items:
+        entity = a.entity
+        if not isinstance(entity, Pemda) or a.score is None:
+            continue
+        found = units.get((a.year, entity.code))
+        if not found or not rules_for(a.year).pemda_score_is_unit_mean:
+            continue
+        scores = [u.score for u in found]
+        if None in scores:
+            checks.append(UnitMeanCheck(a, tuple(found), None, "units incomplete", None))
+            continue
+        mean = pemda_score([s for s in scores if s is not None], a.year)
+        difference = (mean.hundredths - a.score.hundredths) / Decimal(100)
+        status: UnitMeanStatus = "agrees" if difference == 0 else "disagrees"
+        checks.append(UnitMeanCheck(a, tuple(found), mean, status, difference))
+    return tuple(checks)
+
+
+# ---------------------------------------------------------------------------------------
+# References.
+
+_KEY: Final = re.compile(r"R[0-9]{1,4}")
+
+
+def _check_key(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or _KEY.fullmatch(value) is None:
+        raise InvalidArgumentError(attribute.name, value, "a reference key such as 'R6'")
+
+
+@attrs.frozen
+class Reference:
+    """A public source that opinipp cites as ``[key]``.
+
+    ``url`` is the address as known (a few are known only in part and end in ``…``);
+    ``title`` a short description of the page (the site and what the page is, not a quoted
+    headline); ``supports`` the facts it is cited for.
+
+    >>> r = reference("R6")
+    >>> r.key, r.url.startswith("https://www.global-regulation.com/")
+    ('R6', True)
+    >>> str(r)  # doctest: +ELLIPSIS
+    '[R6] global-regulation.com: regulation of the ombudsman ... number 17 by 2015 <https://...>'
+    """
+
+    key: str = attrs.field(validator=_check_key)
+    url: str = attrs.field(validator=_check_text)
+    title: str = attrs.field(validator=_check_text)
+    supports: str = attrs.field(validator=_check_text)
+
+    def __str__(self) -> str:
+        return f"[{self.key}] {self.title} <{self.url}>"
+
+
+def _read_references() -> dict[str, Reference]:
+    import csv
+    from importlib import resources
+
+    text = (resources.files("opinipp") / "data" / "references.csv").read_text(encoding="utf-8")
+    found: dict[str, Reference] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        ref = Reference(row["key"], row["url"], row["title"], row["supports"])
+        if ref.key in found:
+            raise InvalidArgumentError("references.csv", ref.key, "each key once")
+        found[ref.key] = ref
+    return found
+
+
+_references: Final = Once(_read_references)
+
+
+def references() -> tuple[Reference, ...]:
+    """Return every cited source, in key order (read once, on first use).
+
+    >>> refs = references()
+    >>> refs[0].key, len(refs) > 100
+    ('R1', True)
+    """
+    return tuple(_references().values())
+
+
+def reference(key: str) -> Reference:
+    """Return the source cited as ``[key]`` (``"R6"`` or ``"[R6]"``).
+
+    >>> reference("[R94]").url  # doctest: +ELLIPSIS
+    'https://www.nalarsulut.id/2026/03/bolmong-naik-kelas-pemkab-sabet-opini-tertinggi-...'
+    >>> reference("R19")
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.InvalidArgumentError: invalid key 'R19': expected a key of the reference table
+    (R1 … R144)
+    """
+    table = _references()
+    given: object = key  # callers outside the type checker pass anything
+    found = None
+    if isinstance(given, str):
+        found = table.get(given.strip().removeprefix("[").removesuffix("]"))
+    if found is None:
+        keys = list(table)
+        raise InvalidArgumentError(
+            "key", key, f"a key of the reference table ({keys[0]} … {keys[-1]})"
+        )
+    return found
 
 
 def __dir__() -> list[str]:

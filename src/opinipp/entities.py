@@ -100,7 +100,7 @@ class InstansiKind(str, Enum):
 class OPDKind(str, Enum):
     """The Pemda service units (Organisasi Perangkat Daerah) the Ombudsman assesses.
 
-    The five named kinds are the usual loci (DOMAIN.md §5); any other unit is ``OTHER`` and
+    The five named kinds are the usual loci ([R30][R42][R60][R79]); any other unit is ``OTHER`` and
     must carry its own name.
     """
 

@@ -1,6 +1,6 @@
 """Point gaps: how far a score is from the next tier, a target label, or a rank.
 
-Bands have inclusive lower bounds on the two-decimal score (DOMAIN.md §2, §10), so the gap
+Bands have inclusive lower bounds on the two-decimal score ([R47][R60][R70]), so the gap
 to a band is its lower bound minus the score, exactly: Kabupaten Muna Barat's 81.84 of 2023
 needs 88.00 − 81.84 = 6.16 points for category A. (A founding article quotes 6.17, which is
 the gap to 88.01, the reading "A means more than 88"; the docs page "Why 6.16 and not 6.17"

@@ -2,7 +2,7 @@
 
 The Ombudsman publishes national ranks separately per kind (kementerian, lembaga, provinsi,
 kota, kabupaten), and its regional offices rank the kabupaten and kota of their province,
-sometimes with the provincial government among them (DOMAIN.md §7). :func:`rank` computes
+sometimes with the provincial government among them ([R21][R37][R46]). :func:`rank` computes
 such a ranking over the assessments it is given, in one of three scopes:
 
 - :class:`National` ``(kind)``: every assessed entity of one kind;
@@ -11,21 +11,23 @@ such a ranking over the assessments it is given, in one of three scopes:
 - :class:`WithinPemda` ``(pemda)``: the units (OPD, Puskesmas, RSUD) of one Pemda.
 
 Order and ties. Entries are sorted by score, highest first. The Ombudsman has published no
-tie rule (DOMAIN.md §7, §11), so the default is competition ranking, ``ties="min"``
+tie rule ([R135]), so the default is competition ranking, ``ties="min"``
 (scores 95, 90, 90, 85 rank 1, 2, 2, 4); ``"dense"`` gives 1, 2, 2, 3 and ``"ordinal"``
 gives 1, 2, 3, 4, breaking ties by the entity's ``sort_key`` (the Kemendagri code of a Pemda,
 the name of a ministry or agency). Tied entries are listed in ``sort_key`` order in every
 mode, so the result never depends on the order of the input.
 
-Completeness. A ranking counts what it was given. Where the number of assessed entities of
-the scope is known (the national counts of DOMAIN.md §5), the ranking compares: a complete
+Completeness. A ranking counts what it was given. Where the size of the scope is known, the
+ranking compares: nationally, the number of entities of the kind assessed that year
+[R30][R42][R60][R79]; within a province, the number of kabupaten and kota the province had
+that year (:func:`opinipp.regions.regency_count`, with the 2022 Papua split). A complete
 ranking of the 2023 kabupaten reads ``"222 of 415"``, a partial one says how many it holds.
 
 >>> from opinipp import regions
 >>> from opinipp.assessments import Assessment
 >>> from opinipp.ranking import Provincial, rank
 >>> jambi = regions.province("Jambi")
->>> results = [  # Provinsi Jambi, 2022 (oerban.com, DOMAIN.md §2.3)
+>>> results = [  # Provinsi Jambi, 2022 [R36]
 ...     Assessment(regions.pemda("Kabupaten Tebo"), 2022, "92.50"),
 ...     Assessment(regions.pemda("Kabupaten Bungo"), 2022, "80.41"),
 ...     Assessment(regions.pemda("Kota Jambi"), 2022, "89.59"),
@@ -148,7 +150,7 @@ class National:
         return f"a {self.kind.value}"
 
     def official_population(self, year: int) -> int | None:
-        """Return how many entities of the kind were assessed in ``year`` (DOMAIN.md §5).
+        """Return how many entities of the kind were assessed in ``year`` [R30][R42][R60][R79].
 
         ``None`` where the count is not known.
 
@@ -158,6 +160,14 @@ class National:
         from opinipp.years import assessment_year
 
         return assessment_year(year).assessed(self.kind)
+
+    def population_words(self, count: int) -> str:
+        """Describe :meth:`official_population` in words.
+
+        >>> National(PemdaKind.KABUPATEN).population_words(415)
+        '415 assessed'
+        """
+        return f"{count} assessed"
 
     def __str__(self) -> str:
         return f"national ranking of {self.kind.value}"
@@ -195,9 +205,38 @@ class Provincial:
             return f"a kabupaten, kota or the provincial government of {self.province}"
         return f"a kabupaten or kota of {self.province}"
 
-    def official_population(self, year: int) -> int | None:  # noqa: ARG002 - one signature for every scope
-        """Return ``None``: per-province counts of assessed entities are not known."""
-        return None
+    def official_population(self, year: int) -> int | None:
+        """Return how many kabupaten and kota the province had in ``year`` (``None``: unknown).
+
+        One more with ``include_provinsi=True``. See :func:`opinipp.regions.regency_count`
+        (the Papua provinces are unknown up to 2022, the year of their split).
+
+        >>> from opinipp import regions
+        >>> bengkulu = regions.province("Bengkulu")
+        >>> Provincial(bengkulu).official_population(2023)
+        10
+        >>> Provincial(bengkulu, include_provinsi=True).official_population(2023)
+        11
+        >>> Provincial(regions.province("Papua Selatan")).official_population(2022) is None
+        True
+        """
+        from opinipp.regions import regency_count
+
+        count = regency_count(self.province, year)
+        if count is None:
+            return None
+        return count + 1 if self.include_provinsi else count
+
+    def population_words(self, count: int) -> str:
+        """Describe :meth:`official_population` in words.
+
+        >>> from opinipp import regions
+        >>> Provincial(regions.province("Bengkulu")).population_words(10)
+        '10 kabupaten/kota in Provinsi Bengkulu'
+        """
+        if self.include_provinsi:
+            return f"{count} Pemda in {self.province} with its provincial government"
+        return f"{count} kabupaten/kota in {self.province}"
 
     def __str__(self) -> str:
         if self.include_provinsi:
@@ -229,6 +268,10 @@ class WithinPemda:
         """Return ``None``: the number of assessed units per Pemda is not published."""
         return None
 
+    def population_words(self, count: int) -> str:
+        """Describe a number of units in words."""
+        return f"{count} units of {self.pemda}"
+
     def __str__(self) -> str:
         return f"units of {self.pemda}"
 
@@ -239,26 +282,29 @@ Scope: TypeAlias = Union[National, Provincial, WithinPemda]  # noqa: UP007 - Pyt
 _SCOPES: Final = (National, Provincial, WithinPemda)
 
 
-def _describe(entry_rank: int, of: int, official_of: int | None) -> str:
+def _describe(entry_rank: int, of: int, official_of: int | None, words: str | None) -> str:
     if official_of is None or official_of == of:
         return f"{entry_rank} of {of}"
-    return f"rank {entry_rank} among the {of} given ({official_of} assessed)"
+    return f"rank {entry_rank} among the {of} given ({words or f'{official_of} assessed'})"
 
 
 @attrs.frozen(repr=False)
 class RankedEntry:
     """One line of a :class:`Ranking`: an assessment with its rank.
 
-    ``of`` is the number of entries of the ranking; ``official_of`` the number of entities the
-    Ombudsman assessed in the scope, where known. ``str()`` reads ``"222 of 415"`` when the
-    ranking is complete (or its population unknown) and ``"rank 3 among the 120 given (415
-    assessed)"`` when it is partial.
+    ``of`` is the number of entries of the ranking; ``official_of`` the size of the scope
+    where known (entities assessed nationally, kabupaten/kota of a province), and
+    ``official_words`` that size in words. ``str()`` reads ``"222 of 415"`` when the ranking
+    is complete (or its size unknown) and ``"rank 3 among the 120 given (415 assessed)"`` or
+    ``"rank 1 among the 6 given (10 kabupaten/kota in Provinsi Bengkulu)"`` when it is
+    partial.
     """
 
     rank: int
     of: int
     assessment: Assessment
     official_of: int | None = None
+    official_words: str | None = None
 
     def __attrs_post_init__(self) -> None:
         rank_, of, official = self.rank, self.of, self.official_of
@@ -272,6 +318,9 @@ class RankedEntry:
             raise InvalidArgumentError(
                 "RankedEntry.official_of", official, "None or a whole number from 1"
             )
+        words: object = self.official_words
+        if words is not None and (not isinstance(words, str) or not words):
+            raise InvalidArgumentError("RankedEntry.official_words", words, "None or text")
 
     @property
     def entity(self) -> Entity:
@@ -292,7 +341,7 @@ class RankedEntry:
         return self.assessment.grade
 
     def __str__(self) -> str:
-        return _describe(self.rank, self.of, self.official_of)
+        return _describe(self.rank, self.of, self.official_of, self.official_words)
 
     def __repr__(self) -> str:
         return (
@@ -306,9 +355,10 @@ class Ranking:
     """The result of :func:`rank`: entries in rank order, with the scope and year.
 
     ``entries`` lists :class:`RankedEntry` objects best first; equal scores are listed in
-    ``sort_key`` order. ``of`` is the number of entries; ``official_of`` the number of
-    entities assessed in the scope that year where known (national rankings, DOMAIN.md §5),
-    and ``is_complete`` whether the two agree (``None`` when the population is unknown).
+    ``sort_key`` order. ``of`` is the number of entries; ``official_of`` the size of the
+    scope that year where known (the entities of the kind assessed nationally
+    [R30][R42][R60][R79]; the kabupaten and kota a province had), ``official_words`` that size
+    in words, and ``is_complete`` whether the two agree (``None`` when the size is unknown).
     ``year`` and ``official_of`` are ``None`` for an empty ranking.
 
     Iterating a ranking yields its entries; ``len()`` counts them; ``entity in ranking`` tells
@@ -381,6 +431,12 @@ class Ranking:
         return len(self._ranks) == self.official_of
 
     @property
+    def official_words(self) -> str | None:
+        """The size of the scope in words (``"415 assessed"``), or ``None`` when unknown."""
+        official = self.official_of
+        return None if official is None else self.scope.population_words(official)
+
+    @property
     def assessments(self) -> tuple[Assessment, ...]:
         """The ranked assessments, best first (ties in ``sort_key`` order)."""
         order = self._order
@@ -401,9 +457,16 @@ class Ranking:
         """The entries, best first."""
         entries = self._entries
         if entries is None:
-            of, official = len(self._ranks), self.official_of
+            of, official, words = len(self._ranks), self.official_of, self.official_words
             entries = tuple(
-                map(RankedEntry, self._ranks, repeat(of), self.assessments, repeat(official))
+                map(
+                    RankedEntry,
+                    self._ranks,
+                    repeat(of),
+                    self.assessments,
+                    repeat(official),
+                    repeat(words),
+                )
             )
             object.__setattr__(self, "_entries", entries)
         return entries
@@ -495,8 +558,8 @@ class Ranking:
 
     def __repr__(self) -> str:
         completeness = ""
-        if self.official_of is not None:
-            completeness = f" of {self.official_of} assessed"
+        if self.official_words is not None:
+            completeness = f" of {self.official_words}"
         return (
             f"<Ranking {self.scope}, {self.year}: {len(self._ranks)} entries{completeness}, "
             f"ties={self.ties!r}>"
@@ -537,7 +600,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
         ties: ``"min"`` (competition ranking, 1224, the default), ``"dense"`` (1223) or
             ``"ordinal"`` (1234, ties broken by the entity's ``sort_key``: the Kemendagri
             code of a Pemda, the name of a ministry or agency). The Ombudsman has published
-            no tie rule (DOMAIN.md §7).
+            no tie rule ([R135]).
 
     Raises:
         InvalidArgumentError: ``assessments`` is not an iterable of
@@ -550,7 +613,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
         DuplicateEntityError: an entity appears twice.
 
     Kabupaten Muna Barat scored 81.84 in 2023 and ranked 222nd of the 415 kabupaten
-    (sources/001). With three of them:
+    (the bundled results). With three of them:
 
     >>> from opinipp import regions
     >>> from opinipp.entities import PemdaKind
@@ -573,7 +636,7 @@ def rank(assessments: Iterable[Assessment], scope: Scope, /, *, ties: Ties = "mi
 
     >>> serang = regions.pemda("Kabupaten Serang")
     >>> from opinipp.entities import OPD, OPDKind, Puskesmas
-    >>> units = [  # Kabupaten Serang 2024 (sources/004), one score changed to show a tie
+    >>> units = [  # Kabupaten Serang 2024 (bundled results), one score changed to show a tie
     ...     Assessment(OPD(pemda=serang, kind=OPDKind.DINSOS), 2024, "94.62"),
     ...     Assessment(Puskesmas(name="UPT Puskesmas Pontang", pemda=serang), 2024, "93.44"),
     ...     Assessment(OPD(pemda=serang, kind=OPDKind.DPMPTSP), 2024, "93.44"),

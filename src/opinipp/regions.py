@@ -70,6 +70,7 @@ __all__ = [
     "province",
     "provinces",
     "provincial_government",
+    "regency_count",
 ]
 
 _CODE: Final = re.compile(r"([0-9]{2})(?:[.\s]?([0-9]{2}))?")
@@ -98,6 +99,10 @@ class _Index(NamedTuple):
     """Pemda code to the codes of the provinces it is or was in."""
     province_keys: tuple[str, ...]
     """The name keys that reach a provincial government (for suggestions)."""
+    regencies_in: dict[str, int]
+    """Province code to its number of kabupaten and kota today."""
+    boundary_changes: dict[str, frozenset[int]]
+    """Province code to the years in which a regency moved into or out of it."""
 
 
 def _read_csv(filename: str) -> list[dict[str, str]]:
@@ -133,6 +138,16 @@ def _add_variant(
         _add_name(names, _names.key(variant), target.code, None)
 
 
+def _regencies_per_province(
+    province_list: list[Province], pemda_list: list[Pemda]
+) -> dict[str, int]:
+    counts = dict.fromkeys((p.code for p in province_list), 0)
+    for p in pemda_list:
+        if p.kind is not PemdaKind.PROVINSI:
+            counts[p.province.code] += 1
+    return counts
+
+
 def _build_index() -> _Index:
     """Read the bundled CSV files and build the lookup tables."""
     province_list = [
@@ -162,10 +177,13 @@ def _build_index() -> _Index:
 
     former_codes: dict[str, Pemda] = {}
     provinces_of: dict[str, set[str]] = {p.code: {p.province.code} for p in pemda_list}
+    changes: dict[str, set[int]] = {}
     for row in _read_csv("former_codes.csv"):
         current = by_code[row["new_code"]]
         former_codes[row["old_code"]] = current
         provinces_of[current.code].add(row["old_code"][:2])
+        for code in (row["old_code"][:2], current.province.code):
+            changes.setdefault(code, set()).add(int(row["moved_in"]))
 
     names: dict[str, dict[str, PemdaKind | None]] = {}
     for p in pemda_list:
@@ -189,6 +207,8 @@ def _build_index() -> _Index:
         names=names,
         provinces_of={code: frozenset(s) for code, s in provinces_of.items()},
         province_keys=province_keys,
+        regencies_in=_regencies_per_province(province_list, pemda_list),
+        boundary_changes={code: frozenset(years) for code, years in changes.items()},
     )
 
 
@@ -475,6 +495,45 @@ def provincial_government(province: Province | str, /) -> Pemda:
     if code is None:
         raise InvalidArgumentError("province", province, "a Province, or a province name or code")
     return _index().by_code[code]
+
+
+# The region table holds today's boundaries, which held from this year on except where
+# ``former_codes.csv`` records a later move; regencies were still being created in 2014.
+_FIRST_YEAR_OF_THE_TABLE: Final = 2015
+
+
+def regency_count(province: Province | str, year: int, /) -> int | None:
+    """Return how many kabupaten and kota ``province`` had in ``year``, or ``None`` (unknown).
+
+    The count comes from the region table (today's boundaries, Kepmendagri
+    300.2.2-2138/2025) and its record of regencies that changed province
+    (``former_codes.csv``: the 2022 Papua split into Papua, Papua Selatan, Papua Tengah,
+    Papua Pegunungan and Papua Barat Daya). A province is counted from the year after its
+    last change; for that year and earlier the count is ``None``, because rankings and
+    lookups here use today's provinces. Years before 2015 are ``None`` too (regencies were
+    still being created in 2013–2014).
+
+    Raises:
+        UnknownRegionError: ``province`` names no province.
+        InvalidArgumentError: ``province`` or ``year`` is not one of the accepted types.
+
+    >>> regency_count("Bengkulu", 2023), regency_count("Sumut", 2022)
+    (10, 33)
+    >>> regency_count("Papua Tengah", 2022), regency_count("Papua Tengah", 2023)
+    (None, 8)
+    >>> regency_count("Papua", 2021), regency_count("Sultra", 2014)
+    (None, None)
+    """
+    code = _province_argument(province)
+    if code is None:
+        raise InvalidArgumentError("province", province, "a Province, or a province name or code")
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidArgumentError("year", year, "a year such as 2023")
+    index = _index()
+    changed = index.boundary_changes.get(code, frozenset())
+    if year < _FIRST_YEAR_OF_THE_TABLE or any(year <= moved for moved in changed):
+        return None
+    return index.regencies_in[code]
 
 
 def __dir__() -> list[str]:

@@ -96,7 +96,7 @@ KindLike = Union[EntityKind, PemdaKind, InstansiKind, str]  # noqa: UP007 - runt
 _STEP: Final = 1  # hundredths: the resolution of a score
 _TIES: Final[tuple[Ties, ...]] = ("min", "dense", "ordinal")
 
-# Central government bodies assessed in 2021–2025 (DOMAIN.md §5, §7), with their usual
+# Central government bodies assessed in 2021–2025 [R24][R30][R42][R60][R79], with their usual
 # abbreviations. Names are as the Ombudsman's releases write them.
 _KEMENTERIAN: Final = (
     ("Kementerian Agama", "Kemenag"),
@@ -142,7 +142,7 @@ _LEMBAGA: Final = (
     ("Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah", "LKPP"),
 )
 
-# Place words for the names of Puskesmas and RSUD; several are real loci (DOMAIN.md §4, §5).
+# Place words for the names of Puskesmas and RSUD; several are real loci [R63][R65][R94].
 _PLACES: Final = (
     "Pancur",
     "Sulang",

@@ -11,7 +11,7 @@ A–E in 2022–2024, the Opini Ombudsman without zones in 2025).
 >>> from opinipp.assessments import Assessment
 >>> from opinipp.trends import compare, series
 >>> mubar = regions.pemda("Kabupaten Muna Barat")
->>> history = [  # the founding article (sources/001)
+>>> history = [  # the bundled results
 ...     Assessment(mubar, 2023, "81.84"),
 ...     Assessment(mubar, 2021, "34.19"),
 ...     Assessment(mubar, 2022, "69.17"),
@@ -329,7 +329,7 @@ def series(assessments: Iterable[Assessment], entity: Entity, /) -> Series:
             :class:`~opinipp.assessments.Assessment`, or ``entity`` is not an entity.
         DuplicateEntityError: the entity has two assessments of the same year.
 
-    Kabupaten Mukomuko went from kuning (C) in 2022 to A in 2023 (sources/000):
+    Kabupaten Mukomuko went from kuning (C) in 2022 to A in 2023 (the bundled results):
 
     >>> from opinipp import regions
     >>> mukomuko = regions.pemda("Kabupaten Mukomuko")

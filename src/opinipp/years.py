@@ -1,9 +1,9 @@
 """The facts of each assessment year: rules, dates, how many were assessed, distributions.
 
 An :class:`AssessmentYear` joins a year's :class:`~opinipp.rules.RuleSet` with its
-data-collection period and announcement date (DOMAIN.md §1), how many entities of each kind
-were assessed (§5), so that a rank can say "of 415", and the published national zone
-distribution (§6). What the sources do not give is ``None``. The table below keeps dates
+data-collection period and announcement date, how many entities of each kind
+were assessed, so that a rank can say "of 415", and the published national zone
+distribution. What the sources do not give is ``None``. The table below keeps dates
 as ISO text; they are parsed with python-dateutil on first use.
 
 >>> from opinipp.years import assessment_year
@@ -60,11 +60,11 @@ class _Row(TypedDict, total=False):
 
 _TABLE: Final[dict[int, _Row]] = {
     2015: {
-        "source": "DOMAIN.md §1",
+        "source": "[R6][R7][R12]",
         "notes": ("Dates, coverage and results of 2015 were not found.",),
     },
     2016: {
-        "source": "DOMAIN.md §1, §6 [R13]",
+        "source": "[R13]",
         "notes": (
             (
                 "Kepatuhan tinggi (hijau) was reported for 11 kementerian, 10 lembaga, "
@@ -75,7 +75,7 @@ _TABLE: Final[dict[int, _Row]] = {
     2017: {
         "data_collection": "2017-05/2017-07",
         "assessed": {_L: 6},
-        "source": "DOMAIN.md §5, §6 [R14][R15][R16]",
+        "source": "[R14][R15][R16]",
         "notes": (
             (
                 "Sources disagree on the number of kementerian (14 or 22); at least 104 Pemda were "
@@ -88,13 +88,13 @@ _TABLE: Final[dict[int, _Row]] = {
         "assessed": {_K: 9, _L: 4, _P: 16, _KOTA: 49, _KAB: 199},
         "total": 277,
         "zones": {_H: 97},
-        "source": "DOMAIN.md §5, §6 [R3]",
+        "source": "[R3]",
         "notes": ("Only the hijau total (97) was published.",),
     },
     2019: {
         "assessed": {_K: 4, _L: 3, _P: 6, _KOTA: 36, _KAB: 215},
         "total": 264,
-        "source": "DOMAIN.md §1, §5, §6 [R10]",
+        "source": "[R10]",
         "notes": ("17,717 products in 2,366 units; the last round before the 2020 pause.",),
     },
     2021: {
@@ -110,7 +110,7 @@ _TABLE: Final[dict[int, _Row]] = {
             _KOTA: {_H: 34, _Y: 61, _M: 3},
             _KAB: {_H: 103, _Y: 226, _M: 87},
         },
-        "source": "DOMAIN.md §1, §5, §6 [R11][R21][R23][R24]",
+        "source": "[R11][R21][R23][R24]",
     },
     2022: {
         "data_collection": "2022-08/2022-11",
@@ -125,7 +125,7 @@ _TABLE: Final[dict[int, _Row]] = {
             _KOTA: {_H: 53, _Y: 42, _M: 3},
             _KAB: {_H: 170, _Y: 186, _M: 59},
         },
-        "source": "DOMAIN.md §1, §5, §6 [R29][R30][R31][R32][R33][R34][R37][R38]",
+        "source": "[R29][R30][R31][R32][R33][R34][R37][R38]",
         "notes": ("Kab. Puncak (Papua) was not assessed, for security reasons.",),
     },
     2023: {
@@ -134,7 +134,7 @@ _TABLE: Final[dict[int, _Row]] = {
         "assessed": {_K: 25, _L: 14, _P: 34, _KOTA: 98, _KAB: 415},
         "total": 586,
         "zones": {_H: 414, _Y: 133, _M: 39},
-        "source": "DOMAIN.md §1, §5, §6 [R42][R43][R44][R45][R46]",
+        "source": "[R42][R43][R44][R45][R46]",
         "notes": ("The zone split per kind was not found.",),
     },
     2024: {
@@ -151,7 +151,7 @@ _TABLE: Final[dict[int, _Row]] = {
             Category.D: 14,
             Category.E: 9,
         },
-        "source": "DOMAIN.md §1, §5, §6 [R60][R62][R63][R72][R73][R77]",
+        "source": "[R60][R62][R63][R72][R73][R77]",
         "notes": (
             (
                 "The announcement date is the award ceremony; one source dates Keputusan Ketua ORI "
@@ -164,7 +164,7 @@ _TABLE: Final[dict[int, _Row]] = {
         "announced": "2026-01-29",
         "assessed": {_K: 38, _L: 8, _P: 38, _KOTA: 56, _KAB: 170},
         "total": 310,
-        "source": "DOMAIN.md §1, §5, §6 [R79][R80][R103][R104][R105][R106][R107]",
+        "source": "[R79][R80][R103][R104][R105][R106][R107]",
         "notes": (
             (
                 "Data were collected until November 2025, starting in July or September depending "
@@ -267,7 +267,7 @@ class AssessmentYear:
         factory=FrozenMapping, kw_only=True, converter=_counts
     )
     assessed_total: int | None = attrs.field(default=None, kw_only=True)
-    source: str = attrs.field(default="DOMAIN.md §1, §5, §6", kw_only=True)
+    source: str = attrs.field(default="", kw_only=True)
     notes: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_notes)
 
     def __attrs_post_init__(self) -> None:
@@ -361,7 +361,7 @@ def _check_types(y: AssessmentYear) -> None:
 
 
 def _check_sums(y: AssessmentYear) -> None:
-    """Check that the published figures add up (DOMAIN.md §6, arithmetic checks)."""
+    """Check that the published figures add up ([R24][R31][R42][R62], arithmetic checks)."""
     counts = y.assessed_counts
     total = y.assessed_total
     if (

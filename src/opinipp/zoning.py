@@ -4,7 +4,7 @@
 category, opinion, 2025 quality word or 2016–2021 predikat of the band the score falls in,
 read from that year's :class:`~opinipp.rules.RuleSet`. :func:`score_from_dimensions` weighs
 the four dimensions where the weights are known (2022, 2023), and :func:`pemda_score` takes
-the mean of a Pemda's unit scores (2022 on, DOMAIN.md §4).
+the mean of a Pemda's unit scores (2022 on, [R63][R65][R94]).
 
 >>> from opinipp.zoning import classify
 >>> g = classify("81.84", 2023)  # Kab. Muna Barat, 2023
@@ -251,7 +251,7 @@ def _not_applicable_qualifier(year: int, value: object) -> Exception:
     return NotApplicableError(
         "the 'Tanpa Maladministrasi' qualifier",
         year,
-        f"it exists only in {years} (Opini Ombudsman, DOMAIN.md §2.4); "
+        f"it exists only in {years} (Opini Ombudsman, [R2][R89][R94]); "
         f"leave tanpa_maladministrasi as None",
     )
 
@@ -259,7 +259,7 @@ def _not_applicable_qualifier(year: int, value: object) -> Exception:
 def classify(score: ScoreLike, year: int, *, tanpa_maladministrasi: bool | None = None) -> Grade:
     """Classify a two-decimal score under the rules of an assessment year.
 
-    Bounds are inclusive lower bounds (DOMAIN.md §2, §10): 88.00 is A and 87.99 is B in
+    Bounds are inclusive lower bounds ([R47][R60][R70]): 88.00 is A and 87.99 is B in
     2022–2024. ``tanpa_maladministrasi`` is the 2025 qualifier: ``True`` appends "Tanpa
     Maladministrasi" to the opinion, ``False`` or ``None`` leave it plain. Passing ``True``
     or ``False`` in a year without the qualifier raises
@@ -305,7 +305,7 @@ def score_from_dimensions(dimensions: DimensionScores, year: int) -> Score:
     """Weigh the four dimension achievements (each 0–100) into a total score.
 
     Only for years whose weights were published: 2022 and 2023 (input 21.85, proses 32.37,
-    output 24.24, pengaduan 21.54; DOMAIN.md §3). Other years raise
+    output 24.24, pengaduan 21.54; [R54][R55][R58]). Other years raise
     :class:`~opinipp.errors.NotApplicableError` naming the missing weights. Keys may be
     :class:`~opinipp.rules.Dimension` members or their names; all four are required. The
     total is rounded half-up to two decimals.
@@ -326,7 +326,7 @@ def score_from_dimensions(dimensions: DimensionScores, year: int) -> Score:
             "weighing the dimensions",
             year,
             f"the weights of input, proses, output and pengaduan were not published for "
-            f"{year}; they are known for {_weights_years()} (DOMAIN.md §3)",
+            f"{year}; they are known for {_weights_years()} ([R54][R55][R58])",
         )
     achieved = dimension_scores(dimensions)
     missing = [d.value for d in Dimension if d not in achieved]
@@ -374,7 +374,7 @@ def _unit_mean_years() -> str:
 def pemda_score(unit_scores: Iterable[ScoreLike], year: int) -> Score:
     """Return a Pemda's score: the mean of its assessed units, rounded half-up to 2 dp.
 
-    The Ombudsman scores a Pemda this way from 2022 on (DOMAIN.md §4); before that the
+    The Ombudsman scores a Pemda this way from 2022 on ([R63][R65][R94]); before that the
     score was counted per service product, so earlier years raise
     :class:`~opinipp.errors.NotApplicableError`.
 
@@ -393,7 +393,7 @@ def pemda_score(unit_scores: Iterable[ScoreLike], year: int) -> Score:
             "a Pemda score as the mean of its units",
             year,
             f"the mean of unit scores is the rule in {_unit_mean_years()}; before 2022 the "
-            "score was counted per service product (DOMAIN.md §4)",
+            "score was counted per service product ([R24])",
         )
     if isinstance(unit_scores, (str, bytes, Score)) or not isinstance(unit_scores, Iterable):
         raise InvalidArgumentError(

@@ -1,6 +1,6 @@
 """The assessment rules of every year, as data: zones, categories, bands and rule sets.
 
-One :class:`RuleSet` per regime (DOMAIN.md §0): 2015 (PerOmbudsman 17/2015, a 0–75 scale),
+One :class:`RuleSet` per regime: 2015 (PerOmbudsman 17/2015, a 0–75 scale),
 2016–2019 and 2021 (three zones), 2022–2023 and 2024 (categories A–E with zones and
 opinions; the two differ only in the published dimension weights and the decree), and 2025
 (the Opini Ombudsman: quality words and opinions, no zones, the "Tanpa Maladministrasi"
@@ -134,7 +134,7 @@ def not_held_years() -> Mapping[int, str]:
     """Return the years inside the covered range with no assessment, and why.
 
     >>> dict(not_held_years())
-    {2020: 'no assessment was held in 2020 (the method was being redesigned; DOMAIN.md §1)'}
+    {2020: 'no assessment was held in 2020 (the method was being redesigned; [R10][R11])'}
     """
     return NOT_HELD
 

@@ -1,14 +1,14 @@
-"""The rule tables, one :class:`RuleSet` per regime, as typed literals (DOMAIN.md §0–§4).
+"""The rule tables, one :class:`RuleSet` per regime, as typed literals.
 
-Every RuleSet cites the DOMAIN.md sections and reference keys (``[R6]`` …) its numbers come
-from. A change of rules is a new RuleSet with its own years, never a branch on the year.
-Years in which no assessment was held are listed in :data:`NOT_HELD` with the reason.
+Every RuleSet cites the reference keys (``[R6]`` …, see :func:`opinipp.datasets.references`)
+its numbers come from. A change of rules is a new RuleSet with its own years, never a branch
+on the year. Years in which no assessment was held are listed in :data:`NOT_HELD` with the reason.
 
 >>> [rs.scheme for rs in RULE_SETS]  # doctest: +NORMALIZE_WHITESPACE
 ['kepatuhan-2015', 'kepatuhan-2016', 'opini-pengawasan-2022', 'opini-pengawasan-2024',
  'opini-ombudsman-2025']
 >>> NOT_HELD[2020]
-'no assessment was held in 2020 (the method was being redesigned; DOMAIN.md §1)'
+'no assessment was held in 2020 (the method was being redesigned; [R10][R11])'
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _s(text: str) -> Score:
     return Score(text)
 
 
-# --- 2015: PerOmbudsman 17/2015, Art. 15, a 0–75 scale (DOMAIN.md §0, §1, §2.1) ---------
+# --- 2015: PerOmbudsman 17/2015, Art. 15, a 0–75 scale [R6][R7][R12] ----------------------
 
 KEPATUHAN_2015: Final = RuleSet(
     scheme="kepatuhan-2015",
@@ -56,7 +56,7 @@ KEPATUHAN_2015: Final = RuleSet(
     name="Penelitian Kepatuhan terhadap Standar Pelayanan Publik",
     name_en="Study of compliance with public-service standards",
     legal_basis="Peraturan Ombudsman RI No. 17 Tahun 2015 (Art. 15)",
-    source="DOMAIN.md §0, §1, §2.1 [R6][R7][R12]",
+    source="[R6][R7][R12]",
     scale_max=_s("75.00"),
     bands=(
         Band(
@@ -90,7 +90,7 @@ KEPATUHAN_2015: Final = RuleSet(
         (
             "Scores above 75.00 are rejected for 2015. The few 2015 scores in the news (Kab. "
             "Banyumas 31.56 merah) look like 0–100 values, so results may not have been "
-            "published on the regulation's scale; this is unresolved (DOMAIN.md §1, §11)."
+            "published on the regulation's scale; this is unresolved ([R6][R12])."
         ),
         (
             "Only the regulation names 'kepatuhan tinggi'; the kuning and merah predikat follow "
@@ -99,7 +99,7 @@ KEPATUHAN_2015: Final = RuleSet(
     ),
 )
 
-# --- 2016–2019 and 2021: PerOmbudsman 22/2016, three zones (DOMAIN.md §0, §2.1, §2.2) ---
+# --- 2016–2019 and 2021: PerOmbudsman 22/2016, three zones ([R17][R141][R142][R21]) ---
 
 KEPATUHAN_2016: Final = RuleSet(
     scheme="kepatuhan-2016",
@@ -107,7 +107,7 @@ KEPATUHAN_2016: Final = RuleSet(
     name="Penilaian Kepatuhan terhadap Standar Pelayanan Publik",
     name_en="Assessment of compliance with public-service standards",
     legal_basis="Peraturan Ombudsman RI No. 22 Tahun 2016 (BN 2017 No. 333)",
-    source="DOMAIN.md §0, §2.1, §2.2 [R8][R17][R21][R141][R142][R144]",
+    source="[R8][R17][R21][R141][R142][R144]",
     bands=(
         Band(
             lower=_s("0.00"),
@@ -142,7 +142,7 @@ KEPATUHAN_2016: Final = RuleSet(
     ),
 )
 
-# --- 2022–2024: five categories A–E with zones and opinions (DOMAIN.md §0, §2.3) --------
+# --- 2022–2024: five categories A–E with zones and opinions ([R31][R47][R60][R70]) --------
 
 _OPINI_PENGAWASAN_BANDS: Final = (
     Band(
@@ -190,7 +190,7 @@ _OPINI_PENGAWASAN_BANDS: Final = (
 _OPINI_PENGAWASAN_NOTES: Final = (
     (
         "Bounds are inclusive lower bounds on the two-decimal score: 88.00 is A, 87.99 is B "
-        "(official wording '88.00–100', 'B 78.00–87.99' [R60][R47][R70]; DOMAIN.md §10)."
+        "(official wording '88.00–100', 'B 78.00–87.99' [R60][R47][R70])."
     ),
     "Zones: A and B are hijau, C kuning, D and E merah [R31].",
 )
@@ -204,7 +204,7 @@ OPINI_PENGAWASAN_2022: Final = RuleSet(
         "Peraturan Ombudsman RI No. 22 Tahun 2016; results by Keputusan Ketua Ombudsman RI "
         "(2022: number not found; 2023: No. 418 Tahun 2023 of 4 Dec 2023)"
     ),
-    source="DOMAIN.md §0, §2.3, §3, §4 [R31][R32][R33][R36][R47][R48][R54][R55][R56][R58]",
+    source="[R31][R32][R33][R36][R47][R48][R54][R55][R56][R58]",
     bands=_OPINI_PENGAWASAN_BANDS,
     weights={
         Dimension.INPUT: Decimal("21.85"),
@@ -218,11 +218,11 @@ OPINI_PENGAWASAN_2022: Final = RuleSet(
         (
             "Dimension weights input 21.85%, proses 32.37%, output 24.24%, pengaduan 21.54% come "
             "from 2023 decks that show them beside the 2022 results; 2022 most likely used the "
-            "same weights (DOMAIN.md §3, §11)."
+            "same weights ([R54][R55][R58])."
         ),
         (
             "A Pemda's score is the mean of its assessed units, rounded half-up to two decimals "
-            "(DOMAIN.md §4)."
+            "([R63][R65][R94])."
         ),
     ),
 )
@@ -235,23 +235,23 @@ OPINI_PENGAWASAN_2024: Final = RuleSet(
     legal_basis=(
         "Peraturan Ombudsman RI No. 22 Tahun 2016; Keputusan Ketua Ombudsman RI No. 252 Tahun 2024"
     ),
-    source="DOMAIN.md §0, §2.3, §3, §4 [R60][R65][R68][R70][R72][R73][R75]",
+    source="[R60][R65][R68][R70][R72][R73][R75]",
     bands=_OPINI_PENGAWASAN_BANDS,
     pemda_score_is_unit_mean=True,
     notes=(
         *_OPINI_PENGAWASAN_NOTES,
         (
             "The same four dimensions are named for 2024, but their weights were not found "
-            "(DOMAIN.md §3)."
+            "([R54][R55][R58])."
         ),
         (
             "A Pemda's score is the mean of its assessed units, rounded half-up to two decimals "
-            "(Rembang 2024: seven units, 98.90; DOMAIN.md §4)."
+            "(Rembang 2024: seven units, 98.90; [R63][R65][R94])."
         ),
     ),
 )
 
-# --- 2025: Opini Ombudsman RI, no zones, optional "Tanpa Maladministrasi" (DOMAIN.md §2.4)
+# --- 2025: Opini Ombudsman RI, no zones, optional "Tanpa Maladministrasi" ([R2][R89][R94])
 
 OPINI_OMBUDSMAN_2025: Final = RuleSet(
     scheme="opini-ombudsman-2025",
@@ -259,7 +259,7 @@ OPINI_OMBUDSMAN_2025: Final = RuleSet(
     name="Penilaian Maladministrasi Penyelenggaraan Pelayanan Publik (Opini Ombudsman RI)",
     name_en="Assessment of maladministration in public-service delivery (Ombudsman opinion)",
     legal_basis="Peraturan Ombudsman RI No. 61 Tahun 2025",
-    source="DOMAIN.md §0, §2.4, §4 [R2][R84][R89][R90][R92][R93][R94][R96][R97]",
+    source="[R2][R84][R89][R90][R92][R93][R94][R96][R97]",
     bands=(
         Band(
             lower=_s("0.00"),
@@ -310,7 +310,7 @@ OPINI_OMBUDSMAN_2025: Final = RuleSet(
             "No official 2025 table was found. The bounds 88/78/54/32 are inferred: they fit "
             "every observed score and quality word (Cukup 57.61–76.04, Kurang 53.38, Baik from "
             "80.01, Sangat Baik from 88.52) and ORI's letters reward units at 78–100 "
-            "(DOMAIN.md §2.4)."
+            "([R2][R89][R94])."
         ),
         (
             "The lowest level (Sangat Kurang / Kualitas Terendah) was never observed; it is "
@@ -323,7 +323,7 @@ OPINI_OMBUDSMAN_2025: Final = RuleSet(
         ),
         (
             "A Pemda's score is the mean of its assessed units, rounded half-up to two decimals "
-            "(Bolmong 2025: three units, 85.18; DOMAIN.md §4)."
+            "(Bolmong 2025: three units, 85.18; [R63][R65][R94])."
         ),
     ),
 )
@@ -338,7 +338,7 @@ RULE_SETS: Final[tuple[RuleSet, ...]] = (
 """Every RuleSet, oldest first."""
 
 NOT_HELD: Final[Mapping[int, str]] = MappingProxyType(
-    {2020: "no assessment was held in 2020 (the method was being redesigned; DOMAIN.md §1)"}
+    {2020: "no assessment was held in 2020 (the method was being redesigned; [R10][R11])"}
 )
 """Years inside the covered range with no assessment, and why."""
 

@@ -94,7 +94,7 @@ _ZONE_ENGLISH: Final[dict[Zone, str]] = {
 
 
 class Category(str, Enum):
-    """The five categories of 2022–2024, A (best) to E (DOMAIN.md §2.3).
+    """The five categories of 2022–2024, A (best) to E ([R31][R47][R60][R70]).
 
     Categories compare as strings (``"A" < "B"``); use :meth:`rank` to order them by
     quality.
@@ -128,7 +128,7 @@ _CATEGORY_RANK: Final[dict[Category, int]] = {
 
 
 class Dimension(str, Enum):
-    """The four dimensions scored from 2022 on (DOMAIN.md §3).
+    """The four dimensions scored from 2022 on ([R54][R55][R58]).
 
     >>> [d.value for d in Dimension]
     ['input', 'proses', 'output', 'pengaduan']
@@ -216,7 +216,7 @@ class Band:
     """One row of a year's table: a score range and the labels it earns.
 
     ``lower`` and ``upper`` are both inclusive at 0.01 resolution, so the B band of 2022–2024
-    runs from 78.00 to 87.99 and 87.99 is B while 88.00 is A (DOMAIN.md §2.3, §10).
+    runs from 78.00 to 87.99 and 87.99 is B while 88.00 is A ([R31][R47][R60][R70]).
     ``rank`` is the band's position in its :class:`RuleSet`, 0 for the lowest band; the
     RuleSet sets it (a band on its own has rank 0). A label that a regime does not use is
     ``None``: no ``category`` before 2022, no ``zone`` in 2025.
@@ -533,9 +533,9 @@ class RuleSet:
     is built, which for the bundled tables happens once, at import.
 
     ``weights`` are the dimension weights in percent where they were published (2022 and
-    2023, DOMAIN.md §3). ``qualifier`` is the optional suffix of an opinion ("Tanpa
+    2023, [R54][R55][R58]). ``qualifier`` is the optional suffix of an opinion ("Tanpa
     Maladministrasi", 2025). ``pemda_score_is_unit_mean`` says whether a Pemda's score is the
-    mean of its assessed units (2022 on, DOMAIN.md §4). ``notes`` explain readings and
+    mean of its assessed units (2022 on, [R63][R65][R94]). ``notes`` explain readings and
     inferences that the table relies on.
 
     >>> from opinipp.rules import rules_for
@@ -790,7 +790,7 @@ class RuleSet:
                     f"target {text!r}",
                     year,
                     f"{qualifier!r} comes from following up the Ombudsman's supervision "
-                    "products, not from the score (DOMAIN.md §2.4); aim at the opinion without "
+                    "products, not from the score ([R2][R89][R94]); aim at the opinion without "
                     f"it, e.g. {text[: -len(suffix)].strip()!r}",
                 )
         elsewhere = [

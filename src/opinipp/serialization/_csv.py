@@ -67,7 +67,7 @@ EXTRA_COLUMNS: Final = (
 )
 """Optional columns either layout may add: the Kemendagri code of the Pemda (of the parent
 Pemda for a unit), the OPD kind (``dinsos`` …), the 2025 qualifier (``true``/``false``) and
-the four dimension scores (DOMAIN.md §3)."""
+the four dimension scores ([R54][R55][R58])."""
 
 WRITTEN_COLUMNS: Final = PUBLISHED_COLUMNS + EXTRA_COLUMNS
 """The columns :func:`write_csv` writes: the published layout plus :data:`EXTRA_COLUMNS`."""
