@@ -358,17 +358,17 @@ OTHER: list[tuple[str, Callable[[], object], type[OpinippError], dict[str, objec
     ("classify-qualifier-in-2023", lambda: classify("81.84", 2023, tanpa_maladministrasi=True),
      NotApplicableError,
      {"what": "the 'Tanpa Maladministrasi' qualifier", "year": 2023,
-      "reason": "it exists only in 2025 (Opini Ombudsman, DOMAIN.md §2.4); leave "
+      "reason": "it exists only in 2025 (Opini Ombudsman, [R2][R89][R94]); leave "
                 "tanpa_maladministrasi as None"}),
     ("pemda-score-before-2022", lambda: pemda_score(["87.95", "75.58"], 2021), NotApplicableError,
      {"what": "a Pemda score as the mean of its units", "year": 2021,
       "reason": "the mean of unit scores is the rule in 2022–2025; before 2022 the score was "
-                "counted per service product (DOMAIN.md §4)"}),
+                "counted per service product ([R24])"}),
     ("target-with-qualifier",
      lambda: gap_to("65.98", 2025, "Kualitas Tinggi Tanpa Maladministrasi"), NotApplicableError,
      {"what": "target 'Kualitas Tinggi Tanpa Maladministrasi'", "year": 2025,
       "reason": "'Tanpa Maladministrasi' comes from following up the Ombudsman's supervision "
-                "products, not from the score (DOMAIN.md §2.4); aim at the opinion without "
+                "products, not from the score ([R2][R89][R94]); aim at the opinion without "
                 "it, e.g. 'Kualitas Tinggi'"}),
     ("target-of-another-year", lambda: gap_to("81.84", 2023, "Sangat Baik"), NotApplicableError,
      {"what": "target 'Sangat Baik'", "year": 2023}),
@@ -650,7 +650,8 @@ def test_ranking_edges() -> None:
     )
     provincial = rank([Assessment(MUBAR, 2023, "81.84")], Provincial(SULTRA))
     assert repr(provincial) == (
-        "<Ranking kabupaten/kota of Provinsi Sulawesi Tenggara, 2023: 1 entries, ties='min'>"
+        "<Ranking kabupaten/kota of Provinsi Sulawesi Tenggara, 2023: 1 entries of 17 "
+        "kabupaten/kota in Provinsi Sulawesi Tenggara, ties='min'>"
     )
 
 
