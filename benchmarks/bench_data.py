@@ -5,9 +5,9 @@ Every workload is built from a seeded :class:`random.Random` over the bundled re
 
 - ``year``: one real-size year (2023): the 552 Pemda and about six units each (OPD and
   Puskesmas of a kabupaten or kota, OPD and an RSUD of a province). A Pemda's score is the
-  mean of its units, rounded half-up (DOMAIN.md §4).
+  mean of its units, rounded half-up ([R65][R94]).
 - ``all-years``: about 6,000 rows over 2018–2025 (no assessment in 2020): each year's
-  kementerian, lembaga and Pemda in the numbers the Ombudsman assessed (DOMAIN.md §5, read
+  kementerian, lembaga and Pemda in the numbers the Ombudsman assessed (the year table, read
   from :func:`opinipp.years.assessment_year`), plus the units of some Pemda from 2022 on.
 - ``synthetic``: ``n`` rows in 2023 over the 552 Pemda, beyond any real size. A year's file
   holds each entity once (:func:`opinipp.serialization.read_csv` rejects a repeated entity,
@@ -93,12 +93,12 @@ def _score(rng: random.Random, year: int) -> int:
 
 
 def _mean(hundredths: Sequence[int]) -> int:
-    """Mean rounded half-up to a whole hundredth (DOMAIN.md §4)."""
+    """Mean rounded half-up to a whole hundredth ([R65][R94])."""
     return (2 * sum(hundredths) + len(hundredths)) // (2 * len(hundredths))
 
 
 def _units(rng: random.Random, pemda: Pemda, year: int) -> list[Record]:
-    """About six assessed units of a Pemda (DOMAIN.md §5 loci)."""
+    """About six assessed units of a Pemda (the usual loci)."""
     units: list[Record] = []
     if pemda.kind is PemdaKind.PROVINSI:
         for kind in _PROVINCE_OPD_KINDS:
@@ -142,7 +142,7 @@ def one_year(seed: int = 2023) -> list[Record]:
 
 
 def _assessed_pemda(rng: random.Random, year: int) -> list[Pemda]:
-    """The Pemda of a year, in the numbers of DOMAIN.md §5 (a seeded sample per kind)."""
+    """The Pemda of a year, in the numbers of the year table (a seeded sample per kind)."""
     chosen: list[Pemda] = []
     facts = assessment_year(year)
     for kind in PemdaKind:

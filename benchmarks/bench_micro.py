@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["classify_per_call", "kabupaten_2023", "object_floor", "rank_per_call"]
 
-# Kabupaten Puncak (Papua Tengah) was not assessed in 2022 and 2023 (DOMAIN.md §5).
+# Kabupaten Puncak (Papua Tengah) was not assessed in 2022 and 2023 (the year table, opinipp.years).
 NOT_ASSESSED_2023: Final = "94.05"
 
 

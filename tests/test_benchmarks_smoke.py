@@ -60,7 +60,7 @@ def test_all_years_follow_the_assessed_counts() -> None:
     assert 5_500 < len(records) < 6_500
     assert 2020 not in {r.year for r in records}
     kabupaten = Counter(r.year for r in records if r.kind.value == "kabupaten")
-    # DOMAIN.md §5: 416 kabupaten in 2021 and 2024, 415 in 2022 and 2023, 170 in 2025.
+    # The year table: 416 kabupaten in 2021 and 2024, 415 in 2022 and 2023, 170 in 2025.
     assert (kabupaten[2021], kabupaten[2022], kabupaten[2023], kabupaten[2025]) == (
         416,
         415,
@@ -238,7 +238,7 @@ def test_micro_workloads_are_the_415_kabupaten_of_2023() -> None:
     assert len(assessments) == 415
     codes = {a.entity.code for a in assessments if isinstance(a.entity, Pemda)}
     assert len(codes) == 415
-    assert "94.05" not in codes  # Kabupaten Puncak, not assessed in 2023 (DOMAIN.md §5)
+    assert "94.05" not in codes  # Kabupaten Puncak, not assessed in 2023 (the year table)
     ranking = rank(assessments, National(PemdaKind.KABUPATEN))
     assert ranking.of == ranking.official_of == 415
     assert ranking.is_complete is True

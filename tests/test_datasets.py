@@ -58,7 +58,7 @@ def test_zero_unresolved_entities_and_kinds_as_printed() -> None:
         entity = a.entity
         if isinstance(entity, Pemda):
             assert entity == regions.pemda(row["entity_name"], kind=row["entity_kind"])
-            # The province as printed, or the one it belonged to then (Papua, DOMAIN.md §5).
+            # The province as printed, or the one it belonged to then (the 2022 Papua split).
             assert entity == regions.pemda(
                 row["entity_name"], kind=row["entity_kind"], province=row["province"]
             )

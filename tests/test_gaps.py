@@ -49,7 +49,7 @@ def test_81_84_needs_exactly_6_16_for_a() -> None:
 
 
 def test_the_must_exceed_reading_is_one_hundredth_more() -> None:
-    # The founding article's "6,17 poin" is the gap to 88.01 (DOMAIN.md §10).
+    # The founding article's "6,17 poin" is the gap to 88.01 (docs: why 81.84 is 6.16 short of A).
     gap = gap_to("81.84", 2023, Category.A)
     assert gap.points + Decimal("0.01") == Decimal("6.17")
     assert Score("88.01") - Score("81.84") == Decimal("6.17")

@@ -69,7 +69,7 @@ def test_every_score_lies_in_exactly_one_band(year_score: tuple[int, Score]) -> 
 
 @given(boundary_scores(2023))
 def test_the_inclusive_lower_bound_is_the_first_score_of_a_band(score: Score) -> None:
-    """DOMAIN.md §2.3, §10: the band of a lower bound starts there; 0.01 below is the band below."""
+    """Inclusive lower bounds: a band starts at its lower bound; 0.01 below is the band below."""
     band = classify(score, 2023).band
     if score == band.lower and band.rank > 0:
         below = Score.from_hundredths(score.hundredths - 1)
@@ -87,7 +87,7 @@ _ZONE_OF_CATEGORY = {
 
 @given(grades(year=years(with_categories=True)))
 def test_the_zone_follows_the_category(grade: Grade) -> None:
-    """DOMAIN.md §0: A and B are hijau, C is kuning, D and E are merah (2022–2024)."""
+    """A and B are hijau, C is kuning, D and E are merah (2022–2024)."""
     assert grade.category is not None
     assert grade.zone is _ZONE_OF_CATEGORY[grade.category]
 
@@ -125,7 +125,7 @@ def test_bands_are_contiguous_from_zero_to_the_top(rule_set: RuleSet) -> None:
 
 @given(years(min_value=2022), st.lists(scores(), min_size=1, max_size=12))
 def test_a_pemda_score_is_the_rounded_mean_of_its_units(year: int, units: list[Score]) -> None:
-    """DOMAIN.md §4: the mean of the unit scores, rounded half-up, 2022 on."""
+    """A Pemda's score: the mean of the unit scores, rounded half-up, 2022 on."""
     result = pemda_score(units, year)
     # Half-up on whole hundredths, in integers: floor(total / n + 1/2).
     total, n = sum(u.hundredths for u in units), len(units)
@@ -137,7 +137,7 @@ def test_a_pemda_score_is_the_rounded_mean_of_its_units(year: int, units: list[S
 def test_weighted_dimensions_stay_between_the_lowest_and_highest(
     year: int, values: list[Score]
 ) -> None:
-    """DOMAIN.md §3: the 2022–2023 weights sum to 100, so the total is a weighted mean."""
+    """The 2022–2023 weights sum to 100, so the total is a weighted mean."""
     dimensions = dict(zip(("input", "proses", "output", "pengaduan"), values, strict=True))
     total = score_from_dimensions(dimensions, year)
     assert min(values) <= total <= max(values)

@@ -445,7 +445,7 @@ def _three_bands(**overrides: Any) -> RuleSet:
         "scheme": "test",
         "years": (2030,),
         "legal_basis": "none",
-        "source": "DOMAIN.md §2.2",
+        "source": "[R24]",
         "bands": bands,
     }
     kwargs.update(overrides)

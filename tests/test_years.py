@@ -70,7 +70,7 @@ def test_unknown_dates_are_none() -> None:
         (2025, 38, 8, 38, 56, 170, 310),
     ],
 )
-def test_assessed_counts(  # noqa: PLR0917 - one column per kind, as in DOMAIN.md §5
+def test_assessed_counts(  # noqa: PLR0917 - one column per kind, as in the year table
     year: int, kementerian: int, lembaga: int, provinsi: int, kota: int, kabupaten: int, total: int
 ) -> None:
     facts = assessment_year(year)
