@@ -268,7 +268,7 @@ def exact_number(value: object, argument: str, expected: str = "a number") -> Fr
         number = Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
         return Fraction(number)
     if isinstance(value, float):
-        return _from_decimal(Decimal(repr(value)), value, argument, expected)
+        return _from_decimal(Decimal(repr(float(value))), value, argument, expected)
     return _duck_number(value, argument, expected)
 
 

@@ -162,7 +162,7 @@ class Responses:
     @classmethod
     def from_rows(
         cls,
-        rows: Iterable[Sequence[object] | Mapping[object, object]],
+        rows: Iterable[Sequence[object] | Mapping[str, object]],
         /,
         *,
         rules: SkmRules | str = DEFAULT_REGULATION,
@@ -367,9 +367,7 @@ class _Reader:
             return
         self.add([self.cell(row, u.code, v) for u, v in zip(self.rules.unsur, values, strict=True)])
 
-    def read_mapping(
-        self, row: int, values: Mapping[object, object], skipped: frozenset[str]
-    ) -> None:
+    def read_mapping(self, row: int, values: Mapping[Any, object], skipped: frozenset[str]) -> None:
         answers: list[int | None] = [None] * len(self.rules.unsur)
         seen: set[int] = set()
         ok = True
