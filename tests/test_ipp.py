@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pytest
@@ -26,6 +26,9 @@ from opinipp.ipp import (
 )
 from opinipp.scores import Score
 from opinipp.strategies import ipp_results, ipp_scores
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ALL_FOUR: dict[str, object] = {a.code: 4 for a in DEFAULT_IPP_RULES.aspects}
 
@@ -291,3 +294,74 @@ def test_the_category_is_monotone(a: int, b: int) -> None:
     below = category(Decimal(low).scaleb(-2)).grade
     above = category(Decimal(high).scaleb(-2)).grade
     assert grades.index(below) <= grades.index(above)
+
+
+# --- Command line ---------------------------------------------------------------------------
+
+IPP_CSV = """aspect,indicator,value,weight
+kebijakan,KP-1,5,
+kebijakan,KP-2,4,
+kebijakan,KP-3,3,
+kebijakan,KP-4,5,
+kebijakan,KP-5,4,
+kebijakan,KP-6,5,
+kebijakan,KP-7,2,
+kebijakan,KP-8,3,
+kebijakan,KP-9,4,
+sdm,,"4,5",
+sarpras,,4,
+sipp,,4,
+konsultasi,,5,
+inovasi,INOVASI-1,5,75
+inovasi,INOVASI-2,3,25
+"""
+
+
+def test_cli_ipp(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from opinipp.cli import main
+
+    path = tmp_path / "ipp.csv"
+    path.write_text(IPP_CSV, encoding="utf-8")
+    assert main(["ipp", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Indeks Pelayanan Publik (PEKPPP) menurut pekppp-2023"
+    assert out[2].split() == ["Kebijakan", "Pelayanan", "24%", "4,20"]
+    assert out[-2] == "IPP 4,33 (×20: 86,66): A- (Sangat Baik; rekonstruksi)"
+    assert out[-1] == "Kategori adalah rekonstruksi: tabel resmi tidak diperoleh."
+    assert main(["ipp", str(path), "--json", "--lang", "en"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == [
+        "command",
+        "rules",
+        "aspects",
+        "value",
+        "ipp",
+        "score",
+        "category",
+        "label",
+        "reconstructed",
+    ]
+    assert (data["value"], data["ipp"], data["score"], data["category"]) == (
+        "4333/1000",
+        "4.33",
+        "86.66",
+        "A-",
+    )
+    assert data["reconstructed"] is True
+
+
+def test_cli_ipp_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from opinipp.cli import main
+
+    path = tmp_path / "ipp.csv"
+    path.write_text("aspect,nilai\nsdm,4\n", encoding="utf-8")
+    assert main(["ipp", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "row 1, column 'nilai'" in err
+    assert "a column 'value' is required" in err
+    path.write_text(IPP_CSV.replace("inovasi,INOVASI-2,3,25\n", ""), encoding="utf-8")
+    assert main(["ipp", str(path)]) == 2
+    assert "invalid scores['inovasi']" in capsys.readouterr().err
+    assert main(["ipp", str(tmp_path / "none.csv")]) == 2

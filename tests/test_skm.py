@@ -659,3 +659,80 @@ def test_all_fours_is_100_and_all_ones_25(rules: SkmRules, n: int) -> None:
     size = len(rules.unsur)
     assert ikm([[4] * size] * n, rules=rules).score == Score("100.00")
     assert ikm([[1] * size] * n, rules=rules).score == Score("25.00")
+
+
+# --- Command line ---------------------------------------------------------------------------
+
+
+def test_cli_skm(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from opinipp.cli import main
+
+    path = tmp_path / "skm.csv"
+    path.write_text(f"no,{HEADER}\n1,4,4,2,4,3,3,4,3,3\n2,4,3,3,3,3,4,4,3,3\n", encoding="utf-8")
+    assert main(["skm", str(path), "--ignore", "no"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "SKM menurut permenpanrb-14-2017: 2 responden"
+    assert out[1].split() == ["Kode", "Unsur", "NRR", "×25", "Mutu"]
+    assert out[4].split() == ["U3", "Waktu", "Penyelesaian", "2,500", "62,50", "D"]
+    assert out[-2] == "IKM 3,3333; nilai konversi (×25) 83,33: mutu B (Baik)"
+    assert out[-1] == "Unsur terlemah: U3 Waktu Penyelesaian, 62,50 (D): kurang 2,50 menuju C"
+    assert main(["skm", str(path), "--ignore", "no", "--lang", "en", "--weight", "0.111"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-3] == "IKM 3.3300; converted value (×25) 83.25: mutu B (Good)"
+    assert out[-1] == "Note: computed with the printed weight 0.111 instead of the exact 1/9"
+    assert main(["skm", str(path), "--ignore", "no", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == [
+        "command",
+        "rules",
+        "respondents",
+        "weight",
+        "unsur",
+        "ikm",
+        "converted",
+        "mutu",
+        "kinerja",
+        "weakest",
+        "notes",
+    ]
+    assert (data["ikm"], data["converted"], data["mutu"], data["weakest"]) == (
+        "10/3",
+        "83.33",
+        "B",
+        "U3",
+    )
+    assert data["unsur"][2] == {
+        "code": "U3",
+        "name": "Waktu Penyelesaian",
+        "nrr": "5/2",
+        "converted": "62.50",
+        "mutu": "D",
+        "to_next": "2.50",
+    }
+
+
+def test_cli_skm_excel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from opinipp.cli import main
+
+    path = tmp_path / "skm.xlsx"
+    write_xlsx(path, [HEADER.split(","), [4] * 9, [3] * 9])
+    assert main(["skm", str(path), "--lang", "en"]) == 0
+    assert "IKM 3.5000; converted value (×25) 87.50: mutu B (Good)" in capsys.readouterr().out
+
+
+def test_cli_skm_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from opinipp.cli import main
+
+    path = tmp_path / "skm.csv"
+    path.write_text(f"{HEADER}\n5,4,4,4,4,4,4,4,\n", encoding="utf-8")
+    assert main(["skm", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "row 2, column 'U1': '5': outside 1–4" in err
+    assert "row 2, column 'U9': '': blank answer" in err
+    assert main(["skm", str(tmp_path / "missing.csv")]) == 2
+    assert "expected a readable file" in capsys.readouterr().err
+    assert main(["skm", str(path), "--rules", "2017"]) == 2
+    assert main(["skm", str(path), "--weight", "0.2"]) == 2
