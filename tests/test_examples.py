@@ -29,7 +29,12 @@ def run(script: str, *args: str) -> list[str]:
 
 def test_every_example_script_is_tested() -> None:
     scripts = {p.name for p in EXAMPLES.glob("*.py")}
-    assert scripts == {"pemda_readiness.py", "rank_province.py", "compare_years.py"}
+    assert scripts == {
+        "pemda_readiness.py",
+        "rank_province.py",
+        "compare_years.py",
+        "skm_survey.py",
+    }
 
 
 def test_pemda_readiness() -> None:
@@ -87,4 +92,16 @@ def test_compare_years() -> None:
         "",
         "Kabupaten Mukomuko: 60.35 kuning C (2022) → 90.02 hijau A (2023), +29.67 (up)",
         "  2022 -> 2023: 60.35 -> 90.02 (+29.67, kuning -> hijau, C -> A)",
+    ]
+
+
+def test_skm_survey() -> None:
+    lines = run("skm_survey.py")
+    assert lines[0] == "skm_responses.csv: 30 respondents, permenpanrb-14-2017"
+    assert lines[3].split() == ["U3", "Completion", "time", "NRR", "2.767", "69.17", "C"]
+    assert lines[-4:] == [
+        "IKM 3.2815, converted 82.04: B (Good)",
+        "Weakest: U3 Completion time at 69.17, 7.44 points to the next mutu",
+        "With the printed weight 0.111: 81.96 B (Good)",
+        "A unit serving 400 users needs 196 respondents (krejcie-morgan-1970)",
     ]
