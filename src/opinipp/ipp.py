@@ -61,7 +61,6 @@ __all__ = [
     "IppResult",
     "IppRules",
     "PemdaIpp",
-    "Provenance",
     "category",
     "ipp",
     "pemda_ipp",
