@@ -29,12 +29,13 @@ from opinipp.errors import (
     MissingExtraError,
     RowError,
 )
-from opinipp.serialization._records import ErrorMode, check_error_mode, raise_group
 from opinipp.skm._tables import DEFAULT_REGULATION, SKM_RULES
 from opinipp.skm._types import SkmRules, column_key
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from opinipp.serialization._records import ErrorMode
 
 __all__ = ["Responses", "skm_rules"]
 
@@ -64,6 +65,12 @@ def skm_rules(regulation: SkmRules | str = DEFAULT_REGULATION, /) -> SkmRules:
         choices = ", ".join(repr(k) for k in _BY_KEY)
         raise InvalidArgumentError("rules", given, f"one of {choices} or an SkmRules")
     return found
+
+
+def _error_mode(errors: object) -> ErrorMode:
+    from opinipp.serialization._records import check_error_mode
+
+    return check_error_mode(errors)
 
 
 class _BadCellError(Exception):
@@ -187,7 +194,7 @@ class Responses:
         ((4, 3, 4, 4, 4, 4, 4, 4, 4),)
         """
         the_rules = skm_rules(rules)
-        mode = check_error_mode(errors)
+        mode = _error_mode(errors)
         skipped = _ignored(ignore)
         if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
             raise InvalidArgumentError("rows", rows, "an iterable of rows (sequences or mappings)")
@@ -231,7 +238,7 @@ class Responses:
         ((4, 4, 3, 4, 3, 3, 4, 3, 2),)
         """
         the_rules = skm_rules(rules)
-        mode = check_error_mode(errors)
+        mode = _error_mode(errors)
         skipped = _ignored(ignore)
         name, header, rows = _csv_table(source)
         reader = _Reader(the_rules, mode, name)
@@ -263,7 +270,7 @@ class Responses:
             OSError: the file cannot be opened.
         """
         the_rules = skm_rules(rules)
-        mode = check_error_mode(errors)
+        mode = _error_mode(errors)
         skipped = _ignored(ignore)
         name, header, rows = _excel_table(source, sheet)
         reader = _Reader(the_rules, mode, name)
@@ -301,7 +308,7 @@ class Responses:
         except ImportError:  # pragma: no cover - pandas is in the test environment
             raise MissingExtraError("pandas", "pandas") from None
         the_rules = skm_rules(rules)
-        mode = check_error_mode(errors)
+        mode = _error_mode(errors)
         skipped = _ignored(ignore)
         if not isinstance(df, pd.DataFrame):
             raise InvalidArgumentError("df", df, "a pandas DataFrame")
@@ -448,6 +455,8 @@ class _Reader:
 
     def finish(self, cls: type[Responses]) -> Responses:
         if self.problems:
+            from opinipp.serialization._records import raise_group
+
             raise_group(self.problems, self.source)
         if not self.rows:
             raise InvalidArgumentError(self.source, "no respondents", "at least one respondent")
