@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from enum import Enum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import numpy as np
 import pandas as pd
 import pytest
@@ -109,6 +111,31 @@ def _frame() -> pd.DataFrame:
     return frame
 
 
+_RESULT = skm.ikm(GOOD_ROWS)
+_IPP = ipp_module.ipp(GOOD_SCORES)
+_OBJECTS: tuple[Any, ...] = (
+    skm.skm_rules(),
+    skm.skm_rules().unsur[0],
+    skm.skm_rules().bands[0],
+    _RESULT,
+    _RESULT.unsur[0],
+    skm.sample_size(100),
+    ipp_module.DEFAULT_IPP_RULES,
+    ipp_module.DEFAULT_IPP_RULES.aspects[0],
+    ipp_module.DEFAULT_IPP_RULES.aspects[0].indicators[0],
+    _IPP,
+    _IPP.aspects[0],
+    ipp_module.pemda_ipp([_IPP]),
+)
+
+
+def _fields(obj: Any) -> tuple[Callable[[], list[Any]], dict[str, Any]]:
+    """An attrs object's constructor arguments: positional fields, and keyword-only ones."""
+    fields = attrs.fields(type(obj))
+    values = [getattr(obj, f.name) for f in fields if not f.kw_only]
+    return (lambda: list(values)), {f.name: getattr(obj, f.name) for f in fields if f.kw_only}
+
+
 ENTRY_POINTS: dict[
     str, tuple[Callable[..., Any], Callable[[], list[Any]], dict[str, Any], type]
 ] = {
@@ -159,6 +186,7 @@ ENTRY_POINTS: dict[
         {"rules": ipp_module.DEFAULT_IPP_RULES},
         skm.IndexBand,
     ),
+    **{f"{type(obj).__name__}()": (type(obj), *_fields(obj), type(obj)) for obj in _OBJECTS},
     "IppRules.aspect": (
         ipp_module.DEFAULT_IPP_RULES.aspect,
         lambda: ["sdm"],
@@ -199,6 +227,16 @@ def test_junk_raises_only_documented_errors(name: str) -> None:
         assert isinstance(result, returns)
 
     run()
+
+
+def test_every_constructor_is_fuzzed() -> None:
+    classes = {
+        getattr(module, n)
+        for module in (skm, ipp_module)
+        for n in module.__all__
+        if isinstance(getattr(module, n), type) and not issubclass(getattr(module, n), Enum)
+    }
+    assert {f"{c.__name__}()" for c in classes} - {"Responses()"} <= set(ENTRY_POINTS)
 
 
 def test_every_public_callable_is_fuzzed() -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import operator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from itertools import pairwise
@@ -48,7 +48,10 @@ __all__ = [
     "find_band",
     "format_decimal",
     "half_up",
+    "instance",
     "is_blank",
+    "optional_instance",
+    "to_tuple",
 ]
 
 Lang = Literal["id", "en"]
@@ -94,6 +97,42 @@ _PROVENANCE_WORDS: Final = {
 }
 
 
+def instance(kind: type | tuple[type, ...]) -> Any:  # noqa: ANN401 - an attrs validator
+    """An attrs validator: the field holds a ``kind``, else InvalidArgumentError naming it."""
+    names = kind if isinstance(kind, tuple) else (kind,)
+    expected = " or ".join(k.__name__ for k in names)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, bool) and bool not in names:
+            raise InvalidArgumentError(
+                f"{type(instance).__name__}.{attribute.name}", value, f"a {expected}"
+            )
+        if not isinstance(value, kind):
+            raise InvalidArgumentError(
+                f"{type(instance).__name__}.{attribute.name}", value, f"a {expected}"
+            )
+
+    return check
+
+
+def optional_instance(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+    """An attrs validator: ``None`` or a ``kind``."""
+    inner = instance(kind)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(instance, attribute, value)
+
+    return check
+
+
+def to_tuple(value: object) -> tuple[Any, ...]:
+    """An attrs converter: an iterable (not text) as a tuple, else InvalidArgumentError."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise InvalidArgumentError("a field", value, "a sequence (a tuple)")
+    return tuple(value)
+
+
 def check_lang(lang: object) -> Lang:
     """Return ``lang`` if it is ``"id"`` or ``"en"``, else raise InvalidArgumentError."""
     if lang == "id" and isinstance(lang, str):
@@ -104,14 +143,19 @@ def check_lang(lang: object) -> Lang:
 
 
 def _two_decimals(value: object) -> Decimal:
-    if isinstance(value, str):
-        try:
-            value = Decimal(value)
-        except InvalidOperation:
-            raise InvalidArgumentError("IndexBand bound", value, "a two-decimal number") from None
-    if not isinstance(value, Decimal) or not value.is_finite() or value != value.quantize(_CENT):
-        raise InvalidArgumentError("IndexBand bound", value, "a two-decimal number")
-    return value.quantize(_CENT)
+    expected = "a two-decimal number from 0 to 100"
+    try:
+        number = Decimal(value) if isinstance(value, str) else value
+        if (
+            not isinstance(number, Decimal)
+            or not number.is_finite()
+            or not 0 <= number <= 100
+            or number != number.quantize(_CENT)
+        ):
+            raise InvalidArgumentError("IndexBand bound", value, expected)
+        return number.quantize(_CENT)
+    except ArithmeticError:  # text that is no number
+        raise InvalidArgumentError("IndexBand bound", value, expected) from None
 
 
 def _text_or_none(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -137,9 +181,7 @@ class IndexBand:
     grade: str = attrs.field(validator=_grade_text)
     label: str | None = attrs.field(validator=_text_or_none)
     label_en: str | None = attrs.field(validator=_text_or_none)
-    provenance: Provenance = attrs.field(
-        validator=attrs.validators.instance_of(Provenance), kw_only=True
-    )
+    provenance: Provenance = attrs.field(validator=instance(Provenance), kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.upper < self.lower:

@@ -48,6 +48,9 @@ from opinipp._indices import (
     find_band,
     format_decimal,
     half_up,
+    instance,
+    optional_instance,
+    to_tuple,
 )
 from opinipp.errors import InvalidArgumentError
 from opinipp.scores import Score
@@ -91,10 +94,6 @@ def _weight(owner: str, *, optional: bool) -> Any:  # noqa: ANN401 - an attrs va
     return check
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 @attrs.frozen
 class Indicator:
     """One indicator of an aspect, scored 0–5, with its weight inside the aspect (percent).
@@ -107,7 +106,7 @@ class Indicator:
     name: str | None = attrs.field(validator=_text("Indicator", optional=True))
     name_en: str | None = attrs.field(validator=_text("Indicator", optional=True))
     weight: Decimal | None = attrs.field(validator=_weight("Indicator", optional=True))
-    provenance: Provenance = attrs.field(validator=attrs.validators.instance_of(Provenance))
+    provenance: Provenance = attrs.field(validator=instance(Provenance))
 
     def label(self, lang: Lang = "id") -> str:
         """The name in ``lang``, or the code when the name is not shipped."""
@@ -130,7 +129,7 @@ class Aspect:
     name: str = attrs.field(validator=_text("Aspect"))
     name_en: str = attrs.field(validator=_text("Aspect"))
     weight: Decimal = attrs.field(validator=_weight("Aspect", optional=False))
-    indicators: tuple[Indicator, ...] = attrs.field(converter=_tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         if not self.indicators or not all(isinstance(i, Indicator) for i in self.indicators):
@@ -161,11 +160,11 @@ class IppRules:
     key: str = attrs.field(validator=_text("IppRules"))
     legal_basis: str = attrs.field(validator=_text("IppRules"))
     source: str = attrs.field(validator=_text("IppRules"))
-    aspects: tuple[Aspect, ...] = attrs.field(converter=_tuple)
-    bands: tuple[IndexBand, ...] = attrs.field(converter=_tuple)
-    bands_provenance: Provenance = attrs.field(validator=attrs.validators.instance_of(Provenance))
-    conversion: int = attrs.field(default=20, kw_only=True)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
+    aspects: tuple[Aspect, ...] = attrs.field(converter=to_tuple)
+    bands: tuple[IndexBand, ...] = attrs.field(converter=to_tuple)
+    bands_provenance: Provenance = attrs.field(validator=instance(Provenance))
+    conversion: int = attrs.field(default=20, kw_only=True, validator=instance(int))
+    notes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not self.aspects or not all(isinstance(a, Aspect) for a in self.aspects):
@@ -357,20 +356,35 @@ class AspectResult:
     ``weights_given`` says whether the caller supplied the indicator weights.
     """
 
-    aspect: Aspect = attrs.field(validator=attrs.validators.instance_of(Aspect))
-    score: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
-    indicators: tuple[Fraction, ...] | None = attrs.field(default=None)
-    weights: tuple[Fraction, ...] | None = attrs.field(default=None)
-    weights_given: bool = attrs.field(default=False)
+    aspect: Aspect = attrs.field(validator=instance(Aspect))
+    score: Fraction = attrs.field(validator=instance(Fraction))
+    indicators: tuple[Fraction, ...] | None = attrs.field(
+        default=None, validator=optional_instance(tuple)
+    )
+    weights: tuple[Fraction, ...] | None = attrs.field(
+        default=None, validator=optional_instance(tuple)
+    )
+    weights_given: bool = attrs.field(default=False, validator=instance(bool))
 
 
 @attrs.frozen(repr=False)
 class IppResult(_IppValue):
     """The IPP of one unit: aspect scores, the exact IPP, and (derived) IPP, ×20 and category."""
 
-    rules: IppRules = attrs.field(validator=attrs.validators.instance_of(IppRules))
-    aspects: tuple[AspectResult, ...] = attrs.field(converter=_tuple)
-    value: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
+    rules: IppRules = attrs.field(validator=instance(IppRules))
+    aspects: tuple[AspectResult, ...] = attrs.field(converter=to_tuple)
+    value: Fraction = attrs.field(validator=instance(Fraction))
+
+    def __attrs_post_init__(self) -> None:
+        if not all(isinstance(a, AspectResult) for a in self.aspects) or [
+            a.aspect for a in self.aspects
+        ] != list(self.rules.aspects):
+            raise InvalidArgumentError(
+                "IppResult.aspects", self.aspects, "one AspectResult per aspect, in order"
+            )
+        weighted = sum((a.score * Fraction(a.aspect.weight) for a in self.aspects), Fraction(0))
+        if self.value != weighted / _HUNDRED:
+            raise InvalidArgumentError("IppResult.value", self.value, "the weighted aspect scores")
 
     def to_html(self, lang: Lang = "id") -> str:
         """An HTML table of the aspects and the index (escaped), headers in ``lang``."""
@@ -398,12 +412,14 @@ class IppResult(_IppValue):
 class PemdaIpp(_IppValue):
     """A Pemda's IPP: the mean of its units' unrounded values (``units``, exact)."""
 
-    rules: IppRules = attrs.field(validator=attrs.validators.instance_of(IppRules))
-    units: tuple[Fraction, ...] = attrs.field(converter=_tuple)
-    value: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
+    rules: IppRules = attrs.field(validator=instance(IppRules))
+    units: tuple[Fraction, ...] = attrs.field(converter=to_tuple)
+    value: Fraction = attrs.field(validator=instance(Fraction))
 
     def __attrs_post_init__(self) -> None:
-        if not self.units or self.value != sum(self.units, Fraction(0)) / len(self.units):
+        if not self.units or not all(isinstance(u, Fraction) for u in self.units):
+            raise InvalidArgumentError("PemdaIpp.units", self.units, "exact unit values (Fraction)")
+        if self.value != sum(self.units, Fraction(0)) / len(self.units):
             raise InvalidArgumentError("PemdaIpp.value", self.value, "the mean of the units")
 
     def __repr__(self) -> str:

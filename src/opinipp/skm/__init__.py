@@ -41,6 +41,8 @@ from opinipp._indices import (
     find_band,
     format_decimal,
     half_up,
+    instance,
+    optional_instance,
 )
 from opinipp.errors import InvalidArgumentError
 from opinipp.scores import Score
@@ -125,15 +127,13 @@ class UnsurResult:
     :attr:`nrr_to_next` the same on the answer scale: what a unit acts on.
     """
 
-    unsur: Unsur = attrs.field(validator=attrs.validators.instance_of(Unsur))
-    nrr: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
-    counts: tuple[int, ...] = attrs.field(validator=attrs.validators.instance_of(tuple))
-    converted: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
-    score: Score = attrs.field(validator=attrs.validators.instance_of(Score))
-    band: IndexBand = attrs.field(validator=attrs.validators.instance_of(IndexBand))
-    to_next: Decimal | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Decimal))
-    )
+    unsur: Unsur = attrs.field(validator=instance(Unsur))
+    nrr: Fraction = attrs.field(validator=instance(Fraction))
+    counts: tuple[int, ...] = attrs.field(validator=instance(tuple))
+    converted: Fraction = attrs.field(validator=instance(Fraction))
+    score: Score = attrs.field(validator=instance(Score))
+    band: IndexBand = attrs.field(validator=instance(IndexBand))
+    to_next: Decimal | None = attrs.field(validator=optional_instance(Decimal))
 
     @property
     def nrr_to_next(self) -> Fraction | None:
@@ -155,14 +155,30 @@ class IkmResult:
     :meth:`notes` says so.
     """
 
-    rules: SkmRules = attrs.field(validator=attrs.validators.instance_of(SkmRules))
-    respondents: int = attrs.field(validator=attrs.validators.instance_of(int))
-    weight: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
-    unsur: tuple[UnsurResult, ...] = attrs.field(validator=attrs.validators.instance_of(tuple))
-    ikm: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
-    converted: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
-    score: Score = attrs.field(validator=attrs.validators.instance_of(Score))
-    band: IndexBand = attrs.field(validator=attrs.validators.instance_of(IndexBand))
+    rules: SkmRules = attrs.field(validator=instance(SkmRules))
+    respondents: int = attrs.field(validator=instance(int))
+    weight: Fraction = attrs.field(validator=instance(Fraction))
+    unsur: tuple[UnsurResult, ...] = attrs.field(validator=instance(tuple))
+    ikm: Fraction = attrs.field(validator=instance(Fraction))
+    converted: Fraction = attrs.field(validator=instance(Fraction))
+    score: Score = attrs.field(validator=instance(Score))
+    band: IndexBand = attrs.field(validator=instance(IndexBand))
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.unsur) != len(self.rules.unsur):
+            raise InvalidArgumentError(
+                "IkmResult.unsur", self.unsur, f"one result per unsur of {self.rules.key}"
+            )
+        if self.converted != self.ikm * self.rules.conversion:
+            raise InvalidArgumentError(
+                "IkmResult.converted", self.converted, f"ikm × {self.rules.conversion}"
+            )
+        if self.score != Score.rounded(self.converted) or self.band != _band_of(
+            self.rules, self.score.value
+        ):
+            raise InvalidArgumentError(
+                "IkmResult.score", self.score, "the converted value rounded, and its band"
+            )
 
     @property
     def printed_weight(self) -> bool:
@@ -371,9 +387,9 @@ class SampleSize:
     ``exact`` is the formula's value before rounding; ``respondents`` it rounded half-up.
     """
 
-    population: int = attrs.field(validator=attrs.validators.instance_of(int))
-    respondents: int = attrs.field(validator=attrs.validators.instance_of(int))
-    exact: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
+    population: int = attrs.field(validator=instance(int))
+    respondents: int = attrs.field(validator=instance(int))
+    exact: Fraction = attrs.field(validator=instance(Fraction))
     method: str = attrs.field(default="krejcie-morgan-1970")
 
     FORMULA: Final = (

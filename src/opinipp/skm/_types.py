@@ -14,15 +14,20 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
-from opinipp._indices import IndexBand, Lang, Provenance, check_bands, check_lang
+from opinipp._indices import (
+    IndexBand,
+    Lang,
+    Provenance,
+    check_bands,
+    check_lang,
+    instance,
+    to_tuple,
+)
 from opinipp.errors import InvalidArgumentError
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 __all__ = ["SkmRules", "Unsur", "column_key"]
 
@@ -49,10 +54,6 @@ def _text(owner: str, *, optional: bool = False) -> Any:  # noqa: ANN401 - an at
     return check
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 @attrs.frozen
 class Unsur:
     """One element (*unsur*) of the survey, answered by every respondent on the answer scale.
@@ -71,7 +72,7 @@ class Unsur:
     key: str | None = attrs.field(validator=_text("Unsur", optional=True))
     name: str | None = attrs.field(validator=_text("Unsur", optional=True))
     name_en: str | None = attrs.field(validator=_text("Unsur", optional=True))
-    provenance: Provenance = attrs.field(validator=attrs.validators.instance_of(Provenance))
+    provenance: Provenance = attrs.field(validator=instance(Provenance))
 
     def __attrs_post_init__(self) -> None:
         if (self.name is None) != (self.name_en is None):
@@ -98,9 +99,9 @@ def _positive_int(_: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise InvalidArgumentError(f"SkmRules.{attribute.name}", value, "a whole number from 1")
 
 
-def _weights(value: Iterable[object]) -> tuple[Decimal, ...]:
+def _weights(value: object) -> tuple[Decimal, ...]:
     out = []
-    for w in value:
+    for w in to_tuple(value):
         if not isinstance(w, Decimal) or not w.is_finite() or not 0 < w <= 1:
             raise InvalidArgumentError("SkmRules.printed_weights", w, "Decimals in (0, 1]")
         out.append(w)
@@ -123,14 +124,14 @@ class SkmRules:
     name: str = attrs.field(validator=_text("SkmRules"))
     legal_basis: str = attrs.field(validator=_text("SkmRules"))
     source: str = attrs.field(validator=_text("SkmRules"))
-    unsur: tuple[Unsur, ...] = attrs.field(converter=_tuple)
-    bands: tuple[IndexBand, ...] = attrs.field(converter=_tuple)
-    bands_provenance: Provenance = attrs.field(validator=attrs.validators.instance_of(Provenance))
+    unsur: tuple[Unsur, ...] = attrs.field(converter=to_tuple)
+    bands: tuple[IndexBand, ...] = attrs.field(converter=to_tuple)
+    bands_provenance: Provenance = attrs.field(validator=instance(Provenance))
     answer_min: int = attrs.field(default=1, validator=_positive_int, kw_only=True)
     answer_max: int = attrs.field(default=4, validator=_positive_int, kw_only=True)
     conversion: int = attrs.field(default=25, validator=_positive_int, kw_only=True)
     printed_weights: tuple[Decimal, ...] = attrs.field(default=(), converter=_weights, kw_only=True)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not self.unsur or not all(isinstance(u, Unsur) for u in self.unsur):
