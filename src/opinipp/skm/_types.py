@@ -95,8 +95,10 @@ class Unsur:
 
 
 def _positive_int(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidArgumentError(f"SkmRules.{attribute.name}", value, "a whole number from 1")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise InvalidArgumentError(
+            f"SkmRules.{attribute.name}", value, "a whole number from 1 to 100"
+        )
 
 
 def _weights(value: object) -> tuple[Decimal, ...]:
