@@ -34,6 +34,7 @@ def test_every_example_script_is_tested() -> None:
         "rank_province.py",
         "compare_years.py",
         "plan_to_next_tier.py",
+        "skm_survey.py",
     }
 
 
@@ -101,3 +102,15 @@ def test_plan_to_next_tier() -> None:
     assert lines[1] == "To A: 6 steps, 81.84 -> 88.79"
     assert "2026 readiness: 11 of 74 required documents (14.86 %)" in lines
     assert lines[-1] == "Left out: OUT-01, OUT-02, OUT-03, OUT-04 (secondary data)"
+
+
+def test_skm_survey() -> None:
+    lines = run("skm_survey.py")
+    assert lines[0] == "skm_responses.csv: 30 respondents, permenpanrb-14-2017"
+    assert lines[3].split() == ["U3", "Completion", "time", "NRR", "2.767", "69.17", "C"]
+    assert lines[-4:] == [
+        "IKM 3.2815, converted 82.04: B (Good)",
+        "Weakest: U3 Completion time at 69.17, 7.44 points to the next mutu",
+        "With the printed weight 0.111: 81.96 B (Good)",
+        "A unit serving 400 users needs 196 respondents (krejcie-morgan-1970)",
+    ]

@@ -82,6 +82,18 @@ def _register_strategies() -> None:
     ):
         st.register_type_strategy(cls, _lazy(name))
 
+    from opinipp.ipp import IppResult
+    from opinipp.skm import IkmResult, Responses, SkmRules
+
+    survey: tuple[tuple[type, str], ...] = (
+        (Responses, "skm_responses"),
+        (IkmResult, "ikm_results"),
+        (SkmRules, "_skm_rule_sets"),
+        (IppResult, "ipp_results"),
+    )
+    for kind, name in survey:
+        st.register_type_strategy(kind, _lazy(name))
+
 
 def __dir__() -> list[str]:
     return list(__all__)

@@ -67,6 +67,10 @@ from opinipp.zoning import Grade, classify
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from decimal import Decimal
+
+    from opinipp.ipp import IppResult
+    from opinipp.skm import IkmResult, Responses, SkmRules
 
 __all__ = [
     "assessment_sets",
@@ -74,7 +78,10 @@ __all__ = [
     "boundary_scores",
     "entities",
     "grades",
+    "ikm_results",
     "instansis",
+    "ipp_results",
+    "ipp_scores",
     "opds",
     "pemdas",
     "provinces",
@@ -84,6 +91,7 @@ __all__ = [
     "rule_sets",
     "scopes",
     "scores",
+    "skm_responses",
     "years",
 ]
 
@@ -1078,6 +1086,116 @@ def _published_results() -> SearchStrategy[PublishedResult]:
         rank_province_of=ranks,
         note=st.none() | st.just("Sumber: siaran pers Ombudsman RI"),
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Survey indices: SKM responses (opinipp.skm) and PEKPPP scores (opinipp.ipp)
+
+
+def _skm_rules_argument(value: object) -> tuple[SkmRules, ...]:
+    from opinipp.skm import SKM_RULES, skm_rules
+
+    if value is None:
+        return SKM_RULES
+    try:
+        return (skm_rules(value),)  # type: ignore[arg-type]  # checked by skm_rules
+    except OpinippError as error:
+        raise _invalid("rules", value, f"None, an SkmRules or a regulation key: {error}") from None
+
+
+def skm_responses(
+    min_size: int = 1, max_size: int = 30, *, rules: object = None
+) -> SearchStrategy[Responses]:
+    """Generate :class:`~opinipp.skm.Responses`: ``min_size`` to ``max_size`` respondents.
+
+    ``rules`` is a regulation key or :class:`~opinipp.skm.SkmRules` (default: any
+    regulation). Every answer is on the rules' scale; examples shrink towards one respondent
+    answering the lowest value everywhere.
+
+    >>> from hypothesis import given
+    >>> from opinipp.skm import ikm
+    >>> @given(skm_responses(rules="permenpanrb-14-2017"))
+    ... def test_the_ikm_is_on_the_answer_scale(responses):
+    ...     assert 1 <= ikm(responses).ikm <= 4
+    >>> test_the_ikm_is_on_the_answer_scale()
+    """
+    from opinipp.skm import Responses
+
+    pool = _skm_rules_argument(rules)
+    low = _size_argument("min_size", min_size)
+    high = _size_argument("max_size", max_size)
+    if low < 1 or low > high:
+        raise _invalid("min_size", min_size, f"at least 1 and not above max_size={high}")
+
+    def of(r: SkmRules) -> SearchStrategy[Responses]:
+        row = st.lists(
+            st.integers(r.answer_min, r.answer_max), min_size=len(r.unsur), max_size=len(r.unsur)
+        ).map(tuple)
+        return st.lists(row, min_size=low, max_size=high).map(
+            lambda rows: Responses(tuple(rows), r)
+        )
+
+    return _choice(pool).flatmap(of)
+
+
+def ikm_results(*, rules: object = None) -> SearchStrategy[IkmResult]:
+    """Generate :class:`~opinipp.skm.IkmResult` objects from :func:`skm_responses`."""
+    from opinipp.skm import ikm
+
+    return skm_responses(rules=rules).map(ikm)
+
+
+def _ipp_score_values() -> SearchStrategy[Decimal]:
+    from decimal import Decimal
+
+    return st.integers(0, 500).map(lambda n: Decimal(n).scaleb(-2))
+
+
+def ipp_scores(*, by_indicator: bool | None = None) -> SearchStrategy[dict[str, object]]:
+    """Generate valid input of :func:`opinipp.ipp.ipp`: every aspect scored 0–5.
+
+    Kebijakan Pelayanan is scored by its nine indicators (``by_indicator=True``), by its
+    aspect score (``False``) or either way (``None``); the aspects whose indicator weights
+    are unknown are given their aspect score. Scores are two-decimal Decimals.
+
+    >>> from hypothesis import given
+    >>> from opinipp.ipp import ipp
+    >>> @given(ipp_scores())
+    ... def test_the_ipp_is_on_the_scale(scores):
+    ...     assert 0 <= ipp(scores).value <= 5
+    >>> test_the_ipp_is_on_the_scale()
+    """
+    from opinipp.ipp import DEFAULT_IPP_RULES
+
+    choice = _optional_bool("by_indicator", by_indicator)
+    value = _ipp_score_values()
+    kinds = st.just(choice) if choice is not None else st.booleans()
+
+    def build(indicators: bool) -> SearchStrategy[dict[str, object]]:
+        parts: dict[str, SearchStrategy[object]] = {}
+        for aspect in DEFAULT_IPP_RULES.aspects:
+            if indicators and aspect.weights_known:
+                parts[aspect.code] = st.lists(
+                    value, min_size=len(aspect.indicators), max_size=len(aspect.indicators)
+                )
+            else:
+                parts[aspect.code] = value
+        return st.fixed_dictionaries(parts)
+
+    return kinds.flatmap(build)
+
+
+def ipp_results() -> SearchStrategy[IppResult]:
+    """Generate :class:`~opinipp.ipp.IppResult` objects from :func:`ipp_scores`."""
+    from opinipp.ipp import ipp
+
+    return ipp_scores().map(ipp)
+
+
+def _skm_rule_sets() -> SearchStrategy[SkmRules]:
+    from opinipp.skm import SKM_RULES
+
+    return _choice(SKM_RULES)
 
 
 def __dir__() -> list[str]:
