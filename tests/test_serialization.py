@@ -766,11 +766,21 @@ def test_header_may_carry_a_byte_order_mark_and_spaces(tmp_path: Path) -> None:
         assert read_csv(handle) == (found,)
 
 
-def test_non_utf8_files_are_rejected(tmp_path: Path) -> None:
+def test_non_utf8_cells_are_row_errors_and_the_rest_is_read(tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
-    path.write_bytes(HEADER.encode() + b"\nB\xe9kasi,kota,,2023,1\n")
-    with pytest.raises(InvalidTextError, match="UTF-8"):
+    path.write_bytes(
+        HEADER.encode() + b"\nB\xe9kasi,kota,,2023,1\nMuna Barat,kabupaten,Sultra,2020,1\n"
+    )
+    with pytest.raises(InvalidDataError) as info:
         read_csv(path)
+    assert [(e.row, e.column, e.value) for e in info.value.exceptions] == [
+        (2, "entity", b"B\xe9kasi"),
+        (3, "year", "2020"),
+    ]
+    assert "UTF-8" in info.value.exceptions[0].reason
+    with pytest.raises(RowError, match="UTF-8") as raised:
+        read_csv(path, errors="raise")
+    assert (raised.value.row, raised.value.column) == (2, "entity")
 
 
 @pytest.mark.parametrize("source", [None, 5, b"a.csv", ["a"], object()])
@@ -785,9 +795,11 @@ def test_read_csv_rejects_unknown_error_modes(errors: Any) -> None:
         _read_text(HEADER + "\n", errors=errors)
 
 
-def test_binary_files_and_bad_paths_are_rejected() -> None:
-    with pytest.raises(InvalidTextError, match="text mode"):
-        read_csv(io.BytesIO(HEADER.encode()))  # type: ignore[arg-type]
+def test_binary_files_are_read_as_utf8_and_bad_paths_are_rejected() -> None:
+    body = "\nMuna Barat,kabupaten,Sultra,2023,81.84\n"
+    assert read_csv(io.BytesIO(("\ufeff" + HEADER + body).encode())) == (
+        Assessment(MUBAR, 2023, "81.84"),
+    )
     with pytest.raises(InvalidArgumentError, match="not binary"):
         write_csv([], io.BytesIO())  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="valid file path"):

@@ -533,25 +533,32 @@ def read_records(
 ) -> tuple[Assessment, ...]:
     """Read ``(row, record)`` pairs into assessments, in order.
 
-    A record may already be a RowError (a row the caller could not split into cells). Each
-    entity may appear once per year. With ``errors="collect"`` every problem is raised at
-    once as an :class:`~opinipp.errors.InvalidDataError` naming ``source_name``; with
-    ``"raise"`` the first :class:`~opinipp.errors.RowError`. ``strip_parent_suffix`` takes
-    a unit's Pemda off the end of its name (``"DPMPTSP Kota Tangerang"``).
+    A record may already be a RowError: a row the caller could not split into cells
+    (column ``None``), or one bad cell (with its column) of the row that follows it, in
+    which the cell is then blank; that cell's column gets no second error. Each entity may
+    appear once per year. With ``errors="collect"`` every problem is raised at once as an
+    :class:`~opinipp.errors.InvalidDataError` naming ``source_name``; with ``"raise"`` the
+    first :class:`~opinipp.errors.RowError`. ``strip_parent_suffix`` takes a unit's Pemda
+    off the end of its name (``"DPMPTSP Kota Tangerang"``).
     """
     found: list[Assessment] = []
     problems: list[RowError] = []
     first_row: dict[tuple[object, int], int] = {}
     reader = _RowReader(strip_parent_suffix=strip_parent_suffix)
+    pending: list[RowError] = []
+    """The bad cells reported for the row that comes next."""
     for row, record in records:
+        if pending and pending[0].row != row:
+            problems.extend(pending)
+            pending = []
         if isinstance(record, RowError):
             if errors == "raise":
                 raise record
-            problems.append(record)
+            (pending if record.column is not None else problems).append(record)
             continue
         reader.start(record, row)
         assessment = reader.read()
-        if assessment is not None:
+        if assessment is not None and not pending:
             first = first_row.setdefault((assessment.entity, assessment.year), row)
             if first == row:
                 found.append(assessment)
@@ -562,11 +569,15 @@ def read_records(
                     f"duplicate: row {first} already has the {assessment.year} "
                     f"result of {assessment.entity}",
                 )
-        if reader.errors:
-            row_errors = _in_column_order(reader.errors, record)
+        if reader.errors or pending:
+            reported = {e.column for e in pending}
+            own = [e for e in reader.errors if e.column not in reported]
+            row_errors = _in_column_order([*pending, *own], record)
+            pending = []
             if errors == "raise":
                 raise row_errors[0]
             problems.extend(row_errors)
+    problems.extend(pending)
     if problems:
         raise_group(problems, source_name)
     return tuple(found)

