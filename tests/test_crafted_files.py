@@ -17,7 +17,7 @@ from opinipp import regions
 from opinipp.assessments import Assessment
 from opinipp.entities import Pemda
 from opinipp.errors import InvalidArgumentError, InvalidDataError, RowError
-from opinipp.serialization import MINIMAL_COLUMNS, read_csv
+from opinipp.serialization import MINIMAL_COLUMNS, read_csv, write_csv
 from opinipp.serialization._table import read_rows, write_atomically
 
 if TYPE_CHECKING:
@@ -150,3 +150,22 @@ def test_bad_bytes_in_several_rows_are_each_reported_and_valid_rows_kept(tmp_pat
     path = _crafted(tmp_path, bad)
     assert _problems(path) == [(row, "score") for row in range(2, 42, 3)]
     assert _without(path, set(bad)) == _kept(bad)
+
+
+# -- the writer ---------------------------------------------------------------------------
+
+
+def test_write_csv_refuses_unencodable_text_before_writing(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    write_csv([VALID[0]], path)
+    before = path.read_bytes()
+    hostile = Assessment(MUBAR, 2023, "81.84", source="http://x/\udc80")
+    where = r"assessments\[1\], column 'source_url'"
+    with pytest.raises(InvalidArgumentError, match=where) as info:
+        write_csv([VALID[1], hostile], path)
+    assert info.value.value == "http://x/\udc80"
+    assert path.read_bytes() == before
+    out = io.StringIO()
+    with pytest.raises(InvalidArgumentError, match="surrogate"):
+        write_csv([hostile], out)
+    assert out.getvalue() == ""

@@ -22,7 +22,7 @@ from opinipp.serialization._records import (
     raise_group,
     read_records,
 )
-from opinipp.serialization._table import read_rows, write_atomically
+from opinipp.serialization._table import SURROGATE, read_rows, write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -353,6 +353,19 @@ def _row_of(a: Assessment) -> list[str]:
     return [_neutralise("" if c is None else str(c)) for c in cells]
 
 
+def _check_encodable(index: int, cells: list[str]) -> None:
+    """Refuse a row with text UTF-8 cannot encode (a lone surrogate), before anything is written."""
+    if "".join(cells).isascii():
+        return
+    for column, cell in zip(WRITTEN_COLUMNS, cells, strict=True):
+        if SURROGATE.search(cell) is not None:
+            raise InvalidArgumentError(
+                f"assessments[{index}], column {column!r},",
+                _restore(cell),
+                "text that UTF-8 can encode (no lone surrogates such as '\\udc80')",
+            )
+
+
 def _dimension_cell(a: Assessment, dimension: Dimension) -> Score | None:
     return None if a.dimensions is None else a.dimensions.get(dimension)
 
@@ -378,7 +391,10 @@ def write_csv(
     failure at any point leaves the previous file as it was. A directory is refused with
     :class:`~opinipp.errors.InvalidArgumentError`. A text file is written in one call, after
     every row was prepared. Lines end with CRLF, as RFC 4180 has it, so that a carriage
-    return inside a cell is quoted. Nothing is written when an item is not an Assessment.
+    return inside a cell is quoted. Nothing is written when an item is not an Assessment,
+    or holds text that UTF-8 cannot encode (a lone surrogate, which
+    Python strings allow): both raise :class:`~opinipp.errors.InvalidArgumentError`, the
+    latter naming the item and the column.
 
     >>> import io
     >>> from opinipp import regions
@@ -392,6 +408,8 @@ def write_csv(
     """
     items = assessment_list(assessments)
     rows = [_row_of(a) for a in items]
+    for i, cells in enumerate(rows):
+        _check_encodable(i, cells)
 
     def write(stream: IO[str]) -> None:
         writer = csv.writer(stream, lineterminator="\r\n")

@@ -36,18 +36,19 @@ if TYPE_CHECKING:
 
     from opinipp.serialization._records import ErrorMode
 
-__all__ = ["MAX_CELL", "read_rows", "write_atomically"]
+__all__ = ["MAX_CELL", "SURROGATE", "read_rows", "write_atomically"]
 
 MAX_CELL: Final = 2**31 - 1
 """The longest cell :func:`read_rows` reads, in characters: in practice, no limit."""
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: what undecodable bytes become when read, and what UTF-8 cannot encode."""
 _BOM: Final = "\ufeff"
 
 
 def _undecodable(row: int, column: str | None, cell: str) -> RowError:
     """The RowError of a cell holding undecodable bytes (or, from a text stream, surrogates)."""
-    first = _SURROGATE.search(cell)
+    first = SURROGATE.search(cell)
     at = 0 if first is None else first.start() + 1
     try:
         raw: object = cell.encode("utf-8", "surrogateescape")
@@ -190,9 +191,9 @@ def _checked(
 ) -> Iterator[tuple[int, list[str] | RowError]]:
     """The row, after a RowError for each cell that is not text (blanked in the row)."""
     joined = "".join(cells)
-    if not joined.isascii() and _SURROGATE.search(joined) is not None:
+    if not joined.isascii() and SURROGATE.search(joined) is not None:
         for i, cell in enumerate(cells):
-            if _SURROGATE.search(cell) is not None:
+            if SURROGATE.search(cell) is not None:
                 column = columns[i] if columns is not None and i < len(columns) else None
                 problem = _undecodable(row, column, cell)
                 if errors == "raise":
