@@ -850,6 +850,8 @@ def test_writer_rows_look_like_the_published_file() -> None:
         ("\tcmd", "'\tcmd"),
         ("\rcmd", "'\rcmd"),
         ("'=already quoted", "''=already quoted"),
+        ('\x00=HYPERLINK("http://x")', '\'\x00=HYPERLINK("http://x")'),
+        ("'\x00@x", "''\x00@x"),
         ("'just a quote'", "'just a quote'"),
         ("zona = hijau", "zona = hijau"),
     ],

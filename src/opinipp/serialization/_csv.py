@@ -78,11 +78,12 @@ MINIMAL_COLUMNS: Final = ("entity", "kind", "province", "year", "score")
 """The required columns of the minimal layout (``parent_pemda`` and :data:`EXTRA_COLUMNS`
 may be added)."""
 
-# A cell a spreadsheet would run as a formula starts with one of these. The writer prefixes
+# A cell a spreadsheet would run as a formula starts with one of these (some skip a leading
+# NUL). The writer prefixes
 # such a cell, and any cell of quotes followed by one (so the rule can be undone exactly),
 # with a single quote; the reader removes exactly one quote from a cell of that shape.
-_FORMULA_START: Final = re.compile(r"'*[=+\-@\t\r]")
-_QUOTED_FORMULA: Final = re.compile(r"'+[=+\-@\t\r]")
+_FORMULA_START: Final = re.compile(r"'*[=+\-@\t\r\x00]")
+_QUOTED_FORMULA: Final = re.compile(r"'+[=+\-@\t\r\x00]")
 
 
 def _neutralise(cell: str) -> str:
@@ -274,8 +275,8 @@ def read_csv(
       from its name (Dinkes, Disdik, Dinsos, DPMPTSP, Disdukcapil; anything else is OTHER);
     - a kementerian or lembaga has no province, parent or code;
     - the same entity may appear once per year;
-    - a cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-      return loses that one quote (the mark :func:`write_csv` adds).
+    - a cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab, a carriage
+      return or a NUL loses that one quote (the mark :func:`write_csv` adds).
 
     No row is dropped silently. With ``errors="collect"`` (the default) every problem is
     reported at once as an :class:`~opinipp.errors.InvalidDataError` whose ``exceptions``
@@ -383,8 +384,9 @@ def write_csv(
     :class:`~opinipp.assessments.PublishedResult` (both are blank cells, read as ``None``).
 
     Every cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
-    ``-``, ``@``, a tab or a carriage return), and every cell of quotes followed by one of
-    those, gets a leading single quote, which :func:`read_csv` removes again.
+    ``-``, ``@``, a tab, a carriage return or a NUL character), and every cell of quotes
+    followed by one of those, gets a leading single quote, which :func:`read_csv` removes
+    again.
 
     ``target`` is a path or a text file (open it with ``newline=""``). A path is written as
     UTF-8 to a temporary file beside it, which replaces the file only once complete: a
