@@ -169,3 +169,9 @@ def test_write_csv_refuses_unencodable_text_before_writing(tmp_path: Path) -> No
     with pytest.raises(InvalidArgumentError, match="surrogate"):
         write_csv([hostile], out)
     assert out.getvalue() == ""
+
+
+def test_write_csv_refuses_a_directory_and_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match="not a directory"):
+        write_csv([], tmp_path)
+    assert list(tmp_path.iterdir()) == []

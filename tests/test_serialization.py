@@ -912,3 +912,13 @@ def test_empty_published_result_is_written_as_blank_cells() -> None:
     (back,) = _read_text(_written([a]))
     assert back.published is None
     assert back == attrs.evolve(a, published=None)
+
+
+def test_the_converter_refuses_what_it_cannot_unstructure() -> None:
+    from opinipp.trends import series
+
+    history = [Assessment(MUBAR, 2022, "69.17"), Assessment(MUBAR, 2023, "81.84")]
+    with pytest.raises(InvalidArgumentError, match="Series") as info:
+        make_converter().unstructure(series(history, MUBAR))
+    assert info.value.argument == "obj"
+    assert make_converter().unstructure(history[0]) == json.loads(to_json(history[0]))

@@ -516,7 +516,8 @@ def make_converter() -> cattrs.Converter:
     other attrs class it structures is just as strict (``str``, ``int`` and ``bool`` are
     not converted from one another). :meth:`structure` raises opinipp errors that name the
     JSON path of the bad value (an :class:`~opinipp.errors.InvalidDataError` when there are
-    several).
+    several). :meth:`unstructure` raises :class:`~opinipp.errors.InvalidArgumentError` for
+    an object it cannot write (such as a :class:`~opinipp.trends.Series`).
 
     >>> conv = make_converter()
     >>> conv.unstructure(Score("81.84")), conv.structure("90,02", Score)
@@ -536,6 +537,13 @@ def make_converter() -> cattrs.Converter:
                 return super().structure(obj, cl)
             except Exception as exc:  # noqa: BLE001 - every error becomes an opinipp error
                 raise _opinipp_error(exc, obj) from None
+
+        def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any:  # noqa: ANN401
+            try:
+                return super().unstructure(obj, unstructure_as)
+            except Exception:  # noqa: BLE001 - a class whose hooks cannot be generated
+                expected = f"an {_SUPPORTED}, or an attrs class of such fields"
+                raise InvalidArgumentError("obj", obj, expected) from None
 
     converter = _Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _strict(str, "a JSON string"))
