@@ -175,3 +175,33 @@ def test_write_csv_refuses_a_directory_and_writes_nothing(tmp_path: Path) -> Non
     with pytest.raises(InvalidArgumentError, match="not a directory"):
         write_csv([], tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_kind_does_not_hide_the_other_cells_of_its_row() -> None:
+    text = (
+        f"{HEADER},parent_pemda,opd_kind,code\nMuna Barta,kabupatn,Sultar,2023,81.84,Kab. X,xx,99\n"
+    )
+    assert _problems(io.StringIO(text)) == [
+        (2, "kind"),
+        (2, "province"),
+        (2, "parent_pemda"),
+        (2, "opd_kind"),
+        (2, "code"),
+    ]
+    blank = f"{HEADER}\n,kabupatn,,2023,81.84\n"
+    assert _problems(io.StringIO(blank)) == [(2, "entity"), (2, "kind")]
+
+
+def test_huge_cells_are_read_and_checked_and_later_rows_too(tmp_path: Path) -> None:
+    huge = b"x" * (TEN_MB + 1)
+    bad = {3: huge + b",kabupaten,Sultra,2023,81.84", 5: _line(VALID[3]).replace(b"2023", b"2020")}
+    path = _crafted(tmp_path, bad)
+    assert _problems(path) == [(3, "entity"), (5, "year")]
+    assert _without(path, set(bad)) == _kept(bad)
+
+
+def test_stray_quotes_and_a_cut_off_file_are_reported_where_they_are(tmp_path: Path) -> None:
+    bad = {4: b'x"y,kabupaten,Sultra,2023,81.84', 7: b'"Muna" Barat,kabupaten,Sultra,2023,1'}
+    path = _crafted(tmp_path, bad, tail=b'\n"Kota Kendari,kota,Sultra,2023,8')
+    assert _problems(path) == [(4, "entity"), (7, None), (42, None)]
+    assert _without(path, {*bad, 42}) == _kept(bad)

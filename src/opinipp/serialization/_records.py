@@ -231,7 +231,7 @@ class _RowReader:
         published = self._published()
         dimensions = self._dimensions()
         source = self.texts.get("source")
-        entity = None if kind is None else self._entity(kind)
+        entity = self._cells_without_kind() if kind is None else self._entity(kind)
         if self.errors or year is None or kind is None or entity is None:
             return None
         try:
@@ -437,6 +437,21 @@ class _RowReader:
         if kind in (EntityKind.KEMENTERIAN, EntityKind.LEMBAGA):
             return self._instansi(name, InstansiKind(kind.value))
         return self._pemda(name, PemdaKind(kind.value), province, by_code, "name")
+
+    def _cells_without_kind(self) -> None:
+        """Check the entity's cells that do not depend on its kind (the kind is bad)."""
+        if "name" not in self.texts:
+            self.fail("name", self.raw("name"), "the entity name is required")
+        _, province = self._province()
+        self._code()
+        parent = self.texts.get("parent")
+        if parent is not None:
+            self._pemda(parent, None, province, None, "parent")
+        if "opd_kind" in self.texts:
+            try:
+                self._opd_kind("")
+            except _BadCellError as bad:
+                self.fail(bad.field, bad.value, bad.reason)
 
     def _instansi(self, name: str, kind: InstansiKind) -> Instansi | None:
         try:
