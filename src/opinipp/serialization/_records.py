@@ -231,7 +231,9 @@ class _RowReader:
         published = self._published()
         dimensions = self._dimensions()
         source = self.texts.get("source")
-        entity = self._cells_without_kind() if kind is None else self._entity(kind)
+        if kind is None:
+            self._cells_without_kind()
+        entity = None if kind is None else self._entity(kind)
         if self.errors or year is None or kind is None or entity is None:
             return None
         try:
