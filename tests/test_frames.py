@@ -217,6 +217,30 @@ def test_from_pandas_rejects_cells_of_the_wrong_type() -> None:
         from_pandas(nan_decimal, errors="raise")
 
 
+def test_from_pandas_reports_every_cell_of_an_unsupported_type() -> None:
+    import numpy as np
+
+    df = pd.DataFrame(
+        {
+            "year": [2023, 2023, np.array([2023, 2024])],
+            "kind": ["kabupaten", "kabupaten", "kabupaten"],
+            "name": ["Muna Barat", np.array(["x", "y"]), "Tuban"],
+            "score": [np.array([81.84, 1.0]), np.float64(69.17), {"a": 1}],
+        }
+    )
+    with pytest.raises(InvalidDataError) as info:
+        from_pandas(df)
+    assert [(e.row, e.column) for e in info.value.exceptions] == [
+        (0, "score"),
+        (1, "name"),
+        (2, "year"),
+        (2, "score"),
+    ]
+    assert all("unsupported value type" in e.reason for e in info.value.exceptions)
+    with pytest.raises(RowError, match="unsupported value type ndarray"):
+        from_pandas(df, errors="raise")
+
+
 @pytest.mark.parametrize(
     ("columns", "match"),
     [

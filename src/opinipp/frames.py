@@ -248,8 +248,8 @@ class _UnsupportedCellError(Exception):
 
 def _cell(value: object, field: str, is_missing: Any) -> str:  # noqa: ANN401 - pd.isna
     """A frame cell as the text the record reader expects ("" for a missing value)."""
-    if type(value).__module__ == "numpy" and hasattr(value, "item"):
-        value = value.item()  # NumPy scalars to Python ones
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        value = value.item()  # type: ignore[attr-defined]  # NumPy scalars to Python ones
     if isinstance(value, Decimal):
         return format(value, "f") if value.is_finite() else str(value)
     if value is None:
@@ -286,15 +286,14 @@ def _records(
     columns = [c for c in df.columns if c in _READ_COLUMNS or c == name_column]
     for position, values in enumerate(df[columns].itertuples(index=False, name=None)):
         record: dict[str, tuple[str, str]] = {}
-        problem: RowError | None = None
         for column, value in zip(columns, values, strict=True):
             field = "name" if column == name_column else _READ_COLUMNS[column]
             try:
                 record[field] = (column, _cell(value, field, is_missing))
             except _UnsupportedCellError as err:
-                problem = RowError(position, column, value, f"unsupported value type {err}")
-                break
-        yield position, problem if problem is not None else record
+                yield position, RowError(position, column, value, f"unsupported value type {err}")
+                record[field] = (column, "")  # reported above; the row's other cells are read
+        yield position, record
 
 
 def _check_columns(columns: list[object], name_column: str) -> None:
