@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +27,7 @@ from opinipp.entities import (
     InstansiKind,
     OPDKind,
     Pemda,
+    PemdaKind,
     Province,
     Puskesmas,
     Rsud,
@@ -922,3 +924,28 @@ def test_the_converter_refuses_what_it_cannot_unstructure() -> None:
         make_converter().unstructure(series(history, MUBAR))
     assert info.value.argument == "obj"
     assert make_converter().unstructure(history[0]) == json.loads(to_json(history[0]))
+
+
+def test_ranks_are_limited_to_what_the_readers_read() -> None:
+    PublishedResult(rank_national=999_999_999)
+    with pytest.raises(InvalidArgumentError, match="999999999"):
+        PublishedResult(rank_national=1_000_000_000)
+    with pytest.raises(InvalidArgumentError, match="rank_province_of"):
+        PublishedResult(rank_province_of=10**100)
+    top = Assessment(MUBAR, 2023, "81.84", published=PublishedResult(rank_national=999_999_999))
+    assert _read_text(_written([top])) == (top,)
+    assert from_json(to_json(top), Assessment) == top
+
+
+def test_writers_refuse_a_pemda_the_readers_would_not_know() -> None:
+    renamed = attrs.evolve(MUBAR, name="Muna Barat (baru)")
+    invented = Pemda(code="74.49", name="Baru", kind=PemdaKind.KABUPATEN, province=MUBAR.province)
+    for pemda in (renamed, invented):
+        item = Assessment(pemda, 2023, "81.84")
+        with pytest.raises(InvalidArgumentError, match=re.escape(pemda.code)):
+            to_json(item)
+        with pytest.raises(InvalidArgumentError, match=re.escape(pemda.code)):
+            write_csv([item], io.StringIO())
+        unit = Assessment(Puskesmas(name="Puskesmas Tiworo", pemda=pemda), 2023, "81.84")
+        with pytest.raises(InvalidArgumentError, match=re.escape(pemda.code)):
+            assessments_to_json([unit])

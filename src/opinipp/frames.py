@@ -184,7 +184,9 @@ def to_pandas(obj: Iterable[Assessment] | Ranking, /) -> pd.DataFrame:
 
     Raises:
         MissingExtraError: pandas is not installed (``pip install 'opinipp[pandas]'``).
-        InvalidArgumentError: ``obj`` is neither a Ranking nor an iterable of Assessments.
+        InvalidArgumentError: ``obj`` is neither a Ranking nor an iterable of Assessments,
+            or an entity's Pemda is not the one :mod:`opinipp.regions` gives for its code
+            (which :func:`from_pandas` would not read back).
 
     >>> from opinipp import regions
     >>> from opinipp.assessments import Assessment
@@ -208,7 +210,7 @@ def to_pandas(obj: Iterable[Assessment] | Ranking, /) -> pd.DataFrame:
         rows = [{"rank": e.rank, "of": e.of, **_row(e.assessment)} for e in obj.entries]
         columns = ["rank", "of", *_columns()]
     else:
-        from opinipp.serialization._records import assessment_list
+        from opinipp.serialization._records import assessment_list, check_known_region
 
         try:
             items = assessment_list(obj)
@@ -216,6 +218,8 @@ def to_pandas(obj: Iterable[Assessment] | Ranking, /) -> pd.DataFrame:
             raise InvalidArgumentError(
                 "obj", obj, "a Ranking or an iterable of Assessment objects"
             ) from None
+        for i, a in enumerate(items):
+            check_known_region(a.entity, f"obj[{i}].entity")
         rows = [_row(a) for a in items]
         columns = _columns()
     return _frame(module, rows, columns)

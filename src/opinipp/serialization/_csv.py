@@ -19,6 +19,7 @@ from opinipp.serialization._records import (
     Record,
     assessment_list,
     check_error_mode,
+    check_known_region,
     raise_group,
     read_records,
 )
@@ -394,9 +395,10 @@ def write_csv(
     :class:`~opinipp.errors.InvalidArgumentError`. A text file is written in one call, after
     every row was prepared. Lines end with CRLF, as RFC 4180 has it, so that a carriage
     return inside a cell is quoted. Nothing is written when an item is not an Assessment,
-    or holds text that UTF-8 cannot encode (a lone surrogate, which
-    Python strings allow): both raise :class:`~opinipp.errors.InvalidArgumentError`, the
-    latter naming the item and the column.
+    when its Pemda is not the one :mod:`opinipp.regions` gives for its code (a hand-built
+    or renamed one, which :func:`read_csv` would not read back), or when it holds text that
+    UTF-8 cannot encode (a lone surrogate, which Python strings allow): each raises
+    :class:`~opinipp.errors.InvalidArgumentError`, naming the item (and the column).
 
     >>> import io
     >>> from opinipp import regions
@@ -410,7 +412,8 @@ def write_csv(
     """
     items = assessment_list(assessments)
     rows = [_row_of(a) for a in items]
-    for i, cells in enumerate(rows):
+    for i, (a, cells) in enumerate(zip(items, rows, strict=True)):
+        check_known_region(a.entity, f"assessments[{i}].entity")
         _check_encodable(i, cells)
 
     def write(stream: IO[str]) -> None:

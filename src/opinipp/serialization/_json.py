@@ -43,7 +43,12 @@ from opinipp.errors import (
 )
 from opinipp.rules import Category, Dimension, Zone
 from opinipp.scores import Score
-from opinipp.serialization._records import PEMDA_CODE, PEMDA_CODE_EXPECTED, assessment_list
+from opinipp.serialization._records import (
+    PEMDA_CODE,
+    PEMDA_CODE_EXPECTED,
+    assessment_list,
+    check_known_region,
+)
 from opinipp.zoning import Grade, classify
 
 if TYPE_CHECKING:
@@ -485,11 +490,18 @@ def _opinipp_error(exc: Exception, obj: object) -> Exception:
 
 
 def _province_to(p: Province) -> dict[str, Any]:
+    check_known_region(p, "obj")
     return {"code": p.code, "name": p.name}
 
 
 def _pemda_to(p: Pemda) -> dict[str, Any]:
+    check_known_region(p, "obj")
     return {"kind": p.kind.value, "code": p.code, "name": p.name}
+
+
+def _pemda_code_to(p: Pemda) -> str:
+    check_known_region(p, "obj")
+    return p.code
 
 
 def _kind_first(
@@ -541,6 +553,8 @@ def make_converter() -> cattrs.Converter:
         def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any:  # noqa: ANN401
             try:
                 return super().unstructure(obj, unstructure_as)
+            except OpinippError:
+                raise
             except Exception:  # noqa: BLE001 - a class whose hooks cannot be generated
                 expected = f"an {_SUPPORTED}, or an attrs class of such fields"
                 raise InvalidArgumentError("obj", obj, expected) from None
@@ -554,7 +568,7 @@ def make_converter() -> cattrs.Converter:
     for enum in _ENUMS:
         converter.register_structure_hook(enum, _enum_hook(enum))
         converter.register_unstructure_hook(enum, _enum_value)
-    as_code = override(struct_hook=_pemda_code_hook, unstruct_hook=lambda p: p.code)
+    as_code = override(struct_hook=_pemda_code_hook, unstruct_hook=_pemda_code_to)
     year = override(struct_hook=_as_is)
     shapes: tuple[tuple[type, dict[str, Any]], ...] = (
         (_ProvinceRef, {"code": override(struct_hook=_strict(str, _PROVINCE_CODE_EXPECTED))}),
@@ -627,7 +641,10 @@ def _check_json_object(obj: object) -> None:
 def to_json(obj: object, /, *, indent: int | None = None) -> str:
     """Write an Assessment, entity, Grade, PublishedResult or Score (or a list of them) as JSON.
 
-    Non-ASCII text is written as is; ``indent`` (0 to 16 spaces) pretty-prints.
+    Non-ASCII text is written as is; ``indent`` (0 to 16 spaces) pretty-prints. A Province
+    or Pemda (an assessment's, a unit's) must be the one :mod:`opinipp.regions` gives for
+    its code, as :func:`from_json` resolves it: a hand-built or renamed one raises
+    :class:`~opinipp.errors.InvalidArgumentError`, so that what is written reads back equal.
 
     >>> from opinipp.zoning import classify
     >>> to_json(classify("81.84", 2023))

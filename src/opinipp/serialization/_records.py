@@ -30,7 +30,7 @@ from typing import Final, Literal, NoReturn, TypeAlias
 
 from opinipp import regions
 from opinipp._names import opd_kind_of
-from opinipp.assessments import Assessment, PublishedResult
+from opinipp.assessments import MAX_RANK, Assessment, PublishedResult
 from opinipp.entities import (
     OPD,
     Entity,
@@ -68,6 +68,7 @@ __all__ = [
     "assessment_list",
     "check_classifiable",
     "check_error_mode",
+    "check_known_region",
     "raise_group",
     "read_records",
 ]
@@ -100,7 +101,7 @@ _KIND_BY_VALUE: Final = {member.value: member for member in EntityKind}
 _TRUE: Final = frozenset({"true", "ya", "1"})
 _FALSE: Final = frozenset({"false", "tidak", "0"})
 _YEAR_TEXT: Final = re.compile(r"[0-9]{1,6}")
-_RANK_TEXT: Final = re.compile(r"[0-9]{1,9}")
+_RANK_TEXT: Final = re.compile(f"[0-9]{{1,{len(str(MAX_RANK))}}}")
 
 
 def check_classifiable(year: int, score: Score | None, tanpa: bool | None) -> None:
@@ -115,6 +116,50 @@ def check_classifiable(year: int, score: Score | None, tanpa: bool | None) -> No
     opinipp.errors.InvalidScoreError: invalid score Score('80.00'): above 75.00, ...
     """
     classify(MIN_SCORE if score is None else score, year, tanpa_maladministrasi=tanpa)
+
+
+def check_known_region(region: object, argument: str) -> None:
+    """Refuse a Province or Pemda (or a unit's Pemda) that the readers would not read back.
+
+    The readers resolve a code (and name) through :mod:`opinipp.regions`, so a writer checks
+    that the code names this very region: a hand-built ``Pemda(code="99.01", …)`` or a
+    renamed one raises :class:`~opinipp.errors.InvalidArgumentError` for ``argument``.
+
+    >>> import attrs
+    >>> check_known_region(attrs.evolve(regions.pemda("74.13"), name="Muna Barat (baru)"), "x")
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.InvalidArgumentError: invalid x Pemda(...): expected the Kemendagri region
+    of code 74.13, Kabupaten Muna Barat (with its name and province), as opinipp's readers ...
+    """
+    found: object
+    if not isinstance(region, Province):
+        pemda = region if isinstance(region, Pemda) else getattr(region, "pemda", None)
+        if not isinstance(pemda, Pemda):
+            return
+        region = pemda
+    code = region.code
+    try:
+        found = regions.province(code) if isinstance(region, Province) else regions.pemda(code)
+    except (UnknownRegionError, AmbiguousNameError):
+        found = None
+    if _fields(found) != _fields(region):
+        known = "no region has it" if found is None else str(found)
+        raise InvalidArgumentError(
+            argument,
+            region,
+            f"the Kemendagri region of code {code}, {known} (with its name and province), "
+            "as opinipp's readers resolve it",
+        )
+
+
+def _fields(region: object) -> tuple[object, ...]:
+    """What a reader must get back (equality of regions is by code alone)."""
+    if isinstance(region, Pemda):
+        return (region.code, region.name, region.kind, *_fields(region.province))
+    if isinstance(region, Province):
+        return (region.code, region.name)
+    return ()
 
 
 def check_error_mode(errors: object) -> ErrorMode:
@@ -347,8 +392,10 @@ class _RowReader:
         if text is None:
             return None
         stripped = text.strip()
-        if _RANK_TEXT.fullmatch(stripped) is None or int(stripped) < 1:
-            self.fail(field, text, "expected a rank: a whole number from 1 (or blank)")
+        if _RANK_TEXT.fullmatch(stripped) is None or not 1 <= int(stripped) <= MAX_RANK:
+            self.fail(
+                field, text, f"expected a rank: a whole number from 1 to {MAX_RANK} (or blank)"
+            )
             return None
         return int(stripped)
 
