@@ -15,9 +15,24 @@ import pytest
 
 from opinipp import regions
 from opinipp.assessments import Assessment
-from opinipp.entities import Pemda
-from opinipp.errors import InvalidArgumentError, InvalidDataError, RowError
-from opinipp.serialization import MINIMAL_COLUMNS, read_csv, write_csv
+from opinipp.entities import Pemda, Province
+from opinipp.errors import (
+    DuplicateEntityError,
+    InvalidArgumentError,
+    InvalidDataError,
+    InvalidScoreError,
+    RowError,
+    RulesNotAvailableError,
+    UnknownRegionError,
+)
+from opinipp.scores import Score
+from opinipp.serialization import (
+    MINIMAL_COLUMNS,
+    assessments_from_json,
+    from_json,
+    read_csv,
+    write_csv,
+)
 from opinipp.serialization._table import read_rows, write_atomically
 
 if TYPE_CHECKING:
@@ -205,3 +220,78 @@ def test_stray_quotes_and_a_cut_off_file_are_reported_where_they_are(tmp_path: P
     path = _crafted(tmp_path, bad, tail=b'\n"Kota Kendari,kota,Sultra,2023,8')
     assert _problems(path) == [(4, "entity"), (7, None), (42, None)]
     assert _without(path, {*bad, 42}) == _kept(bad)
+
+
+# -- JSON ---------------------------------------------------------------------------------
+
+_KENDARI = '{"kind": "kota", "code": "74.71"}'
+
+
+def _json_problems(text: str | bytes) -> list[tuple[str | None, type[Exception]]]:
+    with pytest.raises(InvalidDataError) as info:
+        assessments_from_json(text)
+    return [(getattr(e, "path", None), type(e)) for e in info.value.exceptions]
+
+
+def test_every_json_problem_is_reported_with_its_path_in_the_message() -> None:
+    items = [
+        f'{{"entity": {_KENDARI}, "year": 2023, "score": "81.84"}}',
+        f'{{"entity": {_KENDARI}, "year": 2020, "score": "101"}}',
+        '{"entity": {"kind": "kota", "code": "99.99"}, "year": 2020, "score": "1"}',
+        f'{{"entity": {_KENDARI}, "year": 2015, "score": "80.00"}}',
+    ]
+    problems = _json_problems("[" + ", ".join(items) + "]")
+    assert problems == [
+        ("$[1].score", InvalidScoreError),
+        ("$[1].year", RulesNotAvailableError),
+        ("$[2].entity.code", UnknownRegionError),
+        ("$[2].year", RulesNotAvailableError),
+        ("$[3].score", InvalidScoreError),
+    ]
+    with pytest.raises(UnknownRegionError, match=r"99\.99.*\(at \$\.code\)") as info:
+        from_json('{"kind": "kota", "code": "99.99"}', Pemda)
+    assert info.value.path == "$.code"  # type: ignore[attr-defined]
+
+
+def test_json_may_start_with_a_byte_order_mark() -> None:
+    text = f'\ufeff[{{"entity": {_KENDARI}, "year": 2023, "score": "81.84"}}]'
+    expected = (Assessment(regions.pemda("74.71"), 2023, "81.84"),)
+    assert assessments_from_json(text) == expected
+    assert assessments_from_json(text.encode()) == expected
+    assert from_json("\ufeff" + '"81.84"', Score) == Score("81.84")
+
+
+def test_json_duplicate_keys_are_rejected_with_their_paths() -> None:
+    text = (
+        f'[{{"entity": {_KENDARI}, "year": 2023, "score": "81.84", "score": "50.00"}},'
+        ' {"entity": {"kind": "kota", "code": "74.71", "code": "74.72"}, "year": 2023,'
+        ' "score": "1"}]'
+    )
+    assert _json_problems(text) == [
+        ("$[0].score", InvalidArgumentError),
+        ("$[1].entity.code", InvalidArgumentError),
+    ]
+    with pytest.raises(InvalidArgumentError, match="twice") as info:
+        from_json('{"code": "74", "code": "74"}', Province)
+    assert info.value.argument == "$.code"
+
+
+def test_json_duplicate_entities_name_both_items() -> None:
+    one = f'{{"entity": {_KENDARI}, "year": 2023, "score": "81.84"}}'
+    other = f'{{"entity": {_KENDARI}, "year": 2024, "score": "81.84"}}'
+    with pytest.raises(DuplicateEntityError, match=r"\$\[0\] and \$\[2\]"):
+        assessments_from_json(f"[{one}, {other}, {one}]")
+    assert [type(e) for e in _json_problems_of_duplicates(one, other)] == [
+        DuplicateEntityError,
+        DuplicateEntityError,
+    ]
+
+
+def _json_problems_of_duplicates(one: str, other: str) -> list[Exception]:
+    with pytest.raises(InvalidDataError) as info:
+        assessments_from_json(f"[{one}, {other}, {one}, {other}]")
+    assert [str(e).split(": ", 1)[0] for e in info.value.exceptions] == [
+        "duplicate entity Kota Kendari in the assessments of 2023 ($[0] and $[2])",
+        "duplicate entity Kota Kendari in the assessments of 2024 ($[1] and $[3])",
+    ]
+    return list(info.value.exceptions)
