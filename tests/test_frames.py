@@ -37,6 +37,9 @@ COLUMNS = [
     "zone",
     "category",
     "opinion",
+    "quality",
+    "predikat",
+    "label",
     "dimension_input",
     "dimension_proses",
     "dimension_output",
@@ -81,10 +84,20 @@ def test_columns_and_values_of_assessments() -> None:
         Decimal("86.83"),
     ]
     assert all(isinstance(r["score"], Decimal) for r in rows[:4])
-    assert [(r["zone"], r["category"], r["opinion"]) for r in rows[:3]] == [
-        ("merah", None, "Kepatuhan Rendah"),
-        ("kuning", "C", "Kualitas Sedang"),
-        ("hijau", "B", "Kualitas Tinggi"),
+    labels = ("zone", "category", "opinion", "quality", "predikat", "label")
+    assert [tuple(r[k] for k in labels) for r in rows] == [
+        ("merah", None, None, None, "Kepatuhan Rendah", "Kepatuhan Rendah"),
+        ("kuning", "C", "Kualitas Sedang", None, None, "Kualitas Sedang"),
+        ("hijau", "B", "Kualitas Tinggi", None, None, "Kualitas Tinggi"),
+        (
+            None,
+            None,
+            "Kualitas Tinggi Tanpa Maladministrasi",
+            "Baik",
+            None,
+            "Kualitas Tinggi Tanpa Maladministrasi",
+        ),
+        (None, None, None, None, None, None),
     ]
     assert rows[3]["entity"] == "Dinas Sosial Kabupaten Bolaang Mongondow"
     assert (rows[3]["kind"], rows[3]["name"], rows[3]["opd_kind"], rows[3]["code"]) == (
