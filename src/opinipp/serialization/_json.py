@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args
@@ -21,6 +22,7 @@ import attrs
 from opinipp import regions
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
+    ENTITY_TYPES,
     OPD,
     EntityKind,
     Instansi,
@@ -75,7 +77,7 @@ _E = TypeVar("_E", bound=Enum)
 
 _MAX_INDENT: Final = 16
 _ENUMS: Final = (Zone, Category, Dimension, EntityKind, PemdaKind, InstansiKind, OPDKind)
-_ENTITY_UNION: Final = Instansi | Pemda | OPD | Puskesmas | Rsud
+_ENTITY_UNION: Final = functools.reduce(operator.or_, ENTITY_TYPES)
 _CLASS_OF_KIND: Final[dict[EntityKind, type]] = {
     EntityKind.KEMENTERIAN: Instansi,
     EntityKind.LEMBAGA: Instansi,
@@ -174,18 +176,7 @@ _WHAT: Final[dict[type, str]] = {
 _SUPPORTED: Final = (
     "Assessment, PublishedResult, Grade, Province, Pemda, Instansi, OPD, Puskesmas, Rsud or Score"
 )
-_TOP_LEVEL: Final = (
-    Assessment,
-    PublishedResult,
-    Grade,
-    Province,
-    Pemda,
-    Instansi,
-    OPD,
-    Puskesmas,
-    Rsud,
-    Score,
-)
+_TOP_LEVEL: Final = (Assessment, PublishedResult, Grade, Province, *ENTITY_TYPES, Score)
 
 
 def _json_keys(cls: type) -> tuple[str, ...]:

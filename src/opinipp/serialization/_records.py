@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from typing import Final, Literal, NoReturn, TypeAlias
 
 from opinipp import regions
+from opinipp._checks import find_member
 from opinipp._names import opd_kind_of
 from opinipp.assessments import MAX_RANK, Assessment, PublishedResult
 from opinipp.entities import (
@@ -97,7 +98,6 @@ _RANK_FIELDS: Final = ("rank_national", "rank_national_of", "rank_province", "ra
 _LABEL_FIELDS: Final = ("zone", "category", "opinion")
 _PUBLISHED_FIELDS: Final = frozenset((*_LABEL_FIELDS, *_RANK_FIELDS, "note"))
 _DIMENSION_FIELD_SET: Final = frozenset(DIMENSION_FIELDS)
-_KIND_BY_VALUE: Final = {member.value: member for member in EntityKind}
 _TRUE: Final = frozenset({"true", "ya", "1"})
 _FALSE: Final = frozenset({"false", "tidak", "0"})
 _YEAR_TEXT: Final = re.compile(r"[0-9]{1,6}")
@@ -324,7 +324,7 @@ class _RowReader:
         if text is None:
             self.fail("kind", self.raw("kind"), "the entity kind is required")
             return None
-        member = _KIND_BY_VALUE.get(text.strip().lower())
+        member = find_member(EntityKind, text)
         if member is not None:
             return member
         choices = ", ".join(m.value for m in EntityKind)
@@ -580,10 +580,9 @@ class _RowReader:
         text = self.texts.get("opd_kind")
         if text is None:
             return opd_kind_of(name)
-        folded = text.strip().lower()
-        for member in OPDKind:
-            if member.value == folded:
-                return member
+        member = find_member(OPDKind, text)
+        if member is not None:
+            return member
         choices = ", ".join(m.value for m in OPDKind)
         raise _BadCellError("opd_kind", text, f"unknown OPD kind; expected one of {choices}")
 
