@@ -227,6 +227,7 @@ class _Seen:
         self.scores: dict[str, Score] = {}
         self.years: dict[str, int] = {}
         self.provinces: dict[str, Province] = {}
+        self.kinds: dict[str, EntityKind] = {}
         self.in_scale: set[tuple[int, int]] = set()
         """(year, hundredths) of the scores already checked against the year's scale."""
         self.pemda_by_name: dict[tuple[str, PemdaKind | None, Province | None], Pemda] = {}
@@ -324,8 +325,11 @@ class _RowReader:
         if text is None:
             self.fail("kind", self.raw("kind"), "the entity kind is required")
             return None
-        member = find_member(EntityKind, text)
+        member = self.seen.kinds.get(text)
+        if member is None:
+            member = find_member(EntityKind, text)
         if member is not None:
+            self.seen.kinds[text] = member
             return member
         choices = ", ".join(m.value for m in EntityKind)
         self.fail("kind", text, f"unknown entity kind; expected one of {choices}")
