@@ -9,6 +9,7 @@ come back unchanged. The shared row source and the atomic writer are tested here
 from __future__ import annotations
 
 import io
+import os
 from typing import IO, TYPE_CHECKING
 
 import pytest
@@ -295,3 +296,32 @@ def _json_problems_of_duplicates(one: str, other: str) -> list[Exception]:
         "duplicate entity Kota Kendari in the assessments of 2024 ($[1] and $[3])",
     ]
     return list(info.value.exceptions)
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "copymode", "replace"])
+def test_write_csv_interrupted_at_any_step_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    import shutil
+    from pathlib import Path as RealPath
+
+    path = tmp_path / "out.csv"
+    write_csv(VALID[:3], path)
+    before = path.read_bytes()
+
+    def fail(*_: object, **__: object) -> None:
+        raise OSError(f"failed at {step}")
+
+    if step == "write":  # the rows fail half-way through the file
+        monkeypatch.setattr(
+            "opinipp.serialization._csv.csv.writer",
+            lambda *_, **__: type("W", (), {"writerow": lambda *_: None, "writerows": fail})(),
+        )
+    else:
+        owner = {"fsync": os, "copymode": shutil, "replace": RealPath}[step]
+        monkeypatch.setattr(owner, step, fail)
+    with pytest.raises(OSError, match=f"failed at {step}"):
+        write_csv(VALID[3:], path)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
