@@ -37,6 +37,9 @@ COLUMNS = [
     "zone",
     "category",
     "opinion",
+    "quality",
+    "predikat",
+    "label",
     "dimension_input",
     "dimension_proses",
     "dimension_output",
@@ -81,10 +84,20 @@ def test_columns_and_values_of_assessments() -> None:
         Decimal("86.83"),
     ]
     assert all(isinstance(r["score"], Decimal) for r in rows[:4])
-    assert [(r["zone"], r["category"], r["opinion"]) for r in rows[:3]] == [
-        ("merah", None, "Kepatuhan Rendah"),
-        ("kuning", "C", "Kualitas Sedang"),
-        ("hijau", "B", "Kualitas Tinggi"),
+    labels = ("zone", "category", "opinion", "quality", "predikat", "label")
+    assert [tuple(r[k] for k in labels) for r in rows] == [
+        ("merah", None, None, None, "Kepatuhan Rendah", "Kepatuhan Rendah"),
+        ("kuning", "C", "Kualitas Sedang", None, None, "Kualitas Sedang"),
+        ("hijau", "B", "Kualitas Tinggi", None, None, "Kualitas Tinggi"),
+        (
+            None,
+            None,
+            "Kualitas Tinggi Tanpa Maladministrasi",
+            "Baik",
+            None,
+            "Kualitas Tinggi Tanpa Maladministrasi",
+        ),
+        (None, None, None, None, None, None),
     ]
     assert rows[3]["entity"] == "Dinas Sosial Kabupaten Bolaang Mongondow"
     assert (rows[3]["kind"], rows[3]["name"], rows[3]["opd_kind"], rows[3]["code"]) == (
@@ -215,6 +228,30 @@ def test_from_pandas_rejects_cells_of_the_wrong_type() -> None:
     nan_decimal = df.assign(score=[Decimal("NaN")])
     with pytest.raises(RowError, match="NaN"):
         from_pandas(nan_decimal, errors="raise")
+
+
+def test_from_pandas_reports_every_cell_of_an_unsupported_type() -> None:
+    import numpy as np
+
+    df = pd.DataFrame(
+        {
+            "year": [2023, 2023, np.array([2023, 2024])],
+            "kind": ["kabupaten", "kabupaten", "kabupaten"],
+            "name": ["Muna Barat", np.array(["x", "y"]), "Tuban"],
+            "score": [np.array([81.84, 1.0]), np.float64(69.17), {"a": 1}],
+        }
+    )
+    with pytest.raises(InvalidDataError) as info:
+        from_pandas(df)
+    assert [(e.row, e.column) for e in info.value.exceptions] == [
+        (0, "score"),
+        (1, "name"),
+        (2, "year"),
+        (2, "score"),
+    ]
+    assert all("unsupported value type" in e.reason for e in info.value.exceptions)
+    with pytest.raises(RowError, match="unsupported value type ndarray"):
+        from_pandas(df, errors="raise")
 
 
 @pytest.mark.parametrize(

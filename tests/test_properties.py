@@ -7,25 +7,15 @@ rankings and gaps are in ``test_ranking.py`` and ``test_gaps.py``.
 
 from __future__ import annotations
 
-import io
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from opinipp.assessments import Assessment
 from opinipp.rules import Category, RuleSet, Zone, rules_for
 from opinipp.scores import Score
-from opinipp.serialization import (
-    assessments_from_json,
-    assessments_to_json,
-    from_json,
-    read_csv,
-    to_json,
-    write_csv,
-)
 from opinipp.strategies import (
-    assessment_sets,
     assessments,
     boundary_scores,
     grades,
@@ -35,6 +25,9 @@ from opinipp.strategies import (
 )
 from opinipp.zoning import Grade, classify, pemda_score, score_from_dimensions
 from year_scores import year_and_score
+
+if TYPE_CHECKING:
+    from opinipp.assessments import Assessment
 
 # --- zoning -------------------------------------------------------------------------------
 
@@ -141,28 +134,3 @@ def test_weighted_dimensions_stay_between_the_lowest_and_highest(
     dimensions = dict(zip(("input", "proses", "output", "pengaduan"), values, strict=True))
     total = score_from_dimensions(dimensions, year)
     assert min(values) <= total <= max(values)
-
-
-# --- serialization ------------------------------------------------------------------------
-
-
-@given(assessment_sets())
-def test_json_round_trip_keeps_every_assessment(items: tuple[Assessment, ...]) -> None:
-    assert assessments_from_json(assessments_to_json(items)) == items
-
-
-@given(assessments())
-def test_json_round_trip_of_one_assessment(a: Assessment) -> None:
-    assert from_json(to_json(a), Assessment) == a
-
-
-@given(grades())
-def test_json_round_trip_of_a_grade(grade: Grade) -> None:
-    assert from_json(to_json(grade), Grade) == grade
-
-
-@given(assessment_sets())
-def test_csv_round_trip_keeps_every_assessment(items: tuple[Assessment, ...]) -> None:
-    out = io.StringIO()
-    write_csv(items, out)
-    assert read_csv(io.StringIO(out.getvalue())) == items

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]  # no stubs pinned
+from jsonschema import Draft202012Validator
 
 from opinipp import strategies
 from opinipp.assessments import Assessment, PublishedResult

@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +27,7 @@ from opinipp.entities import (
     InstansiKind,
     OPDKind,
     Pemda,
+    PemdaKind,
     Province,
     Puskesmas,
     Rsud,
@@ -766,11 +768,21 @@ def test_header_may_carry_a_byte_order_mark_and_spaces(tmp_path: Path) -> None:
         assert read_csv(handle) == (found,)
 
 
-def test_non_utf8_files_are_rejected(tmp_path: Path) -> None:
+def test_non_utf8_cells_are_row_errors_and_the_rest_is_read(tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
-    path.write_bytes(HEADER.encode() + b"\nB\xe9kasi,kota,,2023,1\n")
-    with pytest.raises(InvalidTextError, match="UTF-8"):
+    path.write_bytes(
+        HEADER.encode() + b"\nB\xe9kasi,kota,,2023,1\nMuna Barat,kabupaten,Sultra,2020,1\n"
+    )
+    with pytest.raises(InvalidDataError) as info:
         read_csv(path)
+    assert [(e.row, e.column, e.value) for e in info.value.exceptions] == [
+        (2, "entity", b"B\xe9kasi"),
+        (3, "year", "2020"),
+    ]
+    assert "UTF-8" in info.value.exceptions[0].reason
+    with pytest.raises(RowError, match="UTF-8") as raised:
+        read_csv(path, errors="raise")
+    assert (raised.value.row, raised.value.column) == (2, "entity")
 
 
 @pytest.mark.parametrize("source", [None, 5, b"a.csv", ["a"], object()])
@@ -785,9 +797,11 @@ def test_read_csv_rejects_unknown_error_modes(errors: Any) -> None:
         _read_text(HEADER + "\n", errors=errors)
 
 
-def test_binary_files_and_bad_paths_are_rejected() -> None:
-    with pytest.raises(InvalidTextError, match="text mode"):
-        read_csv(io.BytesIO(HEADER.encode()))  # type: ignore[arg-type]
+def test_binary_files_are_read_as_utf8_and_bad_paths_are_rejected() -> None:
+    body = "\nMuna Barat,kabupaten,Sultra,2023,81.84\n"
+    assert read_csv(io.BytesIO(("\ufeff" + HEADER + body).encode())) == (
+        Assessment(MUBAR, 2023, "81.84"),
+    )
     with pytest.raises(InvalidArgumentError, match="not binary"):
         write_csv([], io.BytesIO())  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="valid file path"):
@@ -838,6 +852,8 @@ def test_writer_rows_look_like_the_published_file() -> None:
         ("\tcmd", "'\tcmd"),
         ("\rcmd", "'\rcmd"),
         ("'=already quoted", "''=already quoted"),
+        ('\x00=HYPERLINK("http://x")', '\'\x00=HYPERLINK("http://x")'),
+        ("'\x00@x", "''\x00@x"),
         ("'just a quote'", "'just a quote'"),
         ("zona = hijau", "zona = hijau"),
     ],
@@ -898,3 +914,38 @@ def test_empty_published_result_is_written_as_blank_cells() -> None:
     (back,) = _read_text(_written([a]))
     assert back.published is None
     assert back == attrs.evolve(a, published=None)
+
+
+def test_the_converter_refuses_what_it_cannot_unstructure() -> None:
+    from opinipp.trends import series
+
+    history = [Assessment(MUBAR, 2022, "69.17"), Assessment(MUBAR, 2023, "81.84")]
+    with pytest.raises(InvalidArgumentError, match="Series") as info:
+        make_converter().unstructure(series(history, MUBAR))
+    assert info.value.argument == "obj"
+    assert make_converter().unstructure(history[0]) == json.loads(to_json(history[0]))
+
+
+def test_ranks_are_limited_to_what_the_readers_read() -> None:
+    PublishedResult(rank_national=999_999_999)
+    with pytest.raises(InvalidArgumentError, match="999999999"):
+        PublishedResult(rank_national=1_000_000_000)
+    with pytest.raises(InvalidArgumentError, match="rank_province_of"):
+        PublishedResult(rank_province_of=10**100)
+    top = Assessment(MUBAR, 2023, "81.84", published=PublishedResult(rank_national=999_999_999))
+    assert _read_text(_written([top])) == (top,)
+    assert from_json(to_json(top), Assessment) == top
+
+
+def test_writers_refuse_a_pemda_the_readers_would_not_know() -> None:
+    renamed = attrs.evolve(MUBAR, name="Muna Barat (baru)")
+    invented = Pemda(code="74.49", name="Baru", kind=PemdaKind.KABUPATEN, province=MUBAR.province)
+    for pemda in (renamed, invented):
+        item = Assessment(pemda, 2023, "81.84")
+        with pytest.raises(InvalidArgumentError, match=re.escape(pemda.code)):
+            to_json(item)
+        with pytest.raises(InvalidArgumentError, match=re.escape(pemda.code)):
+            write_csv([item], io.StringIO())
+        unit = Assessment(Puskesmas(name="Puskesmas Tiworo", pemda=pemda), 2023, "81.84")
+        with pytest.raises(InvalidArgumentError, match=re.escape(pemda.code)):
+            assessments_to_json([unit])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping  # noqa: TC003 - annotations resolved at runtime by cattrs
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -28,7 +28,17 @@ from opinipp.zoning import classify, dimension_scores
 if TYPE_CHECKING:
     from opinipp.zoning import Grade
 
-__all__ = ["Assessment", "PublishedResult"]
+__all__ = ["MAX_RANK", "Assessment", "PublishedResult"]
+
+MAX_RANK: Final = 999_999_999
+"""The highest rank a :class:`PublishedResult` holds: nine digits, as every reader reads them.
+
+>>> PublishedResult(rank_national=MAX_RANK + 1)
+Traceback (most recent call last):
+...
+opinipp.errors.InvalidArgumentError: invalid rank_national 1000000000: expected None or a whole
+number from 1 to 999999999
+"""
 
 
 def _optional_score(value: Any) -> Score | None:  # noqa: ANN401 - converter takes any input
@@ -70,8 +80,12 @@ def _check_optional_text(_: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def _check_optional_rank(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise InvalidArgumentError(attribute.name, value, "None or a whole number from 1")
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_RANK
+    ):
+        raise InvalidArgumentError(
+            attribute.name, value, f"None or a whole number from 1 to {MAX_RANK}"
+        )
 
 
 def _check_published(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -85,7 +99,7 @@ class PublishedResult:
 
     Nothing here is derived from the score: ``zone`` may read ``"Zona Hijau"`` or
     ``"zonasi kuning"``, and may disagree with what the rules compute (see
-    :func:`opinipp.datasets.audit`).
+    :func:`opinipp.datasets.audit`). Ranks are whole numbers from 1 to :data:`MAX_RANK`.
     """
 
     zone: str | None = attrs.field(default=None, validator=_check_optional_text)

@@ -356,7 +356,7 @@ class InvalidTextError(OpinippError, ValueError):
 
 
 class RowError(OpinippError, ValueError):
-    """One bad cell or row in a data file.
+    """One bad cell or row in a data file (a cell that is not UTF-8 text is one too).
 
     Attributes:
         row: the 1-based line number in the file (the header is line 1); for a pandas
@@ -378,9 +378,14 @@ class RowError(OpinippError, ValueError):
 
 
 class InvalidDataError(OpinippError, ExceptionGroup):  # type: ignore[misc]
-    """Every bad row of a data file at once, as an exception group of :class:`RowError`.
+    """Every problem of a data file or a JSON text at once, as an exception group.
 
-    ``errors.exceptions`` holds the :class:`RowError` members in file order;
+    For a file (CSV, a data frame, the bundled data) ``errors.exceptions`` holds one
+    :class:`RowError` per bad cell or row, in file order. For JSON
+    (:func:`opinipp.serialization.from_json` and friends) it holds the specific errors
+    (:class:`InvalidArgumentError`, :class:`InvalidScoreError`, :class:`UnknownRegionError`,
+    :class:`RulesNotAvailableError`, :class:`DuplicateEntityError` …), each with the JSON
+    path of its value as its ``path`` attribute (``"$[3].score"``) and in its message.
     :meth:`messages` flattens them to readable lines. A ``message`` that is not text, or
     ``exceptions`` that are not a non-empty sequence of exceptions, raise
     :class:`InvalidArgumentError`.

@@ -20,8 +20,11 @@ Needs ``pip install 'opinipp[pandas]'``. pandas is imported when :func:`to_panda
 ``score``                  the score as an exact :class:`~decimal.Decimal` (object dtype;
                            ``.astype(float)`` for plotting)
 ``tanpa_maladministrasi``  the 2025 qualifier (nullable boolean)
-``zone``, ``category``,    what :func:`~opinipp.zoning.classify` gives for the score
-``opinion``                (empty without a score or where the year has no such label)
+``zone``, ``category``,    the :class:`~opinipp.zoning.Grade` of the score, as the JSON of
+``opinion``, ``quality``,  a Grade has them: the zone and category values, the full
+``predikat``, ``label``    opinion (2022 on), the 2025 quality word, the 2015–2021
+                           predikat, and the main label (the opinion, else the predikat);
+                           empty without a score or where the year has no such label
 ``dimension_*``            the four dimension scores, as Decimals, where known
 ``*_published``, ranks,    the :class:`~opinipp.assessments.PublishedResult`, as printed
 ``note``
@@ -29,7 +32,7 @@ Needs ``pip install 'opinipp[pandas]'``. pandas is imported when :func:`to_panda
 =========================  ==============================================================
 
 :func:`from_pandas` reads those columns back to equal assessments (it ignores the computed
-``entity``, ``zone``, ``category``, ``opinion``, ``rank`` and ``of``), resolving entities
+``entity``, the grade's columns, ``rank`` and ``of``), resolving entities
 through :mod:`opinipp.regions` exactly as :func:`opinipp.serialization.read_csv` does.
 
 >>> from opinipp import regions
@@ -91,7 +94,9 @@ _READ_COLUMNS: Final[dict[str, str]] = {
     **dict(_PUBLISHED_COLUMNS),
     "source": "source",
 }
-_COMPUTED_COLUMNS: Final = frozenset({"entity", "zone", "category", "opinion", "rank", "of"})
+_GRADE_COLUMNS: Final = ("zone", "category", "opinion", "quality", "predikat", "label")
+"""The columns of the grade, named and filled as the JSON of a Grade has them."""
+_COMPUTED_COLUMNS: Final = frozenset({"entity", *_GRADE_COLUMNS, "rank", "of"})
 _REQUIRED_COLUMNS: Final = ("year", "kind", "score")
 _INT_FIELDS: Final = frozenset(
     {"year", "rank_national", "rank_national_of", "rank_province", "rank_province_of"}
@@ -142,7 +147,10 @@ def _row(a: Assessment) -> dict[str, Any]:
         "tanpa_maladministrasi": a.tanpa_maladministrasi,
         "zone": None if grade is None or grade.zone is None else grade.zone.value,
         "category": None if grade is None or grade.category is None else grade.category.value,
-        "opinion": None if grade is None else (grade.label or None),
+        "opinion": None if grade is None else grade.opinion,
+        "quality": None if grade is None else grade.quality,
+        "predikat": None if grade is None else grade.predikat,
+        "label": None if grade is None else (grade.label or None),
     }
     for dimension, column in zip(Dimension, _DIMENSION_COLUMNS, strict=True):
         value = None if a.dimensions is None else a.dimensions.get(dimension)
@@ -184,7 +192,9 @@ def to_pandas(obj: Iterable[Assessment] | Ranking, /) -> pd.DataFrame:
 
     Raises:
         MissingExtraError: pandas is not installed (``pip install 'opinipp[pandas]'``).
-        InvalidArgumentError: ``obj`` is neither a Ranking nor an iterable of Assessments.
+        InvalidArgumentError: ``obj`` is neither a Ranking nor an iterable of Assessments,
+            or an entity's Pemda is not the one :mod:`opinipp.regions` gives for its code
+            (which :func:`from_pandas` would not read back).
 
     >>> from opinipp import regions
     >>> from opinipp.assessments import Assessment
@@ -208,7 +218,7 @@ def to_pandas(obj: Iterable[Assessment] | Ranking, /) -> pd.DataFrame:
         rows = [{"rank": e.rank, "of": e.of, **_row(e.assessment)} for e in obj.entries]
         columns = ["rank", "of", *_columns()]
     else:
-        from opinipp.serialization._records import assessment_list
+        from opinipp.serialization._records import assessment_list, check_known_region
 
         try:
             items = assessment_list(obj)
@@ -216,6 +226,8 @@ def to_pandas(obj: Iterable[Assessment] | Ranking, /) -> pd.DataFrame:
             raise InvalidArgumentError(
                 "obj", obj, "a Ranking or an iterable of Assessment objects"
             ) from None
+        for i, a in enumerate(items):
+            check_known_region(a.entity, f"obj[{i}].entity")
         rows = [_row(a) for a in items]
         columns = _columns()
     return _frame(module, rows, columns)
@@ -236,6 +248,9 @@ def _columns() -> list[str]:
         "zone",
         "category",
         "opinion",
+        "quality",
+        "predikat",
+        "label",
         *_DIMENSION_COLUMNS,
         *(c for c, _ in _PUBLISHED_COLUMNS),
         "source",
@@ -248,8 +263,8 @@ class _UnsupportedCellError(Exception):
 
 def _cell(value: object, field: str, is_missing: Any) -> str:  # noqa: ANN401 - pd.isna
     """A frame cell as the text the record reader expects ("" for a missing value)."""
-    if type(value).__module__ == "numpy" and hasattr(value, "item"):
-        value = value.item()  # NumPy scalars to Python ones
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        value = value.item()  # type: ignore[attr-defined]  # NumPy scalars to Python ones
     if isinstance(value, Decimal):
         return format(value, "f") if value.is_finite() else str(value)
     if value is None:
@@ -286,15 +301,14 @@ def _records(
     columns = [c for c in df.columns if c in _READ_COLUMNS or c == name_column]
     for position, values in enumerate(df[columns].itertuples(index=False, name=None)):
         record: dict[str, tuple[str, str]] = {}
-        problem: RowError | None = None
         for column, value in zip(columns, values, strict=True):
             field = "name" if column == name_column else _READ_COLUMNS[column]
             try:
                 record[field] = (column, _cell(value, field, is_missing))
             except _UnsupportedCellError as err:
-                problem = RowError(position, column, value, f"unsupported value type {err}")
-                break
-        yield position, problem if problem is not None else record
+                yield position, RowError(position, column, value, f"unsupported value type {err}")
+                record[field] = (column, "")  # reported above; the row's other cells are read
+        yield position, record
 
 
 def _check_columns(columns: list[object], name_column: str) -> None:
@@ -322,8 +336,9 @@ def from_pandas(df: pd.DataFrame, /, *, errors: ErrorMode = "collect") -> tuple[
     resolution of names and codes through :mod:`opinipp.regions`). A missing value (``None``,
     ``NaN``, ``pd.NA``) is a blank cell; scores may be Decimals, strings (``"81,84"`` too),
     ints or floats (read through their shortest repr). Columns :func:`to_pandas` computes
-    (``entity`` when ``name`` is present, ``zone``, ``category``, ``opinion``, ``rank``,
-    ``of``) are ignored; any other column is an error (drop your own columns first).
+    (``entity`` when ``name`` is present, ``zone``, ``category``, ``opinion``, ``quality``,
+    ``predikat``, ``label``, ``rank``, ``of``) are ignored; any other column is an error
+    (drop your own columns first).
 
     Errors are reported like :func:`~opinipp.serialization.read_csv` reports them, except
     that :attr:`~opinipp.errors.RowError.row` is the row's 0-based position in the frame

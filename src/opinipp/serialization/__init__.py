@@ -33,8 +33,10 @@ rank written as text, a flag written as ``"ya"``) raise
 :class:`~opinipp.errors.InvalidArgumentError` naming the JSON path (``$.entity.code``,
 ``$[3].score``); codes and names are resolved through :mod:`opinipp.regions` and must agree
 with each other. Every other error (a bad score, an unknown code …) is raised as itself,
-with a note naming its path; several problems are raised together as an
-:class:`~opinipp.errors.InvalidDataError`.
+its message ending with its path (``(at $[3].score)``); every error carries the path as its
+``path`` attribute. Every problem of a text is reported, several together as an
+:class:`~opinipp.errors.InvalidDataError`. A leading byte-order mark is allowed, a key
+repeated in one object is an error.
 
 **CSV** (:func:`read_csv`, :func:`write_csv`) uses the columns of the bundled published
 results (:data:`PUBLISHED_COLUMNS`, see :mod:`opinipp.datasets`), or a minimal layout

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import os
 import re
-from typing import IO, TYPE_CHECKING, Any, Final, Literal, NamedTuple, NoReturn
+from typing import IO, TYPE_CHECKING, Final, NamedTuple, NoReturn
 
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import OPD, Instansi, Pemda
-from opinipp.errors import InvalidArgumentError, InvalidTextError, RowError
+from opinipp.errors import InvalidArgumentError, RowError
 from opinipp.rules import Dimension
 from opinipp.serialization._records import (
     DIMENSION_FIELDS,
@@ -18,9 +19,11 @@ from opinipp.serialization._records import (
     Record,
     assessment_list,
     check_error_mode,
+    check_known_region,
     raise_group,
     read_records,
 )
+from opinipp.serialization._table import SURROGATE, read_rows, write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -76,11 +79,12 @@ MINIMAL_COLUMNS: Final = ("entity", "kind", "province", "year", "score")
 """The required columns of the minimal layout (``parent_pemda`` and :data:`EXTRA_COLUMNS`
 may be added)."""
 
-# A cell a spreadsheet would run as a formula starts with one of these. The writer prefixes
+# A cell a spreadsheet would run as a formula starts with one of these (some skip a leading
+# NUL). The writer prefixes
 # such a cell, and any cell of quotes followed by one (so the rule can be undone exactly),
 # with a single quote; the reader removes exactly one quote from a cell of that shape.
-_FORMULA_START: Final = re.compile(r"'*[=+\-@\t\r]")
-_QUOTED_FORMULA: Final = re.compile(r"'+[=+\-@\t\r]")
+_FORMULA_START: Final = re.compile(r"'*[=+\-@\t\r\x00]")
+_QUOTED_FORMULA: Final = re.compile(r"'+[=+\-@\t\r\x00]")
 
 
 def _neutralise(cell: str) -> str:
@@ -189,96 +193,68 @@ def _header_layout(names: list[str], errors: ErrorMode, source_name: str) -> _La
 
 
 def _csv_records(
-    reader: Any,  # noqa: ANN401 - a csv reader object (its type is private to csv)
-    columns: list[str],
-    layout: _Layout,
-    source_name: str,
+    rows: Iterator[tuple[int, list[str] | RowError]], columns: list[str], layout: _Layout
 ) -> Iterator[tuple[int, Record | RowError]]:
     """Yield ``(line number, record)`` for each row; a row of the wrong width is a RowError."""
     fields = [layout.fields[c] for c in columns]
-    start = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader, None)
-        except csv.Error as err:
-            yield reader.line_num, RowError(reader.line_num, None, None, f"unreadable CSV: {err}")
-            return
-        except UnicodeDecodeError as err:
-            raise InvalidTextError(source_name, "a UTF-8 CSV file", str(err)) from None
-        if cells is None:
-            return
-        row, start = start, reader.line_num + 1
-        if not cells:
-            continue  # a blank line holds no row
+    for row, cells in rows:
+        if isinstance(cells, RowError):
+            yield row, cells
+            continue
         if len(cells) != len(columns):
             reason = f"expected {len(columns)} cells as in the header, found {len(cells)}"
             yield row, RowError(row, None, ",".join(cells), reason)
             continue
         if "'" in "".join(cells):  # only a cell starting with a quote may need restoring
-            cells = [_restore(v) for v in cells]
+            cells = [_restore(v) for v in cells]  # noqa: PLW2901 - the restored cells
         yield row, dict(zip(fields, zip(columns, cells, strict=True), strict=True))
 
 
 def read_csv_stream(
-    stream: Iterable[str],
-    source_name: str,
+    stream: str | os.PathLike[str] | IO[str] | IO[bytes],
+    source_name: str | None,
     errors: ErrorMode,
     *,
     strip_parent_suffix: bool = False,
 ) -> tuple[Assessment, ...]:
-    """Read CSV text in either layout (the internal reader of :func:`read_csv`).
+    """Read CSV in either layout from anything :func:`~._table.read_rows` reads.
 
-    ``source_name`` names the source in errors; ``strip_parent_suffix`` is passed on to
+    The internal reader of :func:`read_csv`. ``source_name`` names the source in errors (by
+    default the path or the stream's name); ``strip_parent_suffix`` is passed on to
     :func:`~opinipp.serialization._records.read_records`.
     """
-    reader = csv.reader(stream)
-    try:
-        header = next(reader, None)
-    except (csv.Error, UnicodeDecodeError) as err:
-        raise InvalidTextError(source_name, "a UTF-8 CSV file", str(err)) from None
-    names = [h.strip() for h in header or []]
-    if names:
-        names[0] = names[0].lstrip("\ufeff").strip()
-    if not any(names):
-        _fail_header(
-            [RowError(1, None, "", "empty file: expected a header row")], errors, source_name
+    with contextlib.closing(read_rows(stream, source_name=source_name, errors=errors)) as rows:
+        name = source_name or _name_of(stream)
+        header: list[str] | None = None
+        early: list[RowError] = []
+        for _, cells in rows:
+            if isinstance(cells, RowError):
+                early.append(cells)  # an undecodable header cell
+                continue
+            header = cells
+            break
+        names = [h.strip() for h in header or []]
+        if early:
+            _fail_header(early, errors, name)
+        if not any(names):
+            _fail_header([RowError(1, None, "", "empty file: expected a header row")], errors, name)
+        layout = _header_layout(names, errors, name)
+        return read_records(
+            _csv_records(rows, names, layout),
+            name,
+            errors,
+            strip_parent_suffix=strip_parent_suffix,
         )
-    layout = _header_layout(names, errors, source_name)
-    return read_records(
-        _csv_records(reader, names, layout, source_name),
-        source_name,
-        errors,
-        strip_parent_suffix=strip_parent_suffix,
-    )
 
 
-@contextlib.contextmanager
-def _text_source(source: object, mode: Literal["r", "w"]) -> Iterator[tuple[IO[str], str]]:
-    argument = "source" if mode == "r" else "target"
+def _name_of(source: object) -> str:
     if isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        if not isinstance(path, str):
-            raise InvalidArgumentError(argument, source, "a str path or a text file")
-        encoding = "utf-8-sig" if mode == "r" else "utf-8"
-        try:
-            handle = open(path, mode, encoding=encoding, newline="")  # noqa: PTH123, SIM115
-        except ValueError as err:  # an embedded NUL character
-            raise InvalidArgumentError(argument, source, f"a valid file path ({err})") from None
-        with handle:
-            yield handle, path
-        return
-    needed = "read" if mode == "r" else "write"
-    if not callable(getattr(source, needed, None)) or isinstance(source, (bytes, bytearray)):
-        raise InvalidArgumentError(
-            argument,
-            source,
-            f"a path or a text file open for {'reading' if mode == 'r' else 'writing'}",
-        )
-    yield source, str(getattr(source, "name", "<stream>"))  # type: ignore[misc]
+        return str(os.fspath(source))
+    return str(getattr(source, "name", "<stream>"))
 
 
 def read_csv(
-    source: str | os.PathLike[str] | IO[str], /, *, errors: ErrorMode = "collect"
+    source: str | os.PathLike[str] | IO[str] | IO[bytes], /, *, errors: ErrorMode = "collect"
 ) -> tuple[Assessment, ...]:
     r"""Read assessments from a CSV file in the published or the minimal layout.
 
@@ -300,22 +276,25 @@ def read_csv(
       from its name (Dinkes, Disdik, Dinsos, DPMPTSP, Disdukcapil; anything else is OTHER);
     - a kementerian or lembaga has no province, parent or code;
     - the same entity may appear once per year;
-    - a cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-      return loses that one quote (the mark :func:`write_csv` adds).
+    - a cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab, a carriage
+      return or a NUL loses that one quote (the mark :func:`write_csv` adds).
 
     No row is dropped silently. With ``errors="collect"`` (the default) every problem is
     reported at once as an :class:`~opinipp.errors.InvalidDataError` whose ``exceptions``
     are :class:`~opinipp.errors.RowError` objects in file order (``row`` is the line number,
     the header being line 1; ``column`` the column name). With ``errors="raise"`` the first
-    RowError is raised. Blank lines are skipped.
+    RowError is raised. Blank lines are skipped. Every cell is checked, however many are bad:
+    a cell that is not UTF-8 (reported with its row and column, the rest of the file still
+    read), a row the CSV syntax cannot split (a stray quote, a file cut off inside a quoted
+    cell) and a row of the wrong width are RowErrors like the others. Cells may be of any
+    length.
 
-    ``source`` is a path or a text file (open it with ``newline=""``). Files are read as
-    UTF-8 (a byte-order mark is allowed).
+    ``source`` is a path, a text file (open it with ``newline=""``) or a binary file. Bytes
+    are read as UTF-8 (a byte-order mark is allowed).
 
     Raises:
         InvalidDataError: in collect mode, the bad rows.
         RowError: in raise mode, the first bad row.
-        InvalidTextError: the file is not UTF-8 text.
         InvalidArgumentError: ``source`` or ``errors`` is not one of the accepted values.
         OSError: the file cannot be opened.
 
@@ -330,8 +309,7 @@ def read_csv(
     opinipp.errors.RowError: row 2, column 'year': '2020': no assessment rules for year 2020: ...
     """
     mode = check_error_mode(errors)
-    with _text_source(source, "r") as (stream, name):
-        return read_csv_stream(stream, name, mode)
+    return read_csv_stream(source, None, mode)
 
 
 def _row_of(a: Assessment) -> list[str]:
@@ -377,6 +355,19 @@ def _row_of(a: Assessment) -> list[str]:
     return [_neutralise("" if c is None else str(c)) for c in cells]
 
 
+def _check_encodable(index: int, cells: list[str]) -> None:
+    """Refuse a row with text UTF-8 cannot encode (a lone surrogate), before anything is written."""
+    if "".join(cells).isascii():
+        return
+    for column, cell in zip(WRITTEN_COLUMNS, cells, strict=True):
+        if SURROGATE.search(cell) is not None:
+            raise InvalidArgumentError(
+                f"assessments[{index}], column {column!r},",
+                _restore(cell),
+                "text that UTF-8 can encode (no lone surrogates such as '\\udc80')",
+            )
+
+
 def _dimension_cell(a: Assessment, dimension: Dimension) -> Score | None:
     return None if a.dimensions is None else a.dimensions.get(dimension)
 
@@ -394,12 +385,20 @@ def write_csv(
     :class:`~opinipp.assessments.PublishedResult` (both are blank cells, read as ``None``).
 
     Every cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
-    ``-``, ``@``, a tab or a carriage return), and every cell of quotes followed by one of
-    those, gets a leading single quote, which :func:`read_csv` removes again.
+    ``-``, ``@``, a tab, a carriage return or a NUL character), and every cell of quotes
+    followed by one of those, gets a leading single quote, which :func:`read_csv` removes
+    again.
 
-    ``target`` is a path (written as UTF-8) or a text file (open it with ``newline=""``).
-    Lines end with CRLF, as RFC 4180 has it, so that a carriage return inside a cell is
-    quoted. Nothing is written when an item is not an Assessment.
+    ``target`` is a path or a text file (open it with ``newline=""``). A path is written as
+    UTF-8 to a temporary file beside it, which replaces the file only once complete: a
+    failure at any point leaves the previous file as it was. A directory is refused with
+    :class:`~opinipp.errors.InvalidArgumentError`. A text file is written in one call, after
+    every row was prepared. Lines end with CRLF, as RFC 4180 has it, so that a carriage
+    return inside a cell is quoted. Nothing is written when an item is not an Assessment,
+    when its Pemda is not the one :mod:`opinipp.regions` gives for its code (a hand-built
+    or renamed one, which :func:`read_csv` would not read back), or when it holds text that
+    UTF-8 cannot encode (a lone surrogate, which Python strings allow): each raises
+    :class:`~opinipp.errors.InvalidArgumentError`, naming the item (and the column).
 
     >>> import io
     >>> from opinipp import regions
@@ -413,15 +412,29 @@ def write_csv(
     """
     items = assessment_list(assessments)
     rows = [_row_of(a) for a in items]
-    with _text_source(target, "w") as (stream, _):
+    for i, (a, cells) in enumerate(zip(items, rows, strict=True)):
+        check_known_region(a.entity, f"assessments[{i}].entity")
+        _check_encodable(i, cells)
+
+    def write(stream: IO[str]) -> None:
         writer = csv.writer(stream, lineterminator="\r\n")
-        try:
-            writer.writerow(WRITTEN_COLUMNS)
-            writer.writerows(rows)
-        except TypeError:  # a file opened in binary mode
-            raise InvalidArgumentError(
-                "target", target, "a path or a text file open for writing (not binary)"
-            ) from None
+        writer.writerow(WRITTEN_COLUMNS)
+        writer.writerows(rows)
+
+    if isinstance(target, (str, os.PathLike)):
+        write_atomically(target, write)
+        return
+    given: object = target
+    if not callable(getattr(given, "write", None)) or isinstance(given, (bytes, bytearray)):
+        raise InvalidArgumentError("target", target, "a path or a text file open for writing")
+    text = io.StringIO()
+    write(text)
+    try:
+        target.write(text.getvalue())
+    except TypeError:  # a file opened in binary mode
+        raise InvalidArgumentError(
+            "target", target, "a path or a text file open for writing (not binary)"
+        ) from None
 
 
 def __dir__() -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args
@@ -21,6 +22,7 @@ import attrs
 from opinipp import regions
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
+    ENTITY_TYPES,
     OPD,
     EntityKind,
     Instansi,
@@ -37,13 +39,21 @@ from opinipp.errors import (
     DuplicateEntityError,
     InvalidArgumentError,
     InvalidDataError,
+    InvalidScoreError,
     InvalidTextError,
+    NotApplicableError,
     OpinippError,
+    RulesNotAvailableError,
     UnknownRegionError,
 )
-from opinipp.rules import Category, Dimension, Zone
+from opinipp.rules import Category, Dimension, Zone, rules_for
 from opinipp.scores import Score
-from opinipp.serialization._records import PEMDA_CODE, PEMDA_CODE_EXPECTED, assessment_list
+from opinipp.serialization._records import (
+    PEMDA_CODE,
+    PEMDA_CODE_EXPECTED,
+    assessment_list,
+    check_known_region,
+)
 from opinipp.zoning import Grade, classify
 
 if TYPE_CHECKING:
@@ -67,7 +77,7 @@ _E = TypeVar("_E", bound=Enum)
 
 _MAX_INDENT: Final = 16
 _ENUMS: Final = (Zone, Category, Dimension, EntityKind, PemdaKind, InstansiKind, OPDKind)
-_ENTITY_UNION: Final = Instansi | Pemda | OPD | Puskesmas | Rsud
+_ENTITY_UNION: Final = functools.reduce(operator.or_, ENTITY_TYPES)
 _CLASS_OF_KIND: Final[dict[EntityKind, type]] = {
     EntityKind.KEMENTERIAN: Instansi,
     EntityKind.LEMBAGA: Instansi,
@@ -166,18 +176,7 @@ _WHAT: Final[dict[type, str]] = {
 _SUPPORTED: Final = (
     "Assessment, PublishedResult, Grade, Province, Pemda, Instansi, OPD, Puskesmas, Rsud or Score"
 )
-_TOP_LEVEL: Final = (
-    Assessment,
-    PublishedResult,
-    Grade,
-    Province,
-    Pemda,
-    Instansi,
-    OPD,
-    Puskesmas,
-    Rsud,
-    Score,
-)
+_TOP_LEVEL: Final = (Assessment, PublishedResult, Grade, Province, *ENTITY_TYPES, Score)
 
 
 def _json_keys(cls: type) -> tuple[str, ...]:
@@ -350,9 +349,44 @@ def _object_hook(
             if obj.get("kind") != tag.value:
                 raise _ExpectedError(obj.get("kind"), repr(tag.value), "kind")
             obj = {k: v for k, v in obj.items() if k != "kind"}
+        if cls is Assessment:
+            return _assessment(generated, obj)
         return generated(obj, cls)
 
     return structure
+
+
+def _assessment(generated: Callable[[Any, Any], Any], obj: dict[str, Any]) -> Assessment:
+    """Build an Assessment, placing each error of its constructor under the key it is about."""
+    from cattrs.errors import AttributeValidationNote, ClassValidationError
+
+    try:
+        result: Assessment = generated(obj, Assessment)
+    except ClassValidationError as exc:
+        keyed, plain = exc.group_exceptions()
+        if not keyed and len(plain) == 1:  # the constructor's own checks
+            key = _CONSTRUCTOR_KEYS.get(type(plain[0]))
+            if key is not None:
+                raise _Located(plain[0], key) from None
+        failed = {note.name for _, note in keyed}
+        year = obj.get("year")
+        if "year" in failed or type(year) is not int:
+            raise
+        try:
+            rules_for(year)
+        except RulesNotAvailableError as err:  # the year is wrong too: report it with the rest
+            note = AttributeValidationNote("Structuring Assessment @ attribute year", "year", int)
+            _set_notes(err, [note])
+            raise ClassValidationError(exc.message, [*exc.exceptions, err], exc.cl) from None
+        raise
+    return result
+
+
+_CONSTRUCTOR_KEYS: Final[dict[type, str]] = {
+    RulesNotAvailableError: "year",
+    InvalidScoreError: "score",  # above the year's scale
+    NotApplicableError: "tanpa_maladministrasi",  # the qualifier outside its years
+}
 
 
 def _array_hook(
@@ -462,6 +496,16 @@ def _errors(  # noqa: C901, PLR0911 - one branch per kind of cattrs error
     return [(path, value, InvalidArgumentError(path, value, f"{expected} ({exc})"))]
 
 
+def _locate(err: Exception, where: str) -> None:
+    """Give ``err`` the JSON path of its value: a ``path`` attribute, and in its message."""
+    setattr(err, "path", where)  # noqa: B010 - an attribute of any opinipp error
+    if isinstance(err, InvalidArgumentError) and err.argument == where:
+        return  # the message starts with the path
+    _set_notes(err, [f"at {where}"])
+    if err.args and isinstance(err.args[0], str):
+        err.args = (f"{err.args[0]} (at {where})", *err.args[1:])
+
+
 def _set_notes(err: Exception, notes: list[object]) -> None:
     setattr(err, "__notes__", notes)  # noqa: B010 - Python 3.10's typing has no __notes__
 
@@ -470,8 +514,7 @@ def _opinipp_error(exc: Exception, obj: object) -> Exception:
     """The opinipp error for what structuring ``obj`` raised: the one error, or a group."""
     found = _errors(exc, "$", obj)
     for where, _, err in found:
-        if not (isinstance(err, InvalidArgumentError) and err.argument == where):
-            _set_notes(err, [f"at {where}"])  # the message does not name the path
+        _locate(err, where)
     if len(found) == 1:
         return found[0][2]
     return InvalidDataError(
@@ -485,11 +528,18 @@ def _opinipp_error(exc: Exception, obj: object) -> Exception:
 
 
 def _province_to(p: Province) -> dict[str, Any]:
+    check_known_region(p, "obj")
     return {"code": p.code, "name": p.name}
 
 
 def _pemda_to(p: Pemda) -> dict[str, Any]:
+    check_known_region(p, "obj")
     return {"kind": p.kind.value, "code": p.code, "name": p.name}
+
+
+def _pemda_code_to(p: Pemda) -> str:
+    check_known_region(p, "obj")
+    return p.code
 
 
 def _kind_first(
@@ -516,7 +566,8 @@ def make_converter() -> cattrs.Converter:
     other attrs class it structures is just as strict (``str``, ``int`` and ``bool`` are
     not converted from one another). :meth:`structure` raises opinipp errors that name the
     JSON path of the bad value (an :class:`~opinipp.errors.InvalidDataError` when there are
-    several).
+    several). :meth:`unstructure` raises :class:`~opinipp.errors.InvalidArgumentError` for
+    an object it cannot write (such as a :class:`~opinipp.trends.Series`).
 
     >>> conv = make_converter()
     >>> conv.unstructure(Score("81.84")), conv.structure("90,02", Score)
@@ -537,6 +588,15 @@ def make_converter() -> cattrs.Converter:
             except Exception as exc:  # noqa: BLE001 - every error becomes an opinipp error
                 raise _opinipp_error(exc, obj) from None
 
+        def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any:  # noqa: ANN401
+            try:
+                return super().unstructure(obj, unstructure_as)
+            except OpinippError:
+                raise
+            except Exception:  # noqa: BLE001 - a class whose hooks cannot be generated
+                expected = f"an {_SUPPORTED}, or an attrs class of such fields"
+                raise InvalidArgumentError("obj", obj, expected) from None
+
     converter = _Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _strict(str, "a JSON string"))
     converter.register_structure_hook(int, _strict(int, "a whole JSON number"))
@@ -546,7 +606,7 @@ def make_converter() -> cattrs.Converter:
     for enum in _ENUMS:
         converter.register_structure_hook(enum, _enum_hook(enum))
         converter.register_unstructure_hook(enum, _enum_value)
-    as_code = override(struct_hook=_pemda_code_hook, unstruct_hook=lambda p: p.code)
+    as_code = override(struct_hook=_pemda_code_hook, unstruct_hook=_pemda_code_to)
     year = override(struct_hook=_as_is)
     shapes: tuple[tuple[type, dict[str, Any]], ...] = (
         (_ProvinceRef, {"code": override(struct_hook=_strict(str, _PROVINCE_CODE_EXPECTED))}),
@@ -619,7 +679,10 @@ def _check_json_object(obj: object) -> None:
 def to_json(obj: object, /, *, indent: int | None = None) -> str:
     """Write an Assessment, entity, Grade, PublishedResult or Score (or a list of them) as JSON.
 
-    Non-ASCII text is written as is; ``indent`` (0 to 16 spaces) pretty-prints.
+    Non-ASCII text is written as is; ``indent`` (0 to 16 spaces) pretty-prints. A Province
+    or Pemda (an assessment's, a unit's) must be the one :mod:`opinipp.regions` gives for
+    its code, as :func:`from_json` resolves it: a hand-built or renamed one raises
+    :class:`~opinipp.errors.InvalidArgumentError`, so that what is written reads back equal.
 
     >>> from opinipp.zoning import classify
     >>> to_json(classify("81.84", 2023))
@@ -664,18 +727,67 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+class _Repeated(dict):  # type: ignore[type-arg]
+    """A JSON object in which a key appears more than once (the keys in ``repeated``)."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.repeated: list[str] = []
+        for key, _ in pairs:
+            if key in seen:
+                self.repeated.append(key)
+            seen.add(key)
+        self.pairs = pairs
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    return found if len(found) == len(pairs) else _Repeated(pairs)
+
+
+def _repeated_keys(value: object, path: str = "$") -> list[Exception]:
+    """An InvalidArgumentError for each key that a JSON object repeats, with its path."""
+    found: list[Exception] = []
+    if isinstance(value, _Repeated):
+        for key in dict.fromkeys(value.repeated):
+            where = f"{path}.{key}"
+            values = [v for k, v in value.pairs if k == key]
+            expected = f"each key once in a JSON object (this one has {key!r} twice or more)"
+            err = InvalidArgumentError(where, values, expected)
+            setattr(err, "path", where)  # noqa: B010 - as _locate does
+            found.append(err)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_repeated_keys(item, f"{path}.{key}"))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found.extend(_repeated_keys(item, f"{path}[{i}]"))
+    return found
+
+
 def _load_json(given: object) -> object:
     if isinstance(given, (bytes, bytearray)):
         try:
-            text = bytes(given).decode("utf-8")
+            text = bytes(given).decode("utf-8-sig")
         except UnicodeDecodeError as err:
             raise InvalidTextError(bytes(given[:80]), "UTF-8 JSON", str(err)) from None
     elif isinstance(given, str):
-        text = given
+        text = given.removeprefix("\ufeff")
     else:
         raise InvalidArgumentError("text", given, "JSON text (a str, or UTF-8 bytes)")
+    repeated = False
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        found = _object(pairs)
+        repeated = repeated or isinstance(found, _Repeated)
+        return found
+
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(
+            text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=pairs_hook
+        )
     except OpinippError:
         raise
     except json.JSONDecodeError as err:
@@ -683,6 +795,13 @@ def _load_json(given: object) -> object:
         raise InvalidTextError(_excerpt(text), "JSON", f"{err.msg} at {where}") from None
     except (ValueError, RecursionError) as err:  # huge integers, deep nesting
         raise InvalidTextError(_excerpt(text), "JSON", str(err) or type(err).__name__) from None
+    if repeated:
+        problems = _repeated_keys(data)
+        if len(problems) == 1:
+            raise problems[0]
+        paths = ", ".join(getattr(e, "path", "$") for e in problems)
+        raise InvalidDataError(f"{len(problems)} problems in the JSON: {paths}", problems)
+    return data
 
 
 def from_json(text: str | bytes, cls: type[T], /) -> T:
@@ -690,14 +809,17 @@ def from_json(text: str | bytes, cls: type[T], /) -> T:
 
     ``cls`` is one of the supported classes, or ``list[X]`` / ``tuple[X, ...]`` of one.
     Numbers are read as exact decimals, so a score written as the JSON number ``81.84`` is
-    exactly 81.84. Every error names the JSON path of the bad value (in its message, or in
-    a note ``at $.entity.code``); several problems are raised together as an
+    exactly 81.84. A leading byte-order mark is allowed; a key that appears twice in one
+    object is an error. Every problem is reported, each with the JSON path of its value in
+    a ``path`` attribute (``"$[3].score"``) and in its message (an
+    :class:`~opinipp.errors.InvalidArgumentError` starts with it, any other error ends with
+    ``(at $[3].score)``); several problems are raised together as an
     :class:`~opinipp.errors.InvalidDataError`.
 
     Raises:
         InvalidTextError: the text is not JSON (or not UTF-8).
-        InvalidArgumentError: a key is unknown or missing, a value has the wrong type, or
-            ``cls`` is not supported; the message names the JSON path.
+        InvalidArgumentError: a key is unknown, missing or repeated, a value has the wrong
+            type, or ``cls`` is not supported; the message names the JSON path.
         InvalidScoreError, UnknownRegionError, RulesNotAvailableError, InvalidEntityError,
             NotApplicableError: a value the library rejects (a bad score, an unknown code,
             year 2020, the 2025 qualifier in another year …).
@@ -745,7 +867,8 @@ def assessments_from_json(text: str | bytes, /) -> tuple[Assessment, ...]:
 
     Raises what :func:`from_json` raises, and
     :class:`~opinipp.errors.DuplicateEntityError` for a second result of one entity in one
-    year.
+    year, naming both items (``$[0] and $[2]``; several duplicates together as an
+    :class:`~opinipp.errors.InvalidDataError`).
 
     >>> text = (
     ...     '[{"entity": {"kind": "kabupaten", "code": "74.13"}, "year": 2022, "score": "69.17"}]'
@@ -754,12 +877,21 @@ def assessments_from_json(text: str | bytes, /) -> tuple[Assessment, ...]:
     [('Kabupaten Muna Barat', 2022, '69.17')]
     """
     result = from_json(text, tuple[Assessment, ...])
-    seen: set[tuple[object, int]] = set()
-    for a in result:
-        key = (a.entity, a.year)
-        if key in seen:
-            raise DuplicateEntityError(a.entity, f"the assessments of {a.year}")
-        seen.add(key)
+    first: dict[tuple[object, int], int] = {}
+    problems: list[Exception] = []
+    for i, a in enumerate(result):
+        earlier = first.setdefault((a.entity, a.year), i)
+        if earlier != i:
+            err = DuplicateEntityError(
+                a.entity, f"the assessments of {a.year} ($[{earlier}] and $[{i}])"
+            )
+            setattr(err, "path", f"$[{i}]")  # noqa: B010 - as the other JSON errors
+            problems.append(err)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        paths = ", ".join(getattr(e, "path", "$") for e in problems)
+        raise InvalidDataError(f"{len(problems)} problems in the JSON: {paths}", problems)
     return result
 
 

@@ -29,8 +29,9 @@ from collections.abc import Iterable, Mapping
 from typing import Final, Literal, NoReturn, TypeAlias
 
 from opinipp import regions
+from opinipp._checks import find_member
 from opinipp._names import opd_kind_of
-from opinipp.assessments import Assessment, PublishedResult
+from opinipp.assessments import MAX_RANK, Assessment, PublishedResult
 from opinipp.entities import (
     OPD,
     Entity,
@@ -68,6 +69,7 @@ __all__ = [
     "assessment_list",
     "check_classifiable",
     "check_error_mode",
+    "check_known_region",
     "raise_group",
     "read_records",
 ]
@@ -96,11 +98,10 @@ _RANK_FIELDS: Final = ("rank_national", "rank_national_of", "rank_province", "ra
 _LABEL_FIELDS: Final = ("zone", "category", "opinion")
 _PUBLISHED_FIELDS: Final = frozenset((*_LABEL_FIELDS, *_RANK_FIELDS, "note"))
 _DIMENSION_FIELD_SET: Final = frozenset(DIMENSION_FIELDS)
-_KIND_BY_VALUE: Final = {member.value: member for member in EntityKind}
 _TRUE: Final = frozenset({"true", "ya", "1"})
 _FALSE: Final = frozenset({"false", "tidak", "0"})
 _YEAR_TEXT: Final = re.compile(r"[0-9]{1,6}")
-_RANK_TEXT: Final = re.compile(r"[0-9]{1,9}")
+_RANK_TEXT: Final = re.compile(f"[0-9]{{1,{len(str(MAX_RANK))}}}")
 
 
 def check_classifiable(year: int, score: Score | None, tanpa: bool | None) -> None:
@@ -115,6 +116,50 @@ def check_classifiable(year: int, score: Score | None, tanpa: bool | None) -> No
     opinipp.errors.InvalidScoreError: invalid score Score('80.00'): above 75.00, ...
     """
     classify(MIN_SCORE if score is None else score, year, tanpa_maladministrasi=tanpa)
+
+
+def check_known_region(region: object, argument: str) -> None:
+    """Refuse a Province or Pemda (or a unit's Pemda) that the readers would not read back.
+
+    The readers resolve a code (and name) through :mod:`opinipp.regions`, so a writer checks
+    that the code names this very region: a hand-built ``Pemda(code="99.01", …)`` or a
+    renamed one raises :class:`~opinipp.errors.InvalidArgumentError` for ``argument``.
+
+    >>> import attrs
+    >>> check_known_region(attrs.evolve(regions.pemda("74.13"), name="Muna Barat (baru)"), "x")
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.InvalidArgumentError: invalid x Pemda(...): expected the Kemendagri region
+    of code 74.13, Kabupaten Muna Barat (with its name and province), as opinipp's readers ...
+    """
+    found: object
+    if not isinstance(region, Province):
+        pemda = region if isinstance(region, Pemda) else getattr(region, "pemda", None)
+        if not isinstance(pemda, Pemda):
+            return
+        region = pemda
+    code = region.code
+    try:
+        found = regions.province(code) if isinstance(region, Province) else regions.pemda(code)
+    except (UnknownRegionError, AmbiguousNameError):
+        found = None
+    if _fields(found) != _fields(region):
+        known = "no region has it" if found is None else str(found)
+        raise InvalidArgumentError(
+            argument,
+            region,
+            f"the Kemendagri region of code {code}, {known} (with its name and province), "
+            "as opinipp's readers resolve it",
+        )
+
+
+def _fields(region: object) -> tuple[object, ...]:
+    """What a reader must get back (equality of regions is by code alone)."""
+    if isinstance(region, Pemda):
+        return (region.code, region.name, region.kind, *_fields(region.province))
+    if isinstance(region, Province):
+        return (region.code, region.name)
+    return ()
 
 
 def check_error_mode(errors: object) -> ErrorMode:
@@ -182,6 +227,7 @@ class _Seen:
         self.scores: dict[str, Score] = {}
         self.years: dict[str, int] = {}
         self.provinces: dict[str, Province] = {}
+        self.kinds: dict[str, EntityKind] = {}
         self.in_scale: set[tuple[int, int]] = set()
         """(year, hundredths) of the scores already checked against the year's scale."""
         self.pemda_by_name: dict[tuple[str, PemdaKind | None, Province | None], Pemda] = {}
@@ -231,6 +277,8 @@ class _RowReader:
         published = self._published()
         dimensions = self._dimensions()
         source = self.texts.get("source")
+        if kind is None:
+            self._cells_without_kind()
         entity = None if kind is None else self._entity(kind)
         if self.errors or year is None or kind is None or entity is None:
             return None
@@ -277,8 +325,11 @@ class _RowReader:
         if text is None:
             self.fail("kind", self.raw("kind"), "the entity kind is required")
             return None
-        member = _KIND_BY_VALUE.get(text.strip().lower())
+        member = self.seen.kinds.get(text)
+        if member is None:
+            member = find_member(EntityKind, text)
         if member is not None:
+            self.seen.kinds[text] = member
             return member
         choices = ", ".join(m.value for m in EntityKind)
         self.fail("kind", text, f"unknown entity kind; expected one of {choices}")
@@ -345,8 +396,10 @@ class _RowReader:
         if text is None:
             return None
         stripped = text.strip()
-        if _RANK_TEXT.fullmatch(stripped) is None or int(stripped) < 1:
-            self.fail(field, text, "expected a rank: a whole number from 1 (or blank)")
+        if _RANK_TEXT.fullmatch(stripped) is None or not 1 <= int(stripped) <= MAX_RANK:
+            self.fail(
+                field, text, f"expected a rank: a whole number from 1 to {MAX_RANK} (or blank)"
+            )
             return None
         return int(stripped)
 
@@ -438,6 +491,21 @@ class _RowReader:
             return self._instansi(name, InstansiKind(kind.value))
         return self._pemda(name, PemdaKind(kind.value), province, by_code, "name")
 
+    def _cells_without_kind(self) -> None:
+        """Check the entity's cells that do not depend on its kind (the kind is bad)."""
+        if "name" not in self.texts:
+            self.fail("name", self.raw("name"), "the entity name is required")
+        _, province = self._province()
+        self._code()
+        parent = self.texts.get("parent")
+        if parent is not None:
+            self._pemda(parent, None, province, None, "parent")
+        if "opd_kind" in self.texts:
+            try:
+                self._opd_kind("")
+            except _BadCellError as bad:
+                self.fail(bad.field, bad.value, bad.reason)
+
     def _instansi(self, name: str, kind: InstansiKind) -> Instansi | None:
         try:
             return Instansi(name=name, kind=kind)
@@ -516,10 +584,9 @@ class _RowReader:
         text = self.texts.get("opd_kind")
         if text is None:
             return opd_kind_of(name)
-        folded = text.strip().lower()
-        for member in OPDKind:
-            if member.value == folded:
-                return member
+        member = find_member(OPDKind, text)
+        if member is not None:
+            return member
         choices = ", ".join(m.value for m in OPDKind)
         raise _BadCellError("opd_kind", text, f"unknown OPD kind; expected one of {choices}")
 
@@ -533,25 +600,32 @@ def read_records(
 ) -> tuple[Assessment, ...]:
     """Read ``(row, record)`` pairs into assessments, in order.
 
-    A record may already be a RowError (a row the caller could not split into cells). Each
-    entity may appear once per year. With ``errors="collect"`` every problem is raised at
-    once as an :class:`~opinipp.errors.InvalidDataError` naming ``source_name``; with
-    ``"raise"`` the first :class:`~opinipp.errors.RowError`. ``strip_parent_suffix`` takes
-    a unit's Pemda off the end of its name (``"DPMPTSP Kota Tangerang"``).
+    A record may already be a RowError: a row the caller could not split into cells
+    (column ``None``), or one bad cell (with its column) of the row that follows it, in
+    which the cell is then blank; that cell's column gets no second error. Each entity may
+    appear once per year. With ``errors="collect"`` every problem is raised at once as an
+    :class:`~opinipp.errors.InvalidDataError` naming ``source_name``; with ``"raise"`` the
+    first :class:`~opinipp.errors.RowError`. ``strip_parent_suffix`` takes a unit's Pemda
+    off the end of its name (``"DPMPTSP Kota Tangerang"``).
     """
     found: list[Assessment] = []
     problems: list[RowError] = []
     first_row: dict[tuple[object, int], int] = {}
     reader = _RowReader(strip_parent_suffix=strip_parent_suffix)
+    pending: list[RowError] = []
+    """The bad cells reported for the row that comes next."""
     for row, record in records:
+        if pending and pending[0].row != row:
+            problems.extend(pending)
+            pending = []
         if isinstance(record, RowError):
             if errors == "raise":
                 raise record
-            problems.append(record)
+            (pending if record.column is not None else problems).append(record)
             continue
         reader.start(record, row)
         assessment = reader.read()
-        if assessment is not None:
+        if assessment is not None and not pending:
             first = first_row.setdefault((assessment.entity, assessment.year), row)
             if first == row:
                 found.append(assessment)
@@ -562,11 +636,15 @@ def read_records(
                     f"duplicate: row {first} already has the {assessment.year} "
                     f"result of {assessment.entity}",
                 )
-        if reader.errors:
-            row_errors = _in_column_order(reader.errors, record)
+        if reader.errors or pending:
+            reported = {e.column for e in pending}
+            own = [e for e in reader.errors if e.column not in reported]
+            row_errors = _in_column_order([*pending, *own], record)
+            pending = []
             if errors == "raise":
                 raise row_errors[0]
             problems.extend(row_errors)
+    problems.extend(pending)
     if problems:
         raise_group(problems, source_name)
     return tuple(found)
