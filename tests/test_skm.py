@@ -19,7 +19,6 @@ from opinipp._indices import IndexBand, Provenance
 from opinipp.errors import (
     InvalidArgumentError,
     InvalidDataError,
-    InvalidTextError,
     MissingExtraError,
     RowError,
 )
@@ -491,8 +490,11 @@ def test_csv_reports_every_bad_cell_and_header_problem() -> None:
 def test_csv_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin.csv"
     path.write_bytes(f"{HEADER}\n4,4,4,4,4,4,4,4,\xe9\n".encode("latin-1"))
-    with pytest.raises(InvalidTextError, match="a UTF-8 CSV file"):
+    with pytest.raises(InvalidDataError) as info:
         Responses.read_csv(path)
+    [problem] = info.value.exceptions
+    assert isinstance(problem, RowError)
+    assert (problem.row, problem.column, problem.value) == (2, "U9", b"\xe9")
 
 
 def test_csv_source_and_options_checked() -> None:

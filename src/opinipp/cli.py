@@ -1455,40 +1455,36 @@ def _ipp_header(header: list[str]) -> list[RowError]:
 
 def _ipp_input(path: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """Aspect scores (a number, or indicator → value) and indicator weights from a CSV."""
-    import csv
-
-    from opinipp.serialization._csv import _text_source
     from opinipp.serialization._records import raise_group
+    from opinipp.serialization._table import read_table
 
+    table = read_table(path)
+    header = [h.casefold() for h in table.header]
+    problems = _ipp_header(header)
+    if problems:
+        raise_group(problems, table.name)
+    problems.extend(table.problems)
     scores: dict[str, Any] = {}
     weights: dict[str, Any] = {}
-    with _text_source(path, "r") as (stream, name):
-        reader = csv.DictReader(stream)
-        header = [h.strip().casefold() for h in reader.fieldnames or []]
-        problems = _ipp_header(header)
-        if problems:
-            raise_group(problems, name)
-        reader.fieldnames = header
-        for row in reader:
-            aspect = (row.get("aspect") or "").strip()
-            indicator = (row.get("indicator") or "").strip()
-            if not aspect:
-                problems.append(RowError(reader.line_num, "aspect", "", "a blank aspect"))
-                continue
-            if not indicator:
-                scores[aspect] = row.get("value")
-                continue
-            scores.setdefault(aspect, {})
-            if not isinstance(scores[aspect], dict):
-                problems.append(
-                    RowError(reader.line_num, "indicator", indicator, "aspect already scored")
-                )
-                continue
-            scores[aspect][indicator] = row.get("value")
-            if (row.get("weight") or "").strip():
-                weights.setdefault(aspect, {})[indicator] = row.get("weight")
+    for line, cells in table.rows:
+        row = dict(zip(header, cells, strict=False))
+        aspect = (row.get("aspect") or "").strip()
+        indicator = (row.get("indicator") or "").strip()
+        if not aspect:
+            problems.append(RowError(line, "aspect", "", "a blank aspect"))
+            continue
+        if not indicator:
+            scores[aspect] = row.get("value")
+            continue
+        scores.setdefault(aspect, {})
+        if not isinstance(scores[aspect], dict):
+            problems.append(RowError(line, "indicator", indicator, "aspect already scored"))
+            continue
+        scores[aspect][indicator] = row.get("value")
+        if (row.get("weight") or "").strip():
+            weights.setdefault(aspect, {})[indicator] = row.get("weight")
     if problems:
-        raise_group(problems, name)
+        raise_group(problems, table.name)
     return scores, weights
 
 

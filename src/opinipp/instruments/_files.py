@@ -15,7 +15,6 @@ one (``errors="raise"``). No row is dropped silently. CSV text goes through one 
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -95,14 +94,15 @@ def _csv_rows(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of CSV ``text`` as ``(line number, {column: cell})``; the header is line 1.
 
-    The one place CSV is parsed here (the project's generic row source replaces it).
-    Raises :class:`~opinipp.errors.InvalidDataError` for a header without ``required``.
+    Read through the project's row source
+    (:func:`~opinipp.serialization._table.read_rows`); a row it cannot read, or of the
+    wrong width, comes as ``{"": reason}``. Raises
+    :class:`~opinipp.errors.InvalidDataError` for a header without ``required``.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip().casefold() for h in next(reader, [])]
-    except csv.Error as exc:
-        raise InvalidTextError(name, "a CSV file", str(exc)) from None
+    from opinipp.serialization._table import read_table
+
+    table = read_table(io.StringIO(text, newline=""), source_name=name)
+    header = [h.casefold() for h in table.header]
     missing = [c for c in required if c not in header]
     if missing or len(set(header)) != len(header):
         reason = (
@@ -111,17 +111,19 @@ def _csv_rows(
             else "a column named twice"
         )
         raise_group([RowError(1, None, ",".join(header), reason)], name)
-    try:
-        for cells in reader:
-            line = reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                yield line, {"": f"{len(cells)} cells, expected {len(header)}"}
-                continue
-            yield line, {h: c.strip() for h, c in zip(header, cells, strict=True)}
-    except csv.Error as exc:
-        raise InvalidTextError(name, "a CSV file", str(exc)) from None
+    unreadable = {p.row: p.reason for p in table.problems}
+    for line, cells in table.rows:
+        if line in unreadable:
+            yield line, {"": unreadable.pop(line)}
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            yield line, {"": f"{len(cells)} cells, expected {len(header)}"}
+            continue
+        yield line, {h: c.strip() for h, c in zip(header, cells, strict=True)}
+    for line, reason in unreadable.items():  # rows the CSV syntax could not split
+        yield line, {"": reason}
 
 
 class _Problems:

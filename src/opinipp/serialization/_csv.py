@@ -23,7 +23,7 @@ from opinipp.serialization._records import (
     raise_group,
     read_records,
 )
-from opinipp.serialization._table import SURROGATE, read_rows, write_atomically
+from opinipp.serialization._table import SURROGATE, read_rows, source_name_of, write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -224,7 +224,7 @@ def read_csv_stream(
     :func:`~opinipp.serialization._records.read_records`.
     """
     with contextlib.closing(read_rows(stream, source_name=source_name, errors=errors)) as rows:
-        name = source_name or _name_of(stream)
+        name = source_name or source_name_of(stream)
         header: list[str] | None = None
         early: list[RowError] = []
         for _, cells in rows:
@@ -245,12 +245,6 @@ def read_csv_stream(
             errors,
             strip_parent_suffix=strip_parent_suffix,
         )
-
-
-def _name_of(source: object) -> str:
-    if isinstance(source, (str, os.PathLike)):
-        return str(os.fspath(source))
-    return str(getattr(source, "name", "<stream>"))
 
 
 def read_csv(

@@ -27,7 +27,7 @@ import re
 import secrets
 import shutil
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final, cast
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, cast
 
 from opinipp.errors import InvalidArgumentError, RowError
 
@@ -36,7 +36,15 @@ if TYPE_CHECKING:
 
     from opinipp.serialization._records import ErrorMode
 
-__all__ = ["MAX_CELL", "SURROGATE", "read_rows", "write_atomically"]
+__all__ = [
+    "MAX_CELL",
+    "SURROGATE",
+    "Table",
+    "read_rows",
+    "read_table",
+    "source_name_of",
+    "write_atomically",
+]
 
 MAX_CELL: Final = 2**31 - 1
 """The longest cell :func:`read_rows` reads, in characters: in practice, no limit."""
@@ -99,7 +107,7 @@ def _opened(source: object, argument: str) -> Iterator[tuple[Iterable[str], str]
             stack.enter_context(handle)
             name, source = path, handle
         else:
-            name = str(getattr(source, "name", "<stream>"))
+            name = source_name_of(source)
         lines, wrapper = _lines(source, argument)
         if wrapper is not None:
             stack.callback(wrapper.detach)  # a caller's file stays open
@@ -155,6 +163,71 @@ def read_rows(
         csv.field_size_limit(MAX_CELL)
     with _opened(source, argument) as (lines, name):
         yield from _rows(lines, source_name or name, mode)
+
+
+def source_name_of(source: object) -> str:
+    """The name of a source in messages: its path, or the stream's ``name``.
+
+    >>> import io
+    >>> source_name_of("data/skm.csv"), source_name_of(io.StringIO())
+    ('data/skm.csv', '<stream>')
+    """
+    if isinstance(source, (str, os.PathLike)):
+        return str(os.fspath(source))
+    return str(getattr(source, "name", "<stream>"))
+
+
+class Table(NamedTuple):
+    """A whole CSV file, as :func:`read_table` reads it."""
+
+    name: str
+    """The source's name in messages."""
+    header: list[str]
+    """The header's cells, stripped (empty for an empty file)."""
+    rows: list[tuple[int, list[str]]]
+    """The other rows as ``(line number, cells)``; an unreadable cell is ``""``."""
+    problems: list[RowError]
+    """What :func:`read_rows` could not read, in file order."""
+
+    def unreadable(self) -> frozenset[tuple[int, str | None]]:
+        """The ``(row, column)`` of every cell that could not be read.
+
+        A reader that checks cells skips these, so that a cell is reported once.
+        """
+        return frozenset((p.row, p.column) for p in self.problems)
+
+
+def read_table(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
+    /,
+    *,
+    source_name: str | None = None,
+    argument: str = "source",
+) -> Table:
+    r"""Read a whole CSV file with :func:`read_rows`, collecting what it cannot read.
+
+    For the small tables opinipp reads whole (survey responses, evidence and weight
+    tables); the caller checks the cells and reports the :attr:`Table.problems` with its
+    own, through :func:`~opinipp.serialization._records.raise_group`.
+
+    >>> import io
+    >>> table = read_table(io.BytesIO(b"code,present\r\nIN-01,\xff\r\n"), source_name="e.csv")
+    >>> table.header, table.rows, [str(p) for p in table.problems]  # doctest: +ELLIPSIS
+    (['code', 'present'], [(2, ['IN-01', ''])], ["row 2, column 'present': b'\\xff': ..."])
+    """
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    problems: list[RowError] = []
+    items = read_rows(source, source_name=source_name, errors="collect", argument=argument)
+    with contextlib.closing(items):
+        for row, cells in items:
+            if isinstance(cells, RowError):
+                problems.append(cells)
+            elif header is None:
+                header = [c.strip() for c in cells]
+            else:
+                rows.append((row, cells))
+    return Table(source_name or source_name_of(source), header or [], rows, problems)
 
 
 def _rows(

@@ -14,7 +14,6 @@ pandas data frame (the ``pandas`` extra). Every bad cell is reported as a
 
 from __future__ import annotations
 
-import csv
 import importlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,7 +24,6 @@ import attrs
 from opinipp._indices import exact_number, is_blank
 from opinipp.errors import (
     InvalidArgumentError,
-    InvalidTextError,
     MissingExtraError,
     RowError,
 )
@@ -36,6 +34,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from opinipp.serialization._records import ErrorMode
+    from opinipp.serialization._table import Table
 
 __all__ = ["Responses", "skm_rules"]
 
@@ -223,12 +222,12 @@ class Responses:
         Columns name unsur as in :meth:`from_rows`; columns in ``ignore`` (a respondent
         number, age, …) are skipped, any other column is an error. Rows are the file's line
         numbers (the header is line 1); blank lines are skipped. UTF-8, a byte-order mark
-        allowed.
+        allowed; a cell that is not UTF-8 text, or a row the CSV syntax cannot split, is a
+        bad cell like any other.
 
         Raises:
             InvalidDataError: in collect mode, every bad cell and header problem.
             RowError: in raise mode, the first.
-            InvalidTextError: the file is not UTF-8 CSV text.
             InvalidArgumentError: ``source``, ``rules``, ``ignore`` or ``errors`` not accepted.
             OSError: the file cannot be opened.
 
@@ -240,9 +239,11 @@ class Responses:
         the_rules = skm_rules(rules)
         mode = _error_mode(errors)
         skipped = _ignored(ignore)
-        name, header, rows = _csv_table(source)
-        reader = _Reader(the_rules, mode, name)
-        reader.read_table(header, rows, skipped)
+        table = _csv_table(source)
+        reader = _Reader(the_rules, mode, table.name)
+        for problem in table.problems:
+            reader.problem(problem)
+        reader.read_table(table.header, table.rows, skipped, unreadable=table.unreadable())
         return reader.finish(cls)
 
     @classmethod
@@ -434,8 +435,12 @@ class _Reader:
         rows: Iterable[tuple[int, Sequence[object]]],
         skipped: frozenset[str],
         header_row: int = 1,
+        unreadable: frozenset[tuple[int, str | None]] = frozenset(),
     ) -> None:
-        """Read a header and numbered rows of cells; an empty row is not a respondent."""
+        """Read a header and numbered rows of cells; an empty row is not a respondent.
+
+        Cells in ``unreadable`` were reported already (bytes that are not text).
+        """
         columns = self.columns(header, skipped, header_row)
         header_ok = not self.problems
         width = len(header)
@@ -448,6 +453,8 @@ class _Reader:
                 )
             answers: list[int | None] = [None] * len(self.rules.unsur)
             for position, title, index in columns:
+                if (number, title) in unreadable:
+                    continue
                 value = cells[position] if position < len(cells) else None
                 answers[index] = self.cell(number, title, value)
             if header_ok:
@@ -476,23 +483,14 @@ def _unknown_column(rules: SkmRules) -> str:
     )
 
 
-def _csv_table(source: object) -> tuple[str, list[str], list[tuple[int, list[object]]]]:
-    """The name, header and numbered rows of a CSV source (line numbers; header is line 1).
+def _csv_table(source: object) -> Table:
+    """The CSV source read whole (line numbers; the header is line 1).
 
     The one place that reads CSV text for this module.
     """
-    from opinipp.serialization._csv import _text_source
+    from opinipp.serialization._table import read_table
 
-    with _text_source(source, "r") as (stream, name):
-        reader = csv.reader(stream)
-        try:
-            header = [h.strip() for h in next(reader, [])]
-            if header:
-                header[0] = header[0].lstrip("\ufeff").strip()
-            rows: list[tuple[int, list[object]]] = [(reader.line_num, list(r)) for r in reader]
-        except (csv.Error, UnicodeDecodeError) as err:
-            raise InvalidTextError(name, "a UTF-8 CSV file", str(err)) from None
-    return name, header, rows
+    return read_table(source)  # type: ignore[arg-type]  # read_table rejects other types
 
 
 def _excel_table(
