@@ -3,23 +3,36 @@
 Each entry point gets one test. A call starts from valid arguments (drawn from the public
 strategies, or from real data) and puts junk in one argument position, in every position,
 or nowhere. Junk is text, NaN and infinite floats, ``None``, bools, huge ints,
-``Decimal('sNaN')``, lists, dicts, bytes, plain objects and values of the wrong opinipp type.
-The call must either return a value of the documented type or raise one of the documented
-errors, whose message must render.
+``Decimal('sNaN')``, lists, dicts, bytes, plain objects and values of the wrong opinipp type,
+and what analysts and attackers pass (``tests/fuzz_junk.py``): NumPy and pandas scalars and
+arrays, subclasses of str, int, Decimal and float whose methods lie or raise, ints of 5,000
+digits, lone surrogates, NUL, 10 MB strings, objects whose ``repr`` raises.
+
+The call must either return a value of the documented type (whose public properties, str,
+repr and hash then work) or raise a documented error: an :class:`OpinippError` that is also
+the builtin its class subclasses (ValueError, LookupError, ...), whose str and repr render in
+at most 2,000 characters. The strategies of :mod:`opinipp.strategies` are drawn from as well,
+and may also raise Hypothesis's ``InvalidArgument``. One call may take at most
+``CALL_SECONDS``.
 
 Budget. Under ``HYPOTHESIS_PROFILE=ci`` every entry point gets 10,000 Hypothesis examples,
 one call each; by default 200. Hypothesis's own cost per example (about 0.3 ms here) is more
 than most calls, so the strategies are kept cheap: junk and valid values are mostly drawn by
 index from pools, and the slow ``st.decimals()`` is replaced by Decimals built from ints. A
-failing example shrinks to its simplest form and names the failing call.
+failing example shrinks to its simplest form and names the failing call; hostile values
+appear in it by their label, e.g. ``<RaisingStr('2023')>``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import enum
+import inspect
 import io
 import math
+import signal
+import types
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,14 +41,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+from hypothesis.strategies import SearchStrategy
 
 import opinipp
+import opinipp.assessments
+import opinipp.entities
+import opinipp.errors
+import opinipp.strategies
+from fuzz_junk import HOSTILE, HOSTILE_NOT_TEXT, HOSTILE_PATHS, Junk, resolve
 from opinipp import (
     cli,
     datasets,
+    frames,
     gaps,
     locale_id,
     ranking,
@@ -81,8 +104,6 @@ from opinipp.zoning import Grade
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
-
-    from hypothesis.strategies import SearchStrategy
 
 Call = tuple[tuple[Any, ...], dict[str, Any]]
 
@@ -228,28 +249,67 @@ def _choice(pool: Iterable[Any]) -> SearchStrategy[Any]:
 def junk() -> SearchStrategy[Any]:
     """Values no public function should choke on: every type, every awkward value."""
     nasty = _choice(_NASTY)
+    hostile = st.sampled_from(HOSTILE)  # each shown by its label
     return st.one_of(
         nasty,
+        hostile,
         st.integers(),
         st.floats(),
         # st.decimals() costs four times as much per draw; NaN, sNaN and the infinities are in
         # the pool, so finite Decimals of any size and exponent are enough here.
         st.builds(Decimal.scaleb, st.integers().map(Decimal), st.integers(-40, 40)),
         st.text(max_size=12),
-        st.lists(nasty, max_size=3),
+        st.lists(nasty | hostile, max_size=3),
     )
 
 
 def not_text_junk() -> SearchStrategy[Any]:
-    """Junk that is never ``str``: for a position where text would be a file path."""
+    """Junk that could never name a file that is created: for a file path position."""
     return st.one_of(
         _choice(x for x in _NASTY if not isinstance(x, str)),
+        st.sampled_from(HOSTILE_NOT_TEXT),
+        st.sampled_from(HOSTILE_PATHS),
         st.integers(),
         st.floats(),
     )
 
 
 _JUNK = junk()
+
+
+def _hypothesis_can_hold(value: object) -> bool:
+    """Whether ``st.just(value)`` works in Hypothesis itself: it hashes and shows values."""
+    try:
+        shown = repr(value)
+    except Exception:  # noqa: BLE001 - Hypothesis would fail, whatever opinipp does
+        return False
+    if len(shown) > 10_000:  # a 10 MB string: Hypothesis would show it in full
+        return False
+    try:
+        hash(value)
+    except TypeError:  # unhashable: Hypothesis copes
+        return True
+    except Exception:  # noqa: BLE001 - as above
+        return False
+    return True
+
+
+# Strategies take strategies for most arguments: strategies of junk, checked as they are drawn.
+_JUNK_STRATEGIES = (
+    *(
+        Junk(f"st.just({j.label})", st.just(j.value))
+        for j in HOSTILE
+        if _hypothesis_can_hold(j.value)
+    ),
+    Junk("st.none()", st.none()),
+    Junk("st.integers()", st.integers()),
+    Junk("st.text()", st.text(max_size=4)),
+    Junk("st.just('2023')", st.just("2023")),
+    Junk("st.just(nan)", st.just(math.nan)),
+    Junk("st.sampled_from([2023, 'x'])", st.sampled_from([2023, "x"])),
+    Junk("st.just(st.integers())", st.just(st.integers())),
+)
+_STRATEGY_JUNK = st.one_of(_JUNK, st.sampled_from(_JUNK_STRATEGIES))
 
 
 # --- entry points -----------------------------------------------------------------------
@@ -260,7 +320,9 @@ class Entry:
     """A public entry point: valid calls, what may be junked, what it returns and raises.
 
     ``valid`` draws whole valid calls. Junk may go to the ``positional`` arguments after the
-    first ``fixed`` ones (the object of a method), and to the ``keywords``.
+    first ``fixed`` ones (the object of a method), and to the ``keywords``. With ``draws``
+    the call returns a strategy, which is drawn from: ``returns`` is then the type of the
+    drawn values. ``covers`` names the other public callables the entry exercises.
     """
 
     name: str
@@ -272,6 +334,8 @@ class Entry:
     raises: tuple[type[BaseException], ...] = (OpinippError,)
     junk: SearchStrategy[Any] = field(default=_JUNK)
     fixed: int = 0
+    draws: bool = False
+    covers: tuple[str, ...] = ()
 
 
 @st.composite
@@ -535,6 +599,186 @@ def _grade_of_year(rule_set: Any, band: Any, year: Any, tanpa: Any = None) -> ob
     return Grade.of(rule_set, band, year, tanpa)
 
 
+def _scope_methods(name: str) -> tuple[str, ...]:
+    return tuple(f"{cls.__name__}.{name}" for cls in (National, Provincial, WithinPemda))
+
+
+_KEEP_CELL = object()
+_KEEP = Junk("the cell as it is", _KEEP_CELL)
+_FRAMES = (
+    *(frames.to_pandas(_assessments_of(r)[:3]) for r in RANKINGS[:6]),
+    frames.to_pandas(PUBLISHED[:5]),
+)
+
+
+def _from_pandas_cell(value: Any, df: Any, column: str, **kwargs: Any) -> object:
+    """``from_pandas(df)`` with ``value`` in the first cell of ``column`` (unless ``_KEEP``)."""
+    if (
+        value is not _KEEP_CELL
+        and isinstance(df, pd.DataFrame)
+        and column in df.columns
+        and len(df)
+    ):
+        cells = np.empty(len(df), dtype=object)
+        for i, cell in enumerate(df[column]):
+            cells[i] = cell
+        cells[0] = value
+        df = df.copy()
+        with contextlib.suppress(Exception):  # a value pandas itself cannot hold: left out
+            df[column] = cells
+    return frames.from_pandas(df, **kwargs)
+
+
+_SP = opinipp.strategies
+_ENTITY_TYPES = (Province, Pemda, Instansi, OPD, Puskesmas, Rsud)
+_optional_years = st.none() | _years
+_optional_kinds = st.none() | _entity_kinds
+_optional_pemdas = st.one_of(st.none(), pemdas(), st.sampled_from(["74.13", "Kota Kendari"]))
+
+
+def strategy_entry(
+    name: str, valid: SearchStrategy[Call], positional: int, *keywords: str, returns: Any
+) -> Entry:
+    """An entry for a strategy: junk in its arguments, then drawn from."""
+    return Entry(
+        f"strategies.{name}",
+        getattr(_SP, name),
+        valid,
+        positional,
+        keywords,
+        returns=returns,
+        junk=_STRATEGY_JUNK,
+        draws=True,
+    )
+
+
+_BOOLS_3 = ("with_zones", "with_categories", "with_tanpa_maladministrasi")
+STRATEGY_ENTRIES: tuple[Entry, ...] = (
+    strategy_entry(
+        "scores",
+        fixed_calls(
+            [
+                ((Score("0.00"), Score("100.00")), {}),
+                (("31.99", "60.35"), {}),
+                ((Decimal(75), 100), {}),
+                ((0.5, "0,75"), {}),
+            ]
+        ),
+        2,
+        returns=Score,
+    ),
+    strategy_entry("boundary_scores", calls(_optional_years), 1, returns=Score),
+    strategy_entry(
+        "years",
+        fixed_calls([((None, None), {}), ((2019, 2025), {}), ((2021, None), {"with_zones": True})]),
+        2,
+        *_BOOLS_3,
+        returns=int,
+    ),
+    strategy_entry(
+        "rule_sets",
+        calls(**dict.fromkeys(_BOOLS_3, _optional_bools)),
+        0,
+        *_BOOLS_3,
+        returns=RuleSet,
+    ),
+    strategy_entry("grades", calls(year=_optional_years), 0, "year", returns=Grade),
+    strategy_entry("provinces", calls(), 0, returns=Province),
+    strategy_entry("scopes", calls(), 0, returns=(National, Provincial, WithinPemda)),
+    strategy_entry("entities", calls(kind=_optional_kinds), 0, "kind", returns=_ENTITY_TYPES),
+    strategy_entry(
+        "assessments",
+        calls(year=_optional_years, kind=_optional_kinds),
+        0,
+        "year",
+        "kind",
+        returns=Assessment,
+    ),
+    strategy_entry(
+        "assessment_sets",
+        calls(
+            year=_optional_years,
+            kind=_optional_kinds,
+            min_size=st.integers(0, 2),
+            max_size=st.none() | st.integers(2, 4),
+        ),
+        0,
+        "year",
+        "kind",
+        "min_size",
+        "max_size",
+        returns=tuple,
+    ),
+    strategy_entry(
+        "instansis",
+        calls(kind=st.none() | st.sampled_from(InstansiKind)),
+        0,
+        "kind",
+        returns=Instansi,
+    ),
+    strategy_entry(
+        "opds",
+        calls(pemda=_optional_pemdas, kind=st.none() | st.sampled_from(OPDKind)),
+        0,
+        "pemda",
+        "kind",
+        returns=OPD,
+    ),
+    strategy_entry(
+        "pemdas",
+        calls(kind=st.none() | _pemda_kinds, province=st.none() | provinces()),
+        0,
+        "kind",
+        "province",
+        returns=Pemda,
+    ),
+    strategy_entry("puskesmas", calls(pemda=_optional_pemdas), 0, "pemda", returns=Puskesmas),
+    strategy_entry("rsuds", calls(pemda=_optional_pemdas), 0, "pemda", returns=Rsud),
+    strategy_entry(
+        "rankings",
+        calls(
+            scope=st.none() | scopes(),
+            year=_optional_years,
+            ties=st.none() | st.sampled_from(["min", "dense", "ordinal"]),
+            min_size=st.integers(0, 2),
+            max_size=st.none() | st.integers(2, 4),
+        ),
+        0,
+        "scope",
+        "year",
+        "ties",
+        "min_size",
+        "max_size",
+        returns=Ranking,
+    ),
+)
+
+_E = opinipp.errors
+_ROW_ERROR = _E.RowError(3, "score", "x", "not a number")
+# One valid call per error class; junk goes to every argument.
+_ERROR_CALLS: dict[type[OpinippError], Call] = {
+    OpinippError: (("a message",), {}),
+    _E.InvalidScoreError: (("101", "above 100.00"), {}),
+    _E.InvalidEntityError: (("Pemda", "code", "99.99", "a Kemendagri code"), {}),
+    _E.InvalidArgumentError: (("ties", "x", "min, dense or ordinal"), {}),
+    _E.UnknownRegionError: (("Atlantis", "province", ["Aceh"]), {"reason": None}),
+    _E.AmbiguousNameError: (("Banjar", ["Kabupaten Banjar", "Kota Banjar"]), {}),
+    _E.RulesNotAvailableError: ((2020, (2021, 2022), "no assessment"), {}),
+    _E.NotApplicableError: (("Tanpa Maladministrasi", 2023, "from 2025"), {}),
+    _E.DuplicateEntityError: ((_MUBAR, National(PemdaKind.KABUPATEN)), {}),
+    _E.MixedYearsError: (([2022, 2023], "a ranking"), {}),
+    _E.OutOfScopeError: ((_MUBAR, Provincial(_SULTRA), "Pemdas of Sultra"), {}),
+    _E.InvalidTextError: (("x", "a date", "no month"), {}),
+    _E.RowError: ((3, "score", "x", "not a number"), {}),
+    _E.InvalidDataError: (("bad file", [_ROW_ERROR]), {}),
+    _E.MissingExtraError: (("pandas", "pandas"), {}),
+}
+ERROR_ENTRIES: tuple[Entry, ...] = tuple(
+    Entry(cls.__name__, cls, fixed_calls([call]), len(call[0]), tuple(call[1]), returns=cls)
+    for cls, call in _ERROR_CALLS.items()
+)
+
+
 # --- the entry points ---------------------------------------------------------------------
 
 _NONE = type(None)
@@ -642,6 +886,13 @@ ENTRIES: tuple[Entry, ...] = (
         ("qualified", "lang"),
         fixed=1,
         returns=(str, _NONE),
+    ),
+    Entry(
+        "RuleSet.target_names",
+        method("target_names"),
+        calls(rule_sets()),
+        0,
+        returns=tuple,
     ),
     Entry("RuleSet.covers", method("covers"), calls(rule_sets(), _years), 1, fixed=1, returns=bool),
     Entry(
@@ -819,14 +1070,39 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry("WithinPemda", WithinPemda, calls(pemdas()), 1, returns=WithinPemda),
     Entry(
-        "official_population",
+        "Scope.official_population",
         method("official_population"),
         calls(scopes(), _years),
         1,
         fixed=1,
         returns=(int, _NONE),
+        covers=_scope_methods("official_population"),
+    ),
+    Entry(
+        "Scope.admits",
+        method("admits"),
+        calls(scopes(), st.one_of(entities(), _choice(SCORED).map(lambda a: a.entity))),
+        1,
+        fixed=1,
+        returns=bool,
+        covers=_scope_methods("admits"),
+    ),
+    Entry(
+        "Scope.expected",
+        method("expected"),
+        calls(scopes()),
+        0,
+        returns=str,
+        covers=_scope_methods("expected"),
     ),
     attrs_entry("RankedEntry", RankedEntry, ENTRIES_OF_RANKINGS),
+    Entry(
+        "RankedEntry.grade",
+        lambda e: e.grade,
+        fixed_calls(((e,), {}) for e in ENTRIES_OF_RANKINGS),
+        0,
+        returns=Grade,
+    ),
     Entry(
         "Ranking",
         _ranking_constructor,
@@ -931,7 +1207,7 @@ ENTRIES: tuple[Entry, ...] = (
         calls(st.just(_MISSING_DIR / "x.csv")),
         1,
         returns=tuple,
-        raises=(OpinippError, FileNotFoundError),
+        raises=(OpinippError, OSError),
         junk=not_text_junk(),
     ),
     Entry("write_csv", _write_csv_to_text, calls(_small_sets), 1, returns=_NONE),
@@ -941,7 +1217,7 @@ ENTRIES: tuple[Entry, ...] = (
         calls(_small_sets, st.just(_MISSING_DIR / "out.csv")),
         2,
         returns=_NONE,
-        raises=(OpinippError, FileNotFoundError),
+        raises=(OpinippError, OSError),
         junk=not_text_junk(),
     ),
     # datasets
@@ -963,6 +1239,31 @@ ENTRIES: tuple[Entry, ...] = (
         returns=tuple,
     ),
     attrs_entry("UnitMeanCheck", datasets.UnitMeanCheck, datasets.check_unit_means()),
+    # frames
+    Entry(
+        "to_pandas",
+        frames.to_pandas,
+        calls(st.one_of(_small_sets, _choice(RANKINGS))),
+        1,
+        returns=pd.DataFrame,
+    ),
+    Entry(
+        "from_pandas",
+        _from_pandas_cell,
+        calls(
+            st.just(_KEEP),
+            _choice(_FRAMES),
+            st.sampled_from(["entity", "kind", "province", "year", "score", "zone"]),
+            errors=st.sampled_from(["collect", "raise"]),
+        ),
+        2,
+        ("errors",),
+        returns=tuple,
+    ),
+    # strategies: junk in the arguments, InvalidArgument when drawn
+    *STRATEGY_ENTRIES,
+    # errors: built from junk, their messages still render
+    *ERROR_ENTRIES,
     # the command line
     Entry("cli.main", _cli_main, calls(_argvs), 1, returns=int),
 )
@@ -1002,6 +1303,11 @@ FUZZED_MODULES = (
     trends,
     serialization,
     datasets,
+    frames,
+    opinipp.entities,
+    opinipp.assessments,
+    opinipp.errors,
+    opinipp.strategies,
     cli,
 )
 
@@ -1034,61 +1340,212 @@ def memory_cap() -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
+CALL_SECONDS = 5.0
+"""The most one call (with its draw and the checks of its result) may take."""
+MAX_MESSAGE = 2_000
+"""The longest str or repr of an error, whatever the input (even a 10 MB string)."""
+
+
+class TooSlowError(BaseException):
+    """One call took more than ``CALL_SECONDS`` (a BaseException: no ``except`` hides it)."""
+
+
+def _too_slow(_signum: int, _frame: object) -> None:
+    raise TooSlowError(f"the call took more than {CALL_SECONDS} s")
+
+
+@contextlib.contextmanager
+def time_limit() -> Iterator[None]:
+    """Interrupt a call that runs longer than ``CALL_SECONDS`` (where SIGALRM exists)."""
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - not POSIX
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _too_slow)
+    signal.setitimer(signal.ITIMER_REAL, CALL_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.mark.usefixtures("memory_cap")
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.name for e in ENTRIES])
 def test_junk_raises_only_documented_errors(entry: Entry) -> None:
     made = 0
 
     @FUZZ
-    @given(call=junked(entry))
-    def fuzz(call: Call) -> None:
+    @given(call=junked(entry), data=st.data() if entry.draws else st.none())
+    def fuzz(call: Call, data: st.DataObject | None) -> None:
         nonlocal made
         made += 1
-        args, kwargs = call
-        check_one_call(entry, args, kwargs)
+        check_one_call(entry, call, data)
 
     fuzz()
-    # Hypothesis stops early when it runs out of distinct inputs; the junk never runs out.
-    assert made >= FUZZ_EXAMPLES, f"{entry.name}: {made} examples, not {FUZZ_EXAMPLES}"
+    # Hypothesis stops early when it runs out of distinct inputs; the junk never runs out
+    # (a call without arguments to junk may run out: a strategy without arguments).
+    if entry.positional or entry.keywords:
+        assert made >= FUZZ_EXAMPLES, f"{entry.name}: {made} examples, not {FUZZ_EXAMPLES}"
+    assert made
 
 
-def check_one_call(entry: Entry, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Call ``entry``: a documented error with a message, or a result of the documented type."""
+def check_one_call(entry: Entry, call: Call, data: st.DataObject | None) -> None:
+    """Call ``entry``: a documented error with a message, or a result of the documented type.
+
+    The call, the draw from a returned strategy and the checks of the result run under the
+    time limit; an escaping error is checked outside it.
+    """
+    args, kwargs = map(resolve, call)
+    raises: tuple[type[BaseException], ...] = (
+        (*entry.raises, InvalidArgument) if entry.draws else entry.raises
+    )
     try:
-        result = entry.call(*args, **kwargs)
-    except entry.raises as error:
-        message = str(error)  # renders, whatever the junk
+        try:
+            with time_limit():
+                result = entry.call(*args, **kwargs)
+                if data is not None:
+                    assert isinstance(result, SearchStrategy), f"{type(result)} is no strategy"
+                    result = data.draw(result)
+                assert isinstance(result, entry.returns), (
+                    f"{type(result).__name__} is not {entry.returns}"
+                )
+                check_result(result)
+        except raises as error:
+            check_error(error)
     except BaseException:
-        note(f"failing call: {entry.name}(*{args!r:.2000}, **{kwargs!r:.2000})")
+        note(f"failing call: {entry.name}(*{call[0]!r:.2000}, **{call[1]!r:.2000})")
         raise
-    else:
-        if not isinstance(result, entry.returns):
-            note(f"failing call: {entry.name}(*{args!r:.2000}, **{kwargs!r:.2000})")
-        assert isinstance(result, entry.returns), f"{result!r:.500} is not {entry.returns}"
+
+
+def builtin_bases(cls: type) -> tuple[type, ...]:
+    """The builtin exception classes an error class subclasses, besides Exception."""
+    return tuple(
+        c
+        for c in cls.__mro__
+        if c.__module__ == "builtins" and c not in {BaseException, Exception, object}
+    )
+
+
+def check_error(error: BaseException) -> None:
+    """An escaping error: documented, also its builtin, and its str and repr short."""
+    if isinstance(error, OpinippError):
+        assert builtin_bases(type(error)), (
+            f"{type(error).__name__} escaped: expected an OpinippError that is also a "
+            "ValueError, LookupError or TypeError"
+        )
+        check_renders(error)
+        if isinstance(error, opinipp.errors.InvalidDataError):
+            for member in error.exceptions:
+                assert isinstance(member, OpinippError), f"{type(member)} in InvalidDataError"
+                check_error(member)
+    else:  # Hypothesis's InvalidArgument (its message may show a strategy), or an OSError
+        assert str(error)
+        assert repr(error)
+
+
+def check_renders(error: BaseException, *, empty: bool = False) -> None:
+    """The str and repr of an error render, in at most ``MAX_MESSAGE`` characters.
+
+    Only an error built by the caller (``empty``) may have an empty message.
+    """
+    text, shown = str(error), repr(error)
+    assert text or empty, f"{type(error).__name__} has no message"
+    assert len(text) <= MAX_MESSAGE, f"str of {len(text)} characters: {text[:300]!r}…"
+    assert len(shown) <= MAX_MESSAGE, f"repr of {len(shown)} characters: {shown[:300]!r}…"
+
+
+def check_result(result: object) -> None:
+    """A returned opinipp value: its public properties, str, repr and hash work."""
+    if isinstance(result, BaseException):  # an error class, called with junk
+        check_renders(result, empty=True)
         return
-    assert message
+    cls = type(result)
+    if not cls.__module__.startswith("opinipp.") or isinstance(result, enum.Enum):
+        return
+    for name in _properties(cls):
+        getattr(result, name)
+    assert str(result)
+    assert repr(result)
+    if cls.__hash__ is not None:
+        hash(result)
+
+
+_PROPERTIES: dict[type, tuple[str, ...]] = {}
+
+
+def _properties(cls: type) -> tuple[str, ...]:
+    """The public properties and fields of a class."""
+    if cls not in _PROPERTIES:
+        _PROPERTIES[cls] = tuple(
+            name
+            for name in dir(cls)
+            if not name.startswith("_")
+            and isinstance(
+                inspect.getattr_static(cls, name), (property, types.MemberDescriptorType)
+            )
+        )
+    return _PROPERTIES[cls]
 
 
 def _public_callables() -> set[str]:
-    import enum
-    import inspect
+    """Every public function and class, and every public method of a public class.
 
+    Strategies are named ``strategies.<name>``, methods ``<Class>.<name>``.
+    """
     names: set[str] = set()
     for module in FUZZED_MODULES:
+        prefix = "strategies." if module is opinipp.strategies else ""
         for name in module.__all__:
             obj = getattr(module, name)
             if inspect.ismodule(obj) or not callable(obj):
                 continue
-            if inspect.isclass(obj) and issubclass(obj, (enum.Enum, BaseException)):
+            if inspect.isclass(obj) and issubclass(obj, (enum.Enum, Warning)):
                 continue
-            names.add(name)
+            names.add(prefix + name)
+            if inspect.isclass(obj) and not issubclass(obj, BaseException):
+                names.update(
+                    f"{name}.{attr}"
+                    for attr, value in vars(obj).items()
+                    if not attr.startswith("_")
+                    and isinstance(value, (types.FunctionType, classmethod, staticmethod))
+                )
+    return names
+
+
+def _fuzzed_names(entry: Entry) -> set[str]:
+    """The public names an entry fuzzes: its own, a module function's bare name, ``covers``."""
+    base = entry.name.split("(")[0]
+    names = {base, *entry.covers}
+    module, _, bare = base.rpartition(".")
+    if module and module[0].islower() and module != "strategies":  # regions.pemda
+        names.add(bare)
     return names
 
 
 def test_every_public_callable_is_fuzzed() -> None:
-    fuzzed = {e.name.rsplit(".", 1)[-1].split("(")[0] for e in ENTRIES}
+    fuzzed = set().union(*map(_fuzzed_names, ENTRIES))
     missing = _public_callables() - fuzzed - NOT_FUZZED
     assert missing == set(), f"add a fuzz entry for {sorted(missing)}"
+
+
+def test_the_public_callables_include_methods_strategies_and_errors() -> None:
+    # The enumeration reaches the consolidation's new methods, the strategies and the errors.
+    found = _public_callables()
+    for name in (
+        "Band.name",
+        "Band.short_name",
+        "Band.tags",
+        "RuleSet.target",
+        "RuleSet.target_names",
+        "RuleSet.opinion_of",
+        "Ranking",
+        "Score.rounded",
+        "strategies.rankings",
+        "strategies.scores",
+        "from_pandas",
+        "InvalidDataError",
+    ):
+        assert name in found, name
 
 
 def test_the_profile_sets_the_number_of_examples() -> None:
