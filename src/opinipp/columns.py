@@ -103,7 +103,7 @@ _DEFAULT_GROUP: Final[dict[str, str | None]] = {
 # within about 4e-4. Anything farther (81.845 is 0.5 away) is not on the grid.
 _FLOAT64_NOISE: Final = 1e-6
 _FLOAT32_NOISE: Final = 1e-3
-_SCORE_TEXT: Final = r"^[0-9]+([.,][0-9]{1,2}0*)?$"
+_SCORE_TEXT: Final = r"^[0-9]+(?:[.,][0-9]{1,2}0*)?$"
 
 
 def _narwhals() -> ModuleType:
@@ -410,7 +410,7 @@ def gap_to_next_tier(
         after = pairs[index + 1] if index + 1 < len(pairs) else None
         following.append(after[1] if after is not None and after[0] is rs else None)
     next_lower = _lookup(
-        nw, _BAND, [None if b is None else b.lower.hundredths for b in following], nw.Int64
+        nw, _BAND, [None if b is None else b.lower.hundredths for b in following], nw.Float64
     )
     added = {
         "points": (next_lower - nw.col(_H)) / 100,
