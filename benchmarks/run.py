@@ -601,7 +601,25 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--write-docs", action="store_true", help=f"regenerate {DOC_PATH.relative_to(ROOT)}"
     )
+    parser.add_argument(
+        "--only",
+        choices=("columns",),
+        default=None,
+        help="run one workload only: 'columns' (opinipp.columns, benchmarks/bench_columns.py)",
+    )
     return parser.parse_args(argv)
+
+
+def only_columns(args: argparse.Namespace) -> int:
+    """``--only columns``: measure the column path; rewrite only its section of the page."""
+    from benchmarks import bench_columns
+
+    text = bench_columns.run(quick=args.quick, sizes=args.sizes)
+    if args.write_docs:
+        page = DOC_PATH.read_text(encoding="utf-8")
+        DOC_PATH.write_text(bench_columns.write_section(page, text), encoding="utf-8")
+        print(f"wrote its section of {DOC_PATH.relative_to(ROOT)}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -609,6 +627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from benchmarks import bench_harness
 
     args = parse_args(argv)
+    if args.only == "columns":
+        return only_columns(args)
     load = bench_harness.load_average()
     sizes: tuple[int, ...] = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     results: list[WorkloadResult] = []
@@ -633,6 +653,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(page)
     if args.write_docs:
+        from benchmarks.bench_columns import SECTION_END, SECTION_START, write_section
+
+        old = DOC_PATH.read_text(encoding="utf-8")
+        if SECTION_START in old:  # the column path's section is written by --only columns
+            page = write_section(page, old[old.index(SECTION_START) : old.index(SECTION_END)])
+            page = page.replace(SECTION_START + SECTION_START, SECTION_START)
         DOC_PATH.write_text(page, encoding="utf-8")
         print(f"wrote {DOC_PATH.relative_to(ROOT)}")
     return 0

@@ -273,6 +273,16 @@ def test_rank_within_a_pemda_and_a_province(backend: str) -> None:
     assert rows(with_provinsi, "rank", "of")[4:] == [(3, 3), (2, 3), (1, 3)]
 
 
+@pytest.mark.parametrize("backend", list(BACKENDS))
+def test_ranks_of_several_scopes_side_by_side(backend: str) -> None:
+    frame = columns.rank(BACKENDS[backend](UNITS), "national", output=("rank_national", "n"))
+    frame = columns.rank(frame, "within_pemda")
+    assert rows(frame, "rank_national", "n", "rank", "of")[3:5] == [
+        (None, None, 4, 4),
+        (1, 1, None, None),
+    ]
+
+
 def test_rank_on_pandas_is_nullable_int() -> None:
     result = columns.rank(UNITS, "national")
     assert str(result["rank"].dtype) == "Int64"
@@ -342,6 +352,8 @@ def test_lazy_frames_stay_lazy() -> None:
         (lambda: columns.rank(UNITS, "national", group="province"), "group"),
         (lambda: columns.rank(UNITS, "provincial", group="pemda"), "group"),
         (lambda: columns.rank(UNITS, "national", kind="type"), "kind"),
+        (lambda: columns.rank(UNITS, "national", output=("r", "r")), "output"),
+        (lambda: columns.rank(UNITS, "national", output="rank"), "output"),  # type: ignore[arg-type]
         (lambda: columns.rank(UNITS, "provincial", include_provinsi=1), "include_provinsi"),  # type: ignore[arg-type]
     ],
 )

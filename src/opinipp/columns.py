@@ -184,13 +184,19 @@ def _valid(h: Any, readable: Any, year: Any) -> Any:  # noqa: ANN401
 
 
 def _band_id(nw: ModuleType, h: Any, year: Any, valid: Any) -> Any:  # noqa: ANN401
-    """The id of the band (see :func:`_bands`) that each valid row falls in; null otherwise."""
+    """The id of the band (see :func:`_bands`) that each valid row falls in; null otherwise.
+
+    Per RuleSet: the id of its lowest band plus how many of its other lower bounds the
+    score reaches (bounds are inclusive lower bounds, DOMAIN.md §2, §10).
+    """
     chain: Any = nw
-    for index in reversed(range(len(_bands()))):
-        rs, band = _bands()[index]
-        chain = chain.when(valid & year.is_in(rs.years) & (h >= band.lower.hundredths)).then(
-            nw.lit(index, nw.Int64)
-        )
+    first = 0
+    for rs in rule_sets():
+        reached: Any = nw.lit(first, nw.Int64)
+        for band in rs.bands[1:]:
+            reached = reached + (h >= band.lower.hundredths).cast(nw.Int64)
+        chain = chain.when(valid & year.is_in(rs.years)).then(reached)
+        first += len(rs.bands)
     return chain
 
 
@@ -237,11 +243,14 @@ def _rules_of(year: object) -> RuleSet | None:
 def _raise_bad_rows(nw: ModuleType, frame: Any, bad: Any, score: str, year: str) -> None:  # noqa: ANN401
     """Raise :class:`InvalidDataError` naming every row where ``bad`` is true, if any."""
     flagged = [nw.col(score), nw.col(year), bad.alias(_ROW)]
+    count = frame.select(bad.cast(nw.Int64).sum())
     if _is_lazy(nw, frame):
-        if not frame.select(bad.cast(nw.Int64).sum()).collect().item():
+        if not count.collect().item():
             return
         eager = frame.select(*flagged).collect()
     else:
+        if not count.item():
+            return
         eager = frame.select(*flagged)
     position = f"{_ROW}_position"
     rows = eager.with_row_index(position).filter(nw.col(_ROW)).select(position, score, year)
@@ -262,9 +271,9 @@ def _raise_bad_rows(nw: ModuleType, frame: Any, bad: Any, score: str, year: str)
 
 
 class _Prepared:
-    """A frame from narwhals with the score's hundredths and the band id added."""
+    """A frame from narwhals with the score's hundredths, its validity and the band id added."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - keyword-only: the column names and what to add
         self,
         frame: object,
         *,
@@ -272,6 +281,7 @@ class _Prepared:
         year: str,
         invalid: object,
         only: Any = None,  # noqa: ANN401 - a narwhals boolean expression
+        bands: bool = True,
     ) -> None:
         nw = _narwhals()
         _check_invalid(invalid)
@@ -300,11 +310,14 @@ class _Prepared:
             df = df.with_columns((nw.col(_OK) & inside).alias(_OK))
         self.nw = nw
         self.names = names
-        self.df = df.with_columns(_band_id(nw, nw.col(_H), year_expr, nw.col(_OK)).alias(_BAND))
+        if bands:
+            df = df.with_columns(_band_id(nw, nw.col(_H), year_expr, nw.col(_OK)).alias(_BAND))
+        self.df = df
+        self.helpers = [_H, _OK, _BAND] if bands else [_H, _OK]
 
     def finish(self, added: dict[str, Any]) -> Any:  # noqa: ANN401
         """Add the columns, drop the helpers, and return the native frame."""
-        out = (self.df.with_columns(**added) if added else self.df).drop(_H, _OK, _BAND)
+        out = (self.df.with_columns(**added) if added else self.df).drop(*self.helpers)
         return self.nw.to_native(out)
 
 
@@ -474,6 +487,7 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
     include_provinsi: bool = False,
     ties: Literal["min", "dense"] = "min",
     invalid: Invalid = "raise",
+    output: tuple[str, str] = ("rank", "of"),
 ) -> FrameT:
     """Add each row's ``rank`` (highest score first) and ``of`` (the size of its ranking).
 
@@ -491,6 +505,8 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
     carry: it raises :class:`~opinipp.errors.NotApplicableError` (rank objects with
     :func:`opinipp.rank`). Each entity must appear once per year; the column path does not
     check it. Invalid scores and years of ranked rows are handled as in :func:`classify`.
+    ``output`` renames the two columns, to keep the ranks of several scopes side by side
+    (``output=("rank_province", "rank_province_of")``).
 
     Raises:
         NotApplicableError: ``ties="ordinal"``, or an engine without window ranks (Dask:
@@ -514,22 +530,28 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
     3       kota  81.84     1   1
     """
     group = _rank_options(scope, kind, group, ties=ties, include_provinsi=include_provinsi)
+    rank_name, of_name = _output_names(output)
     nw = _narwhals()
     native_names = _names(nw, frame)
     _check_column(native_names, "kind", kind)
     group = _check_column(native_names, "group", group)
     only = _admitted(nw, scope, kind, include_provinsi=include_provinsi)
-    prepared = _Prepared(frame, score=score, year=year, invalid=invalid, only=only)
+    prepared = _Prepared(frame, score=score, year=year, invalid=invalid, only=only, bands=False)
     top = max(rs.scale_max.hundredths for rs in rule_sets()) + 1
-    ranked = ~nw.col(_BAND).is_null()
+    ranked = nw.col(_OK) & ~nw.col(group).is_null()
+    df = prepared.df
     try:
+        if _is_lazy(nw, df):
+            df = df.with_row_index(_ROW, order_by=[score])  # any order: only unique ids count
+        else:
+            df = df.with_row_index(_ROW)
         df = (
-            prepared.df.with_columns(
-                nw.when(ranked).then(nw.col(group)).rank(method="dense").alias(_GROUP)
+            # A ranking (year and group) is named by its first row; one number per row then
+            # sorts by ranking, then by score downwards, and one global rank numbers them all.
+            df.with_columns(nw.col(_ROW).min().over(year, group).alias(_GROUP))
+            .with_columns(
+                nw.when(ranked).then(nw.col(_GROUP) * top + (top - 1 - nw.col(_H))).alias(_KEY)
             )
-            .with_columns((nw.col(_GROUP) * 10_000 + nw.col(year)).alias(_GROUP))
-            # One number per row that sorts its ranking (group and year), then the score down.
-            .with_columns((nw.col(_GROUP) * top + (top - 1 - nw.col(_H))).alias(_KEY))
             .with_columns(nw.col(_KEY).rank(method=ties).alias(_ORDER))
             .with_columns(
                 (nw.col(_ORDER) - nw.col(_ORDER).min().over(_GROUP) + 1).alias("rank"),
@@ -539,14 +561,28 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
         )
     except NotImplementedError:
         raise _no_window_rank(prepared.df) from None
+    df = df.rename({"rank": rank_name, "of": of_name}) if output != ("rank", "of") else df
     pandas_like = df.implementation.is_pandas_like()
     if not pandas_like:
-        df = df.with_columns(nw.col("rank", "of").cast(nw.Int64))
-    prepared.df = df.drop(_GROUP, _KEY, _ORDER)
+        df = df.with_columns(nw.col(rank_name, of_name).cast(nw.Int64))
+    prepared.df = df.drop(_ROW, _GROUP, _KEY, _ORDER)
     out = prepared.finish({})
     if pandas_like:  # numpy integers have no null: pandas' nullable Int64, as in opinipp.frames
-        out = out.astype({"rank": "Int64", "of": "Int64"})
+        out = out.astype({rank_name: "Int64", of_name: "Int64"})
     return out  # type: ignore[no-any-return]
+
+
+def _output_names(output: object) -> tuple[str, str]:
+    if (
+        not isinstance(output, tuple)
+        or len(output) != 2
+        or not all(isinstance(n, str) and n and not n.startswith(_PREFIX) for n in output)
+        or output[0] == output[1]
+    ):
+        raise InvalidArgumentError(
+            "output", output, "two different column names, e.g. ('rank', 'of')"
+        )
+    return output[0], output[1]
 
 
 def _no_window_rank(df: nw_typing.DataFrame[Any] | nw_typing.LazyFrame[Any]) -> Exception:
