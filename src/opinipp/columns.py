@@ -87,6 +87,8 @@ _OK: Final = f"{_PREFIX}valid"
 _GROUP: Final = f"{_PREFIX}group"
 _KEY: Final = f"{_PREFIX}key"
 _ORDER: Final = f"{_PREFIX}order"
+_START: Final = f"{_PREFIX}start"
+_SIZE: Final = f"{_PREFIX}size"
 
 _NATIONAL_KINDS: Final = tuple(k.value for k in (*InstansiKind, *PemdaKind))
 _PROVINCIAL_KINDS: Final = (PemdaKind.KABUPATEN.value, PemdaKind.KOTA.value)
@@ -426,11 +428,13 @@ def gap_to_next_tier(
         nw, _BAND, [None if b is None else b.lower.hundredths for b in following], nw.Float64
     )
     added = {
-        "points": (next_lower - nw.col(_H)) / 100,
+        # Rounding to two decimals gives the float nearest the two-decimal value, which a
+        # bare division does not on every engine (polars multiplies by 0.01).
+        "points": ((next_lower - nw.col(_H)) / 100).round(2),
         "target": _lookup(
             nw, _BAND, [None if b is None else b.name() for b in following], nw.String
         ),
-        "target_score": next_lower / 100,
+        "target_score": (next_lower / 100).round(2),
     }
     return prepared.finish(added)  # type: ignore[no-any-return]
 
@@ -545,19 +549,45 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
             df = df.with_row_index(_ROW, order_by=[score])  # any order: only unique ids count
         else:
             df = df.with_row_index(_ROW)
+        # narwhals' pyarrow `over` misplaces rows of chunked tables (seen above 65,536 rows,
+        # narwhals 2.29): there, rankings are named by their key and sized by a join.
+        arrow = df.implementation is nw.Implementation.PYARROW
+        if arrow:
+            named = nw.col(group).rank(method="dense").cast(nw.Int64) * 10_000 + nw.col(year)
+        else:
+            named = nw.col(_ROW).cast(nw.Int64).min().over(year, group)
         df = (
-            # A ranking (year and group) is named by its first row; one number per row then
-            # sorts by ranking, then by score downwards, and one global rank numbers them all.
-            df.with_columns(nw.col(_ROW).min().over(year, group).alias(_GROUP))
+            # A ranking (year and group) is named by one number (its first row); one number
+            # per row then sorts by ranking, then by score downwards, and one global rank
+            # numbers them all.
+            df.with_columns(named.alias(_GROUP))
             .with_columns(
                 nw.when(ranked).then(nw.col(_GROUP) * top + (top - 1 - nw.col(_H))).alias(_KEY)
             )
-            .with_columns(nw.col(_KEY).rank(method=ties).alias(_ORDER))
             .with_columns(
-                (nw.col(_ORDER) - nw.col(_ORDER).min().over(_GROUP) + 1).alias("rank"),
-                nw.col(_KEY).count().over(_GROUP).alias("of"),
+                nw.when(~nw.col(_KEY).is_null())
+                .then(nw.col(_KEY).rank(method=ties).cast(nw.Float64))
+                .alias(_ORDER)
             )
-            .with_columns(nw.when(~nw.col(_KEY).is_null()).then(nw.col("of")).alias("of"))
+        )
+        if arrow:
+            sizes = (
+                df.filter(~nw.col(_KEY).is_null())
+                .group_by(_GROUP)
+                .agg(nw.col(_ORDER).min().alias(_START), nw.len().alias(_SIZE))
+            )
+            # Joined on the two key columns only (pyarrow joins no all-null column), then put
+            # back in row order beside the frame.
+            slim = df.select(_ROW, _GROUP).join(sizes, on=_GROUP, how="left").sort(_ROW)
+            df = df.with_columns(slim.get_column(_START), slim.get_column(_SIZE))
+        else:
+            df = df.with_columns(
+                nw.col(_ORDER).min().over(_GROUP).alias(_START),
+                nw.col(_KEY).count().over(_GROUP).alias(_SIZE),
+            )
+        df = df.with_columns(
+            (nw.col(_ORDER) - nw.col(_START) + 1).alias("rank"),
+            nw.when(~nw.col(_KEY).is_null()).then(nw.col(_SIZE)).alias("of"),
         )
     except NotImplementedError:
         raise _no_window_rank(prepared.df) from None
@@ -565,7 +595,7 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
     pandas_like = df.implementation.is_pandas_like()
     if not pandas_like:
         df = df.with_columns(nw.col(rank_name, of_name).cast(nw.Int64))
-    prepared.df = df.drop(_ROW, _GROUP, _KEY, _ORDER)
+    prepared.df = df.drop(_ROW, _GROUP, _KEY, _ORDER, _START, _SIZE)
     out = prepared.finish({})
     if pandas_like:  # numpy integers have no null: pandas' nullable Int64, as in opinipp.frames
         out = out.astype({rank_name: "Int64", of_name: "Int64"})
