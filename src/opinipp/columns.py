@@ -98,13 +98,13 @@ _DEFAULT_GROUP: Final[dict[str, str | None]] = {
     "provincial": "province",
     "within_pemda": "parent_pemda",
 }
-# A score as a text: digits, one decimal point or comma, at most two decimals that are not
-# trailing zeros (the grammar of opinipp.scores.Score).
 # How far 100 x may be from a whole number for a float x to count as a two-decimal value:
 # a float64 holds a two-decimal score up to 100 within about 1e-12 hundredths, a float32
 # within about 4e-4. Anything farther (81.845 is 0.5 away) is not on the grid.
 _FLOAT64_NOISE: Final = 1e-6
 _FLOAT32_NOISE: Final = 1e-3
+# A score as a text: digits, one decimal point or comma, at most two decimals that are not
+# trailing zeros (the grammar of opinipp.scores.Score).
 _SCORE_TEXT: Final = r"^[0-9]+(?:[.,][0-9]{1,2}0*)?$"
 
 
