@@ -211,6 +211,7 @@ def _collect(found: tuple[Assessment, ...]) -> None:
 
 
 def test_ten_thousand_generated_assessments_agree_on_every_backend() -> None:
+    GENERATED.clear()
     _collect()
     assessments = [a for _, found in GENERATED for a in found]
     example = [n for n, found in GENERATED for _ in found]
