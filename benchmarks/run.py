@@ -610,6 +610,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="measure only the start-up figures (with --write-docs: replace only their rows)",
     )
+    parser.add_argument(
+        "--only",
+        choices=("columns",),
+        default=None,
+        help="run one workload only: 'columns' (opinipp.columns, benchmarks/bench_columns.py)",
+    )
     return parser.parse_args(argv)
 
 
@@ -641,6 +647,18 @@ def import_only(*, write_docs: bool, quick: bool) -> int:
     return 0
 
 
+def only_columns(args: argparse.Namespace) -> int:
+    """``--only columns``: measure the column path; rewrite only its section of the page."""
+    from benchmarks import bench_columns
+
+    text = bench_columns.run(quick=args.quick, sizes=args.sizes)
+    if args.write_docs:
+        page = DOC_PATH.read_text(encoding="utf-8")
+        DOC_PATH.write_text(bench_columns.write_section(page, text), encoding="utf-8")
+        print(f"wrote its section of {DOC_PATH.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks, print the tables, and write the docs page if asked."""
     from benchmarks import bench_harness
@@ -648,6 +666,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.import_only:
         return import_only(write_docs=args.write_docs, quick=args.quick)
+    if args.only == "columns":
+        return only_columns(args)
     load = bench_harness.load_average()
     sizes: tuple[int, ...] = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     results: list[WorkloadResult] = []
@@ -672,6 +692,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(page)
     if args.write_docs:
+        from benchmarks.bench_columns import SECTION_END, SECTION_START, write_section
+
+        old = DOC_PATH.read_text(encoding="utf-8")
+        if SECTION_START in old:  # the column path's section is written by --only columns
+            page = write_section(page, old[old.index(SECTION_START) : old.index(SECTION_END)])
+            page = page.replace(SECTION_START + SECTION_START, SECTION_START)
         DOC_PATH.write_text(page, encoding="utf-8")
         print(f"wrote {DOC_PATH.relative_to(ROOT)}")
     return 0

@@ -35,7 +35,18 @@ def test_every_example_script_is_tested() -> None:
         "compare_years.py",
         "plan_to_next_tier.py",
         "skm_survey.py",
+        "columns_duckdb.py",
     }
+
+
+def test_columns_duckdb_grades_the_table_in_sql() -> None:
+    assert run("columns_duckdb.py") == [
+        "1 of 4: Muna Barat 69,17, C (kuning), 8.83 to B (Kualitas Tinggi)",
+        "2 of 4: Bombana 65,54, C (kuning), 12.46 to B (Kualitas Tinggi)",
+        "3 of 4: Kendari 58,99, C (kuning), 19.01 to B (Kualitas Tinggi)",
+        "4 of 4: Baubau 58,03, C (kuning), 19.97 to B (Kualitas Tinggi)",
+        "not ranked: Sulawesi Tenggara 55,01, C (kuning), 22.99 to B (Kualitas Tinggi)",
+    ]
 
 
 def test_pemda_readiness() -> None:
