@@ -189,7 +189,7 @@ def _band_id(nw: ModuleType, h: Any, year: Any, valid: Any) -> Any:  # noqa: ANN
     """The id of the band (see :func:`_bands`) that each valid row falls in; null otherwise.
 
     Per RuleSet: the id of its lowest band plus how many of its other lower bounds the
-    score reaches (bounds are inclusive lower bounds, DOMAIN.md §2, §10).
+    score reaches (bounds are inclusive lower bounds).
     """
     chain: Any = nw
     first = 0
