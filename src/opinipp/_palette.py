@@ -26,6 +26,7 @@ __all__ = [
     "CATEGORY_COLOURS",
     "MISSING_COLOUR",
     "NEUTRAL_COLOUR",
+    "PRESENT_COLOUR",
     "ZONE_COLOURS",
     "band_colour",
 ]
@@ -48,6 +49,9 @@ CATEGORY_COLOURS: Final[dict[str, str]] = {
 
 NEUTRAL_COLOUR: Final = "#6c757d"
 """Background colour of a grade without a zone (2025) or of a result without a score."""
+
+PRESENT_COLOUR: Final = "#3b6ea8"
+"""Colour of what is present (the evidence in a readiness chart): no zone's colour."""
 
 MISSING_COLOUR: Final = "#dee2e6"
 """Colour of what is missing (the evidence not yet present in a readiness chart)."""
