@@ -19,6 +19,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Final
 
+from opinipp._palette import NEUTRAL_COLOUR, ZONE_COLOURS
 from opinipp.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -38,16 +39,6 @@ __all__ = [
     "series_html",
     "zone_colour",
 ]
-
-ZONE_COLOURS: Final[dict[str, str]] = {
-    "merah": "#d62728",
-    "kuning": "#f2c14e",
-    "hijau": "#2ca02c",
-}
-"""Background colour of each zone, keyed by the zone's value."""
-
-NEUTRAL_COLOUR: Final = "#6c757d"
-"""Background colour of a grade without a zone (2025) or of a result without a score."""
 
 _TEXT_ON: Final[dict[str, str]] = {"#f2c14e": "#212529"}  # dark text on yellow, else white
 _FONT: Final = "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:13px"
