@@ -61,7 +61,7 @@ class FrozenMapping(Mapping[K, V], Generic[K, V]):
         """Copy ``items`` (a mapping or key–value pairs)."""
         try:
             data = dict(items)
-        except (TypeError, ValueError) as exc:
+        except Exception as exc:  # not pairs, or a key's hash or iteration raised
             raise InvalidArgumentError(
                 "mapping", items, "a mapping or an iterable of key-value pairs"
             ) from exc

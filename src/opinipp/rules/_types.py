@@ -548,7 +548,7 @@ def _to_weights(
         dimension = key if isinstance(key, Dimension) else _DIMENSIONS.get(exact_text(key))
         if dimension is None or dimension in weights:
             raise InvalidArgumentError(
-                "RuleSet.weights", key, "one weight for each of input, proses, output, pengaduan"
+                "RuleSet.weights", value, "one weight for each of input, proses, output, pengaduan"
             )
         weights[dimension] = weight
     return FrozenMapping(weights)
