@@ -130,8 +130,10 @@ def text_value(value: str) -> str:
     >>> type(text_value(Name("Aceh"))).__name__, text_value(42)
     ('str', 42)
     """
-    text = exact_text(value)
-    return value if text is None else text
+    given: object = value  # typed str for the field's __init__; any value arrives
+    if type(given) is str:
+        return value
+    return str.__str__(value) if isinstance(given, str) else value
 
 
 def optional_text_value(value: str | None) -> str | None:
@@ -140,8 +142,10 @@ def optional_text_value(value: str | None) -> str | None:
     >>> optional_text_value(None), optional_text_value("Sultra")
     (None, 'Sultra')
     """
-    text = exact_text(value)
-    return value if text is None else text
+    given: object = value
+    if given is None or type(given) is str:
+        return value
+    return str.__str__(value) if isinstance(given, str) else value
 
 
 def exact_int(value: object) -> int | None:

@@ -46,12 +46,16 @@ def _optional_score(value: Any) -> Score | None:  # noqa: ANN401 - converter tak
 
 def _plain_year(value: Any) -> Any:  # noqa: ANN401 - converter takes any input
     """Store an integer year (a NumPy int, say) as an int; rules_for judges everything else."""
+    if type(value) is int:
+        return value
     whole = exact_int(value)
     return value if whole is None else whole
 
 
 def _optional_rank(value: int | None) -> int | None:
     """Store a whole-number rank as an int; the validator judges everything else."""
+    if value is None or type(value) is int:
+        return value
     whole = exact_int(value)
     return value if whole is None else whole
 

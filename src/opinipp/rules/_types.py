@@ -218,6 +218,8 @@ def _to_score(value: ScoreLike) -> Score:
 
 
 def _to_rank(value: int) -> int:
+    if type(value) is int:
+        return value
     whole = exact_int(value)
     return value if whole is None else whole
 
