@@ -247,3 +247,30 @@ def test_two_spellings_of_one_instansi_cannot_be_ranked_twice(tmp_path: Any) -> 
     assert (row_error.row, row_error.column) == (3, "entity")
     assert row_error.value == "KEMENTERIAN  LUAR NEGERI"
     assert "duplicate: row 2 already has the 2023 result" in row_error.reason
+
+
+def test_entities_store_the_real_text_of_str_subclasses() -> None:
+    from fuzz_junk import LyingStr, RaisingStr, WrongTypeStr
+
+    province = Province(code=RaisingStr("74"), name=LyingStr("Sulawesi Tenggara"))
+    pemda = Pemda(
+        code=WrongTypeStr("74.13"), name="Muna Barat", kind=PemdaKind.KABUPATEN, province=province
+    )
+    units: list[Rsud | Puskesmas | OPD | Instansi] = [
+        Rsud(name=RaisingStr("RSUD Muna Barat"), pemda=pemda),
+        Puskesmas(name=LyingStr("Puskesmas Tiworo"), pemda=pemda),
+        OPD(pemda=pemda, kind=OPDKind.OTHER, name=RaisingStr("Bappeda")),
+        Instansi(name=WrongTypeStr("Kementerian Luar Negeri"), kind=InstansiKind.KEMENTERIAN),
+    ]
+    assert (province, pemda) == (SULTRA, MUBAR)
+    assert [str(u) for u in units] == [
+        "RSUD Muna Barat (Kabupaten Muna Barat)",
+        "Puskesmas Tiworo (Kabupaten Muna Barat)",
+        "Bappeda Kabupaten Muna Barat",
+        "Kementerian Luar Negeri",
+    ]
+    assert {type(v) for v in (province.code, province.name, pemda.code)} == {str}
+    assert {type(u.name) for u in units} == {str}
+    with pytest.raises(InvalidEntityError) as info:
+        Rsud(name=LyingStr(" RSUD "), pemda=pemda)
+    assert info.value.field == "name"

@@ -476,3 +476,19 @@ def test_points_to_rank_in_a_national_ranking() -> None:
     ranking = rank(found, National(MUNA_BARAT.kind))
     assert points_to_rank(ranking, MUNA_BARAT, 2) == Decimal("8.18")
     assert points_to_rank(ranking, MUNA_BARAT, 1) == Decimal("15.60")
+
+
+def test_gaps_read_the_real_value_of_subclasses() -> None:
+    from fuzz_junk import LyingDecimal, RaisingDecimal, RaisingInt, RaisingStr
+
+    assert gap_to_next_tier(RaisingStr("81.84"), RaisingInt(2023)) == gap_to_next_tier(
+        "81.84", 2023
+    )
+    assert gap_to(RaisingDecimal("81.84"), 2023, RaisingStr("A")).points == Decimal("6.16")
+    band = rules_for(2023).bands[4]
+    gap = Gap(RaisingDecimal("6.16"), band, RaisingInt(2023), RaisingStr("A (Kualitas Tertinggi)"))
+    assert (type(gap.points), type(gap.label), gap.year) == (Decimal, str, 2023)
+    assert str(gap) == "6.16 points to A (Kualitas Tertinggi)"
+    with pytest.raises(InvalidArgumentError) as info:
+        Gap(LyingDecimal("NaN"), band, 2023, "A")
+    assert info.value.argument == "Gap.points"

@@ -485,3 +485,18 @@ def test_importing_does_not_load_dateutil_parser() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False", "True"]
+
+
+def test_text_and_numbers_are_read_by_their_real_value() -> None:
+    from fuzz_junk import LyingDecimal, LyingInt, LyingStr, RaisingDecimal, RaisingStr
+
+    assert parse_number(RaisingStr(" 90,02 ")) == Decimal("90.02")
+    assert parse_score(LyingStr("97,44")) == Score("97.44")
+    assert parse_date(RaisingStr("21/5/2024")) == dt.date(2024, 5, 21)
+    assert format_number(RaisingDecimal("81.845"), lang=RaisingStr("en")) == "81.85"  # type: ignore[arg-type]
+    assert format_number(LyingInt(90)) == "90,00"
+    with pytest.raises(InvalidArgumentError, match="a finite number"):
+        format_number(LyingDecimal("sNaN"))
+    with pytest.raises(InvalidTextError) as info:
+        parse_number(RaisingStr("1.234,56"))
+    assert "'1.234,56'" in str(info.value)

@@ -7,7 +7,7 @@ import pickle
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -835,3 +835,77 @@ def test_target_rejections() -> None:
         r2023.target(3)  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="one of the years of opini-pengawasan-2022"):
         r2023.target("A", year=2024)
+
+
+def test_labels_reject_a_language_that_numpy_or_pandas_cannot_compare() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from fuzz_junk import RaisingStr
+
+    rs = rules_for(2023)
+    band = rs.bands[4]
+    assert band.name(RaisingStr("en")) == "A (Highest quality)"  # type: ignore[arg-type]
+    assert band.tags(RaisingStr("en")) == ("green", "A")  # type: ignore[arg-type]
+    junk: list[Any] = [pd.Series(["id"]), np.array([]), pd.NA]
+    for lang in junk:
+        for call in (band.name, band.tags, band.short_name):
+            with pytest.raises(InvalidArgumentError) as info:
+                call(lang)
+            assert info.value.argument == "lang"
+    with pytest.raises(InvalidArgumentError) as info:
+        band.short_name(quality=pd.Series([True]))  # type: ignore[arg-type]
+    assert info.value.argument == "quality"
+    for bad in (pd.Series([81.84]), np.array([]), RaisingStr("A")):
+        with pytest.raises(InvalidArgumentError) as info:
+            rs.opinion_of(bad)  # type: ignore[arg-type]
+        assert info.value.argument == "band"
+
+
+def test_rule_set_sequences_refuse_0d_arrays_and_iterations_that_raise() -> None:
+    import numpy as np
+
+    from fuzz_junk import HostileError, RaisingList
+
+    rs = rules_for(2021)
+    for field in ("notes", "years", "bands"):
+        with pytest.raises(InvalidArgumentError) as info:
+            attrs.evolve(rs, **cast("dict[str, Any]", {field: np.array(81.84)}))
+        assert info.value.argument == f"RuleSet.{field}"
+        with pytest.raises(InvalidArgumentError) as info:
+            attrs.evolve(rs, **cast("dict[str, Any]", {field: RaisingList([1])}))
+        assert info.value.argument == f"RuleSet.{field}"
+        assert isinstance(info.value.__cause__, HostileError)
+
+
+def test_rule_tables_store_the_real_text_and_numbers_of_subclasses() -> None:
+    from fuzz_junk import LyingDecimal, LyingStr, RaisingDecimal, RaisingInt, RaisingStr
+
+    band = attrs.evolve(rules_for(2021).bands[0], predikat=RaisingStr("Kepatuhan Rendah"))
+    assert type(band.predikat) is str
+    assert band.predikat == "Kepatuhan Rendah"
+    rs = attrs.evolve(
+        rules_for(2021),
+        scheme=LyingStr("kepatuhan-2016"),
+        years=(RaisingInt(2016), 2017),
+        notes=(RaisingStr("a note"),),
+    )
+    assert (type(rs.scheme), rs.scheme, rs.years, rs.notes) == (
+        str,
+        "kepatuhan-2016",
+        (2016, 2017),
+        ("a note",),
+    )
+    assert type(rs.years[0]) is int
+    weights = dict(rules_for(2023).weights or {})
+    rs = attrs.evolve(
+        rules_for(2023), weights={**weights, Dimension.INPUT: RaisingDecimal("21.85")}
+    )
+    assert rs.weights == weights
+    with pytest.raises(InvalidArgumentError) as info:
+        attrs.evolve(rules_for(2023), weights={**weights, Dimension.INPUT: LyingDecimal("NaN")})
+    assert "a positive Decimal percentage" in str(info.value)
+    named: dict[Any, Decimal] = {
+        LyingStr(d.value) if d is Dimension.INPUT else d: w for d, w in weights.items()
+    }
+    assert attrs.evolve(rules_for(2023), weights=named).weights == weights

@@ -434,3 +434,42 @@ def test_score_text_follows_the_number_grammar(text: str) -> None:
             Score(text)
     else:
         assert Score(text).value == number
+
+
+def test_subclasses_are_read_by_their_real_value_not_their_methods() -> None:
+    from fuzz_junk import LyingDecimal, LyingInt, LyingStr, RaisingDecimal, RaisingInt, RaisingStr
+
+    assert Score(RaisingStr("81.84")) == Score(LyingStr(" 81.84 ")) == Score("81.84")
+    assert Score(RaisingDecimal("81.84")).hundredths == 8184
+    assert Score(LyingInt(81)).hundredths == Score(RaisingInt(81)).hundredths == 8100
+    assert Score.from_hundredths(LyingInt(8184)) == Score("81.84")
+    assert Score.rounded(RaisingDecimal("81.845")) == Score("81.85")
+    with pytest.raises(InvalidScoreError, match="not a number"):
+        Score(LyingDecimal("NaN"))
+    with pytest.raises(InvalidScoreError, match="infinite"):
+        Score(LyingDecimal("Infinity"))
+    assert Score("81.84") == RaisingDecimal("81.84")
+    assert Score("81.84") + RaisingDecimal("6.16") == Decimal("88.00")
+
+
+def test_a_value_whose_attributes_raise_is_an_unsupported_type() -> None:
+    from fuzz_junk import BrokenEverything
+
+    for build in (Score, Score.rounded):
+        with pytest.raises(InvalidScoreError, match="unsupported type BrokenEverything"):
+            build(BrokenEverything())
+
+
+def test_format_reads_the_language_as_text_before_comparing() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from fuzz_junk import LyingStr, RaisingStr
+
+    assert Score("81.84").format(RaisingStr("id")) == "81,84"  # type: ignore[arg-type]
+    assert Score("81.84").format(LyingStr("en")) == "81.84"  # type: ignore[arg-type]
+    junk: list[Any] = [pd.Series(["id"]), np.array([]), pd.NA]
+    for lang in junk:
+        with pytest.raises(InvalidArgumentError) as info:
+            Score("81.84").format(lang)
+        assert info.value.argument == "lang"

@@ -517,3 +517,55 @@ def test_assessment_rejects_bad_dimensions(dimensions: Any, error: type[Exceptio
 def test_assessment_of_a_unit_grades_like_any_other() -> None:
     dinsos = OPD(pemda=MUBAR, kind=OPDKind.DINSOS)
     assert Assessment(dinsos, 2024, "94.62").grade.category is Category.A
+
+
+def test_grades_and_pemda_scores_check_types_before_comparing() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from fuzz_junk import HostileError, RaisingList, RaisingStr
+
+    rs = rules_for(2023)
+    for junk in (pd.Series([81.84]), RaisingStr("A")):
+        with pytest.raises(InvalidArgumentError) as info:
+            Grade.of(rs, junk, 2023)  # type: ignore[arg-type]
+        assert info.value.argument == "band"
+    with pytest.raises(InvalidArgumentError) as info:
+        pemda_score(np.array(81.84), 2023)
+    assert info.value.argument == "unit_scores"
+    with pytest.raises(InvalidArgumentError) as info:
+        pemda_score(RaisingList(["81.84"]), 2023)
+    assert isinstance(info.value.__cause__, HostileError)
+    assert pemda_score([RaisingStr("81.84"), np.float64(81.85)], 2023) == Score("81.85")
+
+
+def test_assessments_store_the_real_value_of_subclasses() -> None:
+    from fuzz_junk import LyingStr, RaisingInt, RaisingStr
+    from opinipp.assessments import PublishedResult
+
+    kemlu = Instansi(name="Kementerian Luar Negeri", kind=InstansiKind.KEMENTERIAN)
+    published = PublishedResult(
+        zone=RaisingStr("zona hijau"),
+        opinion=LyingStr("kualitas tinggi"),
+        rank_national=RaisingInt(3),
+    )
+    a = Assessment(
+        kemlu,
+        RaisingInt(2023),
+        RaisingStr("94.85"),
+        published=published,
+        source=RaisingStr("https://ombudsman.go.id"),
+    )
+    assert (a.year, a.score, a.source) == (2023, Score("94.85"), "https://ombudsman.go.id")
+    assert (published.zone, published.opinion, published.rank_national) == (
+        "zona hijau",
+        "kualitas tinggi",
+        3,
+    )
+    assert {type(v) for v in (a.year, a.source, published.zone, published.rank_national)} == {
+        int,
+        str,
+    }
+    with pytest.raises(InvalidArgumentError) as info:
+        PublishedResult(rank_national=RaisingInt(0))
+    assert info.value.argument == "rank_national"

@@ -1,7 +1,10 @@
 """Primitives shared by every module: the immutable mapping, the year check, enum-from-text.
 
 Private to opinipp: one definition of each, so that a year or a member name is read the same
-way everywhere.
+way everywhere. Input is read through :func:`exact_text`, :func:`exact_int`,
+:func:`exact_decimal` and :func:`as_list`, which take the real value of a subclass of
+``str``, ``int`` or ``Decimal`` without calling its methods (a subclass may override
+``strip``, ``__eq__``, ``__hash__`` or ``__index__`` to lie or raise).
 
 >>> from opinipp._checks import FrozenMapping, check_year, enum_member
 >>> from opinipp.rules import Zone
@@ -13,12 +16,24 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from enum import Enum
 from typing import Any, Generic, SupportsIndex, TypeVar, cast
 
 from opinipp.errors import InvalidArgumentError, RulesNotAvailableError
 
-__all__ = ["FrozenMapping", "check_year", "enum_member", "find_member"]
+__all__ = [
+    "FrozenMapping",
+    "as_list",
+    "check_year",
+    "enum_member",
+    "exact_decimal",
+    "exact_int",
+    "exact_text",
+    "find_member",
+    "optional_text_value",
+    "text_value",
+]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -46,7 +61,7 @@ class FrozenMapping(Mapping[K, V], Generic[K, V]):
         """Copy ``items`` (a mapping or key–value pairs)."""
         try:
             data = dict(items)
-        except (TypeError, ValueError) as exc:
+        except Exception as exc:  # not pairs, or a key's hash or iteration raised
             raise InvalidArgumentError(
                 "mapping", items, "a mapping or an iterable of key-value pairs"
             ) from exc
@@ -87,6 +102,122 @@ class FrozenMapping(Mapping[K, V], Generic[K, V]):
         return (FrozenMapping, (tuple(self._data.items()),))
 
 
+def exact_text(value: object) -> str | None:
+    """The text of ``value`` as a plain ``str`` if it is a ``str`` (or a subclass), else None.
+
+    A subclass gives its real characters, whatever its ``__str__`` or ``strip`` say.
+
+    >>> class Loud(str):
+    ...     def strip(self, chars=None):
+    ...         return "LOUD"
+    >>> exact_text(Loud(" hijau ")), exact_text(b"hijau"), exact_text(None)
+    (' hijau ', None, None)
+    """
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    return None
+
+
+def text_value(value: str) -> str:
+    """An attrs converter: a ``str`` subclass becomes its real text; other values stay.
+
+    The field's validator then sees a plain ``str`` or rejects what is not text.
+
+    >>> class Name(str):
+    ...     pass
+    >>> type(text_value(Name("Aceh"))).__name__, text_value(42)
+    ('str', 42)
+    """
+    given: object = value  # typed str for the field's __init__; any value arrives
+    if type(given) is str:
+        return value
+    return str.__str__(value) if isinstance(given, str) else value
+
+
+def optional_text_value(value: str | None) -> str | None:
+    """Like :func:`text_value`, for a field that may be ``None``.
+
+    >>> optional_text_value(None), optional_text_value("Sultra")
+    (None, 'Sultra')
+    """
+    given: object = value
+    if given is None or type(given) is str:
+        return value
+    return str.__str__(value) if isinstance(given, str) else value
+
+
+def exact_int(value: object) -> int | None:
+    """``value`` as a plain ``int`` if it is a whole number, else None; never a ``bool``.
+
+    An ``int`` subclass gives its real value (not what its ``__index__`` says); another
+    integer type, such as ``numpy.int64``, is read through ``__index__``, and one whose
+    ``__index__`` refuses or raises (``numpy.bool_``) is not a whole number.
+
+    >>> class Lying(int):
+    ...     def __index__(self):
+    ...         return -1
+    >>> exact_int(2023), exact_int(Lying(2023)), exact_int(True), exact_int(20.23)
+    (2023, 2023, None, None)
+    """
+    if type(value) is int:
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return int.__index__(value)
+    if not hasattr(type(value), "__index__"):
+        return None
+    try:
+        whole = operator.index(cast("SupportsIndex", value))
+    except Exception:  # noqa: BLE001 - a foreign __index__ may raise anything: not a number
+        return None
+    return int.__index__(whole)
+
+
+def exact_decimal(value: object) -> Decimal | None:
+    """``value`` as a plain :class:`~decimal.Decimal` if it is one (or a subclass), else None.
+
+    A subclass is copied, so its own ``is_nan`` or comparisons are never asked.
+
+    >>> class Lying(Decimal):
+    ...     def is_nan(self):
+    ...         return False
+    >>> exact_decimal(Lying("NaN")).is_nan(), exact_decimal(1)
+    (True, None)
+    """
+    if type(value) is Decimal:
+        return value
+    if isinstance(value, Decimal):
+        return Decimal(value)
+    return None
+
+
+def as_list(value: object, argument: str, expected: str) -> list[Any]:
+    """The elements of an iterable ``value`` as a list, or raise InvalidArgumentError.
+
+    Text and bytes (iterable, but one value), a value that is not iterable and an
+    iteration that raises (a NumPy 0-d array, a hostile ``__iter__``) are refused for
+    ``argument``, naming ``expected``; the error is chained to what iteration raised.
+
+    >>> as_list((2022, 2023), "years", "a sequence of years")
+    [2022, 2023]
+    >>> as_list("2023", "years", "a sequence of years")
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.InvalidArgumentError: invalid years '2023': expected a sequence of years
+    """
+    if type(value) in (list, tuple):
+        return list(cast("Iterable[Any]", value))
+    if isinstance(value, (str, bytes, bytearray)) or not isinstance(value, Iterable):
+        raise InvalidArgumentError(argument, value, expected)
+    try:
+        return list(value)
+    except Exception as exc:  # a hostile or 0-d iterable: the argument is bad
+        raise InvalidArgumentError(argument, value, expected) from exc
+
+
 def check_year(year: object, covered: Iterable[int]) -> int:
     """Return ``year`` as a plain ``int``, or raise :class:`RulesNotAvailableError` naming it.
 
@@ -101,13 +232,9 @@ def check_year(year: object, covered: Iterable[int]) -> int:
     ...
     opinipp.errors.RulesNotAvailableError: no assessment rules for year '2023': ...
     """
-    if type(year) is int:
-        return year
-    if not isinstance(year, bool):
-        try:
-            return operator.index(cast("SupportsIndex", year))
-        except TypeError:
-            pass
+    whole = exact_int(year)
+    if whole is not None:
+        return whole
     raise RulesNotAvailableError(
         year,
         tuple(covered),
@@ -130,9 +257,10 @@ def find_member(cls: type[E], text: object) -> E | None:
     """
     if isinstance(text, cls):
         return text
-    if not isinstance(text, str):
+    plain = exact_text(text)
+    if plain is None:
         return None
-    key = _key(text)
+    key = _key(plain)
     for member in cls:
         if isinstance(member.value, str) and _key(member.value) == key:
             return member

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from typing import Final, NamedTuple
 
+from opinipp._checks import exact_text
 from opinipp.entities import OPDKind, PemdaKind
 
 __all__ = ["Parsed", "key", "opd_kind_of", "parse", "words"]
@@ -102,10 +103,17 @@ class Parsed(NamedTuple):
 def words(text: str) -> list[str]:
     """Split text into normalised words, expanding ``Kep`` to ``Kepulauan``.
 
+    A ``str`` subclass is read as its real text (its own methods are never called); a
+    value that is not text has no words.
+
     >>> words("Kep. Siau  Tagulandang–Biaro")
     ['kepulauan', 'siau', 'tagulandang', 'biaro']
     """
-    folded = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
+    plain = exact_text(text)
+    if plain is None:
+        return []
+    # normalize() may return its argument itself: it must be a plain str.
+    folded = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", plain).casefold())
     return [_WORD_EXPANSIONS.get(w, w) for w in _SEPARATORS.split(folded) if w]
 
 

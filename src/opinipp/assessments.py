@@ -12,13 +12,12 @@ Score('94.85')
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping  # noqa: TC003 - annotations resolved at runtime by cattrs
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from opinipp._checks import FrozenMapping
+from opinipp._checks import FrozenMapping, exact_int, optional_text_value
 from opinipp.entities import ENTITY_TYPES, OPD, Instansi, Pemda, Puskesmas, Rsud
 from opinipp.errors import InvalidArgumentError, InvalidEntityError, NotApplicableError
 from opinipp.rules import Dimension, rules_for
@@ -47,12 +46,18 @@ def _optional_score(value: Any) -> Score | None:  # noqa: ANN401 - converter tak
 
 def _plain_year(value: Any) -> Any:  # noqa: ANN401 - converter takes any input
     """Store an integer year (a NumPy int, say) as an int; rules_for judges everything else."""
-    if type(value) is int or isinstance(value, bool):
+    if type(value) is int:
         return value
-    try:
-        return operator.index(value)
-    except TypeError:
+    whole = exact_int(value)
+    return value if whole is None else whole
+
+
+def _optional_rank(value: int | None) -> int | None:
+    """Store a whole-number rank as an int; the validator judges everything else."""
+    if value is None or type(value) is int:
         return value
+    whole = exact_int(value)
+    return value if whole is None else whole
 
 
 def _to_dimensions(value: Any) -> FrozenMapping[Dimension, Score] | None:  # noqa: ANN401 - converter
@@ -102,14 +107,30 @@ class PublishedResult:
     :func:`opinipp.datasets.audit`). Ranks are whole numbers from 1 to :data:`MAX_RANK`.
     """
 
-    zone: str | None = attrs.field(default=None, validator=_check_optional_text)
-    category: str | None = attrs.field(default=None, validator=_check_optional_text)
-    opinion: str | None = attrs.field(default=None, validator=_check_optional_text)
-    rank_national: int | None = attrs.field(default=None, validator=_check_optional_rank)
-    rank_national_of: int | None = attrs.field(default=None, validator=_check_optional_rank)
-    rank_province: int | None = attrs.field(default=None, validator=_check_optional_rank)
-    rank_province_of: int | None = attrs.field(default=None, validator=_check_optional_rank)
-    note: str | None = attrs.field(default=None, validator=_check_optional_text)
+    zone: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_check_optional_text
+    )
+    category: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_check_optional_text
+    )
+    opinion: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_check_optional_text
+    )
+    rank_national: int | None = attrs.field(
+        default=None, converter=_optional_rank, validator=_check_optional_rank
+    )
+    rank_national_of: int | None = attrs.field(
+        default=None, converter=_optional_rank, validator=_check_optional_rank
+    )
+    rank_province: int | None = attrs.field(
+        default=None, converter=_optional_rank, validator=_check_optional_rank
+    )
+    rank_province_of: int | None = attrs.field(
+        default=None, converter=_optional_rank, validator=_check_optional_rank
+    )
+    note: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_check_optional_text
+    )
 
 
 @attrs.frozen
@@ -143,7 +164,9 @@ class Assessment:
     published: PublishedResult | None = attrs.field(
         default=None, kw_only=True, validator=_check_published
     )
-    source: str | None = attrs.field(default=None, kw_only=True, validator=_check_optional_text)
+    source: str | None = attrs.field(
+        default=None, kw_only=True, converter=optional_text_value, validator=_check_optional_text
+    )
 
     def __attrs_post_init__(self) -> None:
         rule_set = rules_for(self.year)  # RulesNotAvailableError for 2020, uncovered years, junk

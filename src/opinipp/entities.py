@@ -27,6 +27,7 @@ from typing import Any, ClassVar, Final, TypeAlias, Union
 
 import attrs
 
+from opinipp._checks import optional_text_value, text_value
 from opinipp.errors import InvalidEntityError
 
 __all__ = [
@@ -177,11 +178,13 @@ class Province:
     True
     """
 
-    code: str = attrs.field(validator=_check_province_code)
-    name: str = attrs.field(eq=False, validator=_text("Province"))
-    iso_3166_2: str | None = attrs.field(default=None, eq=False, validator=_check_iso)
+    code: str = attrs.field(converter=text_value, validator=_check_province_code)
+    name: str = attrs.field(eq=False, converter=text_value, validator=_text("Province"))
+    iso_3166_2: str | None = attrs.field(
+        default=None, eq=False, converter=optional_text_value, validator=_check_iso
+    )
     abbreviation: str | None = attrs.field(
-        default=None, eq=False, validator=_optional_text("Province")
+        default=None, eq=False, converter=optional_text_value, validator=_optional_text("Province")
     )
 
     @property
@@ -214,8 +217,8 @@ class Pemda:
     opinipp.errors.InvalidEntityError: invalid Pemda.kind <PemdaKind.KABUPATEN: 'kabupaten'>: ...
     """
 
-    code: str = attrs.field()
-    name: str = attrs.field(eq=False, validator=_text("Pemda"))
+    code: str = attrs.field(converter=text_value)
+    name: str = attrs.field(eq=False, converter=text_value, validator=_text("Pemda"))
     kind: PemdaKind = attrs.field(
         eq=False, validator=_instance_of("Pemda", PemdaKind, "a PemdaKind")
     )
@@ -294,12 +297,12 @@ class Instansi:
     (True, 'KEMENTERIAN  LUAR NEGERI')
     """
 
-    name: str = attrs.field(eq=_name_key, validator=_text("Instansi"))
+    name: str = attrs.field(eq=_name_key, converter=text_value, validator=_text("Instansi"))
     kind: InstansiKind = attrs.field(
         validator=_instance_of("Instansi", InstansiKind, "an InstansiKind")
     )
     abbreviation: str | None = attrs.field(
-        default=None, eq=False, validator=_optional_text("Instansi")
+        default=None, eq=False, converter=optional_text_value, validator=_optional_text("Instansi")
     )
 
     @property
@@ -337,7 +340,9 @@ class OPD:
 
     pemda: Pemda = attrs.field(validator=_instance_of("OPD", Pemda, "a Pemda"))
     kind: OPDKind = attrs.field(validator=_instance_of("OPD", OPDKind, "an OPDKind"))
-    name: str | None = attrs.field(default=None, validator=_optional_text("OPD"))
+    name: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_optional_text("OPD")
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.kind is OPDKind.OTHER and self.name is None:
@@ -424,7 +429,7 @@ class Puskesmas(_NamedUnit):
     """
 
     _ENTITY_KIND: ClassVar[EntityKind] = EntityKind.PUSKESMAS
-    name: str = attrs.field(validator=_text("Puskesmas"))
+    name: str = attrs.field(converter=text_value, validator=_text("Puskesmas"))
     pemda: Pemda = attrs.field(validator=_instance_of("Puskesmas", Pemda, "a Pemda"))
 
 
@@ -439,7 +444,7 @@ class Rsud(_NamedUnit):
     """
 
     _ENTITY_KIND: ClassVar[EntityKind] = EntityKind.RSUD
-    name: str = attrs.field(validator=_text("Rsud"))
+    name: str = attrs.field(converter=text_value, validator=_text("Rsud"))
     pemda: Pemda = attrs.field(validator=_instance_of("Rsud", Pemda, "a Pemda"))
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
+from opinipp._checks import exact_decimal, exact_int, text_value
 from opinipp.errors import InvalidArgumentError, NotApplicableError
 from opinipp.ranking import Ranking
 from opinipp.rules import Band, Category, RuleSet, Zone, rule_sets, rules_for, year_with_rules
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
 __all__ = ["Gap", "gap_to", "gap_to_next_tier", "points_to_rank"]
 
 _ZERO: Final = Decimal("0.00")
+
+
+def _to_points(value: Decimal) -> Decimal:
+    number = exact_decimal(value)
+    return value if number is None else number
 
 
 def _check_points(_: object, __: attrs.Attribute[Any], value: object) -> None:
@@ -70,10 +76,10 @@ class Gap:
     False
     """
 
-    points: Decimal = attrs.field(validator=_check_points)
+    points: Decimal = attrs.field(converter=_to_points, validator=_check_points)
     target: Band = attrs.field(validator=_check_band)
     year: int = attrs.field(converter=year_with_rules)
-    label: str = attrs.field(validator=_check_text)
+    label: str = attrs.field(converter=text_value, validator=_check_text)
 
     @property
     def target_score(self) -> Score:
@@ -262,9 +268,11 @@ def points_to_rank(ranking: Ranking, entity: Entity, rank: int, *, beat: bool = 
         raise InvalidArgumentError("beat", beat, "True or False")
     entry = ranking.find(entity)
     n = len(ranking)
-    wanted: object = rank
-    if isinstance(wanted, bool) or not isinstance(wanted, int) or not 1 <= wanted <= n:
+    given: object = rank
+    wanted = exact_int(given) if isinstance(given, int) else None
+    if wanted is None or not 1 <= wanted <= n:
         raise InvalidArgumentError("rank", rank, f"a whole number from 1 to {n}, the entries")
+    rank = wanted
     if entry.rank <= rank:
         return _ZERO
     own = entry.score.hundredths

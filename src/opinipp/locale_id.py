@@ -66,6 +66,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, cast
 
+from opinipp._checks import exact_text
 from opinipp._numbers import NUMBER_EXPECTED, number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError, InvalidTextError
 from opinipp.scores import Score
@@ -199,20 +200,22 @@ _SEPARATOR: Final = re.compile(r"[-/.:]")
 # --------------------------------------------------------------------------- numbers
 
 
-def _require_text(text: object, expected: str) -> str:
-    if not isinstance(text, str):
+def _require_text(text: object, expected: str) -> tuple[str, str]:
+    """The real text of ``text`` (a ``str`` subclass's too) and that text stripped."""
+    plain = exact_text(text)
+    if plain is None:
         raise InvalidTextError(text, expected, f"{type(text).__name__} is not text")
-    stripped = text.strip()
+    stripped = plain.strip()
     if not stripped:
-        raise InvalidTextError(text, expected, "empty text")
-    return stripped
+        raise InvalidTextError(plain, expected, "empty text")
+    return plain, stripped
 
 
 def _read_number(text: object) -> Decimal:
-    stripped = _require_text(text, NUMBER_EXPECTED)
+    plain, stripped = _require_text(text, NUMBER_EXPECTED)
     parts = split_number(stripped)
     if parts is None:
-        raise InvalidTextError(text, NUMBER_EXPECTED, number_problem(stripped))
+        raise InvalidTextError(plain, NUMBER_EXPECTED, number_problem(stripped))
     sign, whole, fraction = parts
     value = Decimal(f"{sign}{whole}" if fraction is None else f"{sign}{whole}.{fraction}")
     # "-0,00" is zero, not negative zero.
@@ -262,7 +265,7 @@ def parse_score(text: str, /) -> Score:
     try:
         return Score(number)
     except InvalidScoreError as err:
-        raise InvalidScoreError(text, err.reason) from err
+        raise InvalidScoreError(exact_text(text), err.reason) from err
 
 
 def _decimal_to_format(value: object) -> Decimal:
@@ -272,6 +275,7 @@ def _decimal_to_format(value: object) -> Decimal:
     elif isinstance(value, bool):
         raise InvalidArgumentError("value", value, expected)
     elif isinstance(value, int):
+        value = int.__index__(value)  # an int subclass's real value
         if value.bit_length() > 4 * _MAX_INTEGER_DIGITS:
             # Python refuses to write ints of more than 4300 digits, so name a huge one.
             shown = value if value.bit_length() < 10_000 else f"<int of {value.bit_length()} bits>"
@@ -280,9 +284,9 @@ def _decimal_to_format(value: object) -> Decimal:
             )
         number = Decimal(value)
     elif isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidArgumentError("value", value, f"a finite number: {expected}")
-        number = value
+        number = Decimal(value)  # a Decimal subclass's real value
+        if not number.is_finite():
+            raise InvalidArgumentError("value", number, f"a finite number: {expected}")
     else:
         raise InvalidArgumentError("value", value, expected)
     if not number.is_zero() and number.adjusted() >= _MAX_INTEGER_DIGITS:
@@ -293,8 +297,9 @@ def _decimal_to_format(value: object) -> Decimal:
 
 
 def _check_lang(lang: object) -> Literal["id", "en"]:
-    if isinstance(lang, str) and lang in ("id", "en"):
-        return cast("Literal['id', 'en']", lang)
+    language = exact_text(lang)
+    if language in ("id", "en"):
+        return cast("Literal['id', 'en']", language)
     raise InvalidArgumentError("lang", lang, "'id' (decimal comma) or 'en' (decimal point)")
 
 
@@ -551,11 +556,11 @@ _DEFAULT: Final = dt.datetime(1, 1, 1)  # noqa: DTZ001 - naive, like a date with
 
 
 def _read_datetime(text: object, expected: str) -> dt.datetime:
-    stripped = _require_text(text, expected)
+    plain, stripped = _require_text(text, expected)
     try:
         return _parse_prepared(*_prepare(stripped))
     except _NotADateError as fail:
-        raise InvalidTextError(text, expected, fail.reason) from None
+        raise InvalidTextError(plain, expected, fail.reason) from None
 
 
 def parse_datetime(text: str, /) -> dt.datetime:

@@ -46,6 +46,7 @@ from typing import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+from opinipp._checks import exact_decimal, exact_int, exact_text
 from opinipp._numbers import number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError
 
@@ -136,12 +137,16 @@ def _to_hundredths(value: object, *, rounding: bool) -> int:
     # bool is an int subclass; True is not a score.
     if isinstance(value, bool):
         raise _reject(value, "bool is not a score")
+    # A subclass of int, str or Decimal is read as its real value, never through its methods.
     if isinstance(value, int):
-        return _check_range(value, value * 100)
+        whole = int.__index__(value)
+        return _check_range(whole, whole * 100)
     if isinstance(value, str):
-        return _hundredths_from_text(value, value, rounding=rounding)
+        text = str.__str__(value)
+        return _hundredths_from_text(text, text, rounding=rounding)
     if isinstance(value, Decimal):
-        return _hundredths_from_decimal(value, value, rounding=rounding)
+        number = Decimal(value)
+        return _hundredths_from_decimal(number, number, rounding=rounding)
     if isinstance(value, float):  # np.float64 is a float subclass, with a repr of its own
         return _hundredths_from_float(value, float.__repr__(value), rounding=rounding)
     if isinstance(value, Fraction):
@@ -153,25 +158,19 @@ def _hundredths_from_other(value: object, *, rounding: bool) -> int:
     """Missing values, NumPy scalars and 0-d arrays, other integer types; or the refusal."""
     if value is None or type(value).__name__ in _PANDAS_MISSING:
         raise _reject(value, f"missing value ({value!r})")
-    dtype = getattr(value, "dtype", None)
-    if dtype is not None:
-        return _hundredths_from_numpy(value, dtype, rounding=rounding)
-    whole = _whole_number(value)
+    # NumPy values are recognised by their type's dtype, so that an instance __getattr__
+    # is never asked; a foreign value that then fails to behave like one is refused.
+    if hasattr(type(value), "dtype"):
+        try:
+            return _hundredths_from_numpy(value, value.dtype, rounding=rounding)  # type: ignore[attr-defined]
+        except InvalidScoreError:
+            raise
+        except Exception as exc:
+            raise _reject(value, f"unsupported type {type(value).__name__}") from exc
+    whole = exact_int(value)
     if whole is None:
         raise _reject(value, f"unsupported type {type(value).__name__}")
     return _check_range(value, whole * 100)
-
-
-def _whole_number(value: object) -> int | None:
-    """``value`` as an int if it is an integer type (int, NumPy ints), not bool; else None."""
-    if type(value) is int:
-        return value
-    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
-        return None
-    try:
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:  # np.bool_ has __index__ but refuses it
-        return None
 
 
 # pandas' missing values, recognised by name so that opinipp never imports pandas.
@@ -200,7 +199,9 @@ def _hundredths_from_numpy(value: Any, dtype: Any, *, rounding: bool) -> int:  #
     if kind == "b":
         raise _reject(value, "bool is not a score")
     if kind in {"i", "u"}:
-        whole = operator.index(value)
+        whole = exact_int(value)
+        if whole is None:
+            raise _reject(value, f"unsupported type {type(value).__name__}")
         return _check_range(value, whole * 100)
     if kind == "f":
         if size < _FLOAT32_BYTES:
@@ -295,7 +296,7 @@ class Score:
         >>> Score.from_hundredths(8184)
         Score('81.84')
         """
-        whole = _whole_number(hundredths)
+        whole = exact_int(hundredths)
         if whole is None:
             raise _reject(hundredths, "hundredths must be an int")
         return cls._from_hundredths(_check_range(hundredths, whole))
@@ -350,9 +351,10 @@ class Score:
         '90,02'
         """
         text = str(self)
-        if lang == "id":
+        language = exact_text(lang)
+        if language == "id":
             return text.replace(".", ",")
-        if lang == "en":
+        if language == "en":
             return text
         raise InvalidArgumentError("lang", lang, "'en' or 'id'")
 
@@ -473,15 +475,16 @@ class Score:
         Exact numbers compare by value (ints, NumPy ints, Decimal, Fraction); a NaN is
         unequal and unordered. Floats, text and everything else are not compared.
         """
-        if isinstance(other, Decimal):
-            if other.is_nan():
+        number = exact_decimal(other)
+        if number is not None:
+            if number.is_nan():
                 return (0, math.nan)
-            return (self.value, other)  # exact, whatever the exponent
+            return (self.value, number)  # exact, whatever the exponent
         if isinstance(other, Fraction):
             return (self._hundredths, other * 100)
         if isinstance(other, float):
             return None
-        whole = _whole_number(other)
+        whole = exact_int(other)
         return None if whole is None else (self._hundredths, whole * 100)
 
     def __sub__(self, other: Score | Decimal | int) -> Decimal:
@@ -533,11 +536,12 @@ def _operand(other: object) -> Decimal | None:
     """The exact value of an arithmetic operand, or None for unsupported types."""
     if isinstance(other, Score):
         return other.value
-    if isinstance(other, Decimal):
-        if not other.is_finite():
+    number = exact_decimal(other)
+    if number is not None:
+        if not number.is_finite():
             raise InvalidArgumentError("points", other, _POINTS_EXPECTED)
-        return other
-    whole = _whole_number(other)
+        return number
+    whole = exact_int(other)
     return None if whole is None else Decimal(whole)
 
 

@@ -24,7 +24,7 @@ from typing import Any, Final, TypeAlias, Union
 
 import attrs
 
-from opinipp._checks import enum_member
+from opinipp._checks import as_list, enum_member
 from opinipp.errors import InvalidArgumentError, NotApplicableError
 from opinipp.rules import (
     Band,
@@ -123,7 +123,8 @@ class Grade:
         """
         if not isinstance(rule_set, RuleSet):
             raise InvalidArgumentError("rule_set", rule_set, "a RuleSet")
-        if band not in rule_set.bands:  # also rejects non-Band values
+        given: object = band  # NumPy and pandas values refuse the truth of `in`
+        if not isinstance(given, Band) or band not in rule_set.bands:
             raise InvalidArgumentError("band", band, f"one of the bands of {rule_set.scheme!r}")
         return cls(year, rule_set, band, tanpa)
 
@@ -395,11 +396,8 @@ def pemda_score(unit_scores: Iterable[ScoreLike], year: int) -> Score:
             f"the mean of unit scores is the rule in {_unit_mean_years()}; before 2022 the "
             "score was counted per service product ([R24])",
         )
-    if isinstance(unit_scores, (str, bytes, Score)) or not isinstance(unit_scores, Iterable):
-        raise InvalidArgumentError(
-            "unit_scores", unit_scores, "an iterable of unit scores (e.g. a list)"
-        )
-    hundredths = [s.hundredths if type(s) is Score else Score(s).hundredths for s in unit_scores]
+    units = as_list(unit_scores, "unit_scores", "an iterable of unit scores (e.g. a list)")
+    hundredths = [s.hundredths if type(s) is Score else Score(s).hundredths for s in units]
     if not hundredths:
         raise InvalidArgumentError("unit_scores", unit_scores, "at least one unit score")
     return Score.rounded(Fraction(sum(hundredths), 100 * len(hundredths)))

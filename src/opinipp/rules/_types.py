@@ -28,7 +28,17 @@ from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import attrs
 
-from opinipp._checks import FrozenMapping, check_year, find_member
+from opinipp._checks import (
+    FrozenMapping,
+    as_list,
+    check_year,
+    exact_decimal,
+    exact_int,
+    exact_text,
+    find_member,
+    optional_text_value,
+    text_value,
+)
 from opinipp.errors import (
     InvalidArgumentError,
     InvalidScoreError,
@@ -197,13 +207,21 @@ Lang = Literal["id", "en"]
 
 
 def _english(lang: object) -> bool:
-    if lang not in ("id", "en"):
+    language = exact_text(lang)
+    if language not in ("id", "en"):
         raise InvalidArgumentError("lang", lang, "'id' or 'en'")
-    return lang == "en"
+    return language == "en"
 
 
 def _to_score(value: ScoreLike) -> Score:
     return Score(value)
+
+
+def _to_rank(value: int) -> int:
+    if type(value) is int:
+        return value
+    whole = exact_int(value)
+    return value if whole is None else whole
 
 
 def _check_rank(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -237,16 +255,24 @@ class Band:
     category: Category | None = attrs.field(
         default=None, validator=_instance_or_none("Band", Category, "a Category or None")
     )
-    opinion: str | None = attrs.field(default=None, validator=_text_or_none("Band"))
-    opinion_en: str | None = attrs.field(default=None, validator=_text_or_none("Band"))
-    predikat: str | None = attrs.field(default=None, validator=_text_or_none("Band"))
-    quality: str | None = attrs.field(default=None, validator=_text_or_none("Band"))
-    rank: int = attrs.field(default=0, validator=_check_rank)
+    opinion: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_text_or_none("Band")
+    )
+    opinion_en: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_text_or_none("Band")
+    )
+    predikat: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_text_or_none("Band")
+    )
+    quality: str | None = attrs.field(
+        default=None, converter=optional_text_value, validator=_text_or_none("Band")
+    )
+    rank: int = attrs.field(default=0, converter=_to_rank, validator=_check_rank)
     predikat_en: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text_or_none("Band")
+        default=None, kw_only=True, converter=optional_text_value, validator=_text_or_none("Band")
     )
     quality_en: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text_or_none("Band")
+        default=None, kw_only=True, converter=optional_text_value, validator=_text_or_none("Band")
     )
 
     def __attrs_post_init__(self) -> None:
@@ -370,6 +396,8 @@ class Band:
         >>> rules_for(2025).bands[2].short_name(quality=True)
         'Cukup'
         """
+        if not isinstance(quality, bool):
+            raise InvalidArgumentError("quality", quality, "True or False")
         tags = self.tags(lang)
         if tags:
             return tags[-1]
@@ -476,15 +504,13 @@ def _check_band_above(below: Band, band: Band) -> None:
 
 
 def _to_notes(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidArgumentError("RuleSet.notes", value, "a sequence of texts")
-    return tuple(value)
+    notes = as_list(value, "RuleSet.notes", "a sequence of texts")
+    return tuple(text_value(note) for note in notes)
 
 
 def _to_years(value: Iterable[int]) -> tuple[int, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidArgumentError("RuleSet.years", value, "a sequence of years (int)")
-    return tuple(value)
+    years = as_list(value, "RuleSet.years", "a sequence of years (int)")
+    return tuple(_to_rank(year) for year in years)
 
 
 def _check_years(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
@@ -501,13 +527,12 @@ def _check_years(_: object, attribute: attrs.Attribute[Any], value: tuple[object
 
 def _to_bands(value: Iterable[Band]) -> tuple[Band, ...]:
     """The bands as a tuple, each with its position as its rank."""
-    given: object = value
-    bands: tuple[object, ...] = tuple(given) if isinstance(given, Iterable) else (given,)
+    bands = as_list(value, "RuleSet.bands", "a sequence of Band")
     if not all(isinstance(b, Band) for b in bands):
         raise InvalidArgumentError("RuleSet.bands", value, "a sequence of Band")
     return tuple(
         band if band.rank == index else attrs.evolve(band, rank=index)
-        for index, band in enumerate(cast("tuple[Band, ...]", bands))
+        for index, band in enumerate(cast("list[Band]", bands))
     )
 
 
@@ -516,11 +541,22 @@ def _to_weights(
 ) -> FrozenMapping[Dimension, Decimal] | None:
     if value is None:
         return None
+    expected = "None or a mapping Dimension → Decimal"
     if not isinstance(value, Mapping):
-        raise InvalidArgumentError(
-            "RuleSet.weights", value, "None or a mapping Dimension → Decimal"
-        )
-    return FrozenMapping(value)
+        raise InvalidArgumentError("RuleSet.weights", value, expected)
+    pairs = as_list(value.items(), "RuleSet.weights", expected)
+    weights: dict[Dimension, Decimal] = {}
+    for key, weight in pairs:
+        dimension = key if isinstance(key, Dimension) else _DIMENSIONS.get(exact_text(key))
+        if dimension is None or dimension in weights:
+            raise InvalidArgumentError(
+                "RuleSet.weights", value, "one weight for each of input, proses, output, pengaduan"
+            )
+        weights[dimension] = weight
+    return FrozenMapping(weights)
+
+
+_DIMENSIONS: Final[dict[str | None, Dimension]] = {d.value: d for d in Dimension}
 
 
 @attrs.frozen(repr=False)
@@ -546,24 +582,38 @@ class RuleSet:
     <Category.A: 'A'>
     """
 
-    scheme: str = attrs.field(validator=_text("RuleSet"))
+    scheme: str = attrs.field(converter=text_value, validator=_text("RuleSet"))
     years: tuple[int, ...] = attrs.field(converter=_to_years, validator=_check_years)
-    legal_basis: str = attrs.field(validator=_text("RuleSet"))
-    source: str = attrs.field(validator=_text("RuleSet"))
+    legal_basis: str = attrs.field(converter=text_value, validator=_text("RuleSet"))
+    source: str = attrs.field(converter=text_value, validator=_text("RuleSet"))
     bands: tuple[Band, ...] = attrs.field(converter=_to_bands)
     scale_max: Score = attrs.field(default=Score(100), converter=_to_score)
     weights: FrozenMapping[Dimension, Decimal] | None = attrs.field(
         default=None, converter=_to_weights
     )
-    name: str | None = attrs.field(default=None, kw_only=True, validator=_text_or_none("RuleSet"))
+    name: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=optional_text_value,
+        validator=_text_or_none("RuleSet"),
+    )
     name_en: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text_or_none("RuleSet")
+        default=None,
+        kw_only=True,
+        converter=optional_text_value,
+        validator=_text_or_none("RuleSet"),
     )
     qualifier: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text_or_none("RuleSet")
+        default=None,
+        kw_only=True,
+        converter=optional_text_value,
+        validator=_text_or_none("RuleSet"),
     )
     qualifier_en: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text_or_none("RuleSet")
+        default=None,
+        kw_only=True,
+        converter=optional_text_value,
+        validator=_text_or_none("RuleSet"),
     )
     pemda_score_is_unit_mean: bool = attrs.field(
         default=False, kw_only=True, validator=_bool("RuleSet")
@@ -625,17 +675,18 @@ class RuleSet:
                 weights,
                 "one weight for each of input, proses, output, pengaduan",
             )
-        values: list[object] = list(weights.values())
-        for value in values:
-            if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
+        percentages: dict[Dimension, Decimal] = {}
+        for dimension, given in weights.items():
+            value = exact_decimal(given)
+            if value is None or not value.is_finite() or value <= 0:
                 raise InvalidArgumentError(
-                    "RuleSet.weights", value, "a positive Decimal percentage"
+                    "RuleSet.weights", given, "a positive Decimal percentage"
                 )
-        if sum(weights.values()) != _HUNDRED:
-            raise InvalidArgumentError(
-                "RuleSet.weights", sum(weights.values()), "weights summing to 100"
-            )
-        ordered = sorted(weights.items(), key=lambda item: _DIMENSION_ORDER[item[0]])
+            percentages[dimension] = value
+        total = sum(percentages.values())
+        if total != _HUNDRED:
+            raise InvalidArgumentError("RuleSet.weights", total, "weights summing to 100")
+        ordered = sorted(percentages.items(), key=lambda item: _DIMENSION_ORDER[item[0]])
         object.__setattr__(self, "weights", FrozenMapping(ordered))
 
     def __repr__(self) -> str:
@@ -669,7 +720,8 @@ class RuleSet:
         'Medium quality without maladministration'
         """
         english = _english(lang)
-        if band not in self.bands:
+        given: object = band  # NumPy and pandas values refuse the truth of `in`
+        if not isinstance(given, Band) or band not in self.bands:
             raise InvalidArgumentError("band", band, f"one of the bands of {self.scheme!r}")
         if not isinstance(qualified, bool):
             raise InvalidArgumentError("qualified", qualified, "True or False")
@@ -743,8 +795,9 @@ class RuleSet:
             if target not in self.bands:
                 raise InvalidArgumentError("target", target, f"a band of the {shown} rules")
             return target, target.name()
-        if isinstance(target, str):
-            return self._text_target(target, shown)
+        text = exact_text(target)
+        if text is not None:
+            return self._text_target(text, shown)
         raise InvalidArgumentError(
             "target",
             target,
