@@ -231,6 +231,8 @@ class _Seen:
         self.in_scale: set[tuple[int, int]] = set()
         """(year, hundredths) of the scores already checked against the year's scale."""
         self.pemda_by_name: dict[tuple[str, PemdaKind | None, Province | None], Pemda] = {}
+        self.opd_kinds: dict[str, OPDKind] = {}
+        """The OPD kind read from each unit name (the same few names recur in every Pemda)."""
 
 
 class _RowReader:
@@ -583,7 +585,10 @@ class _RowReader:
     def _opd_kind(self, name: str) -> OPDKind:
         text = self.texts.get("opd_kind")
         if text is None:
-            return opd_kind_of(name)
+            kind = self.seen.opd_kinds.get(name)
+            if kind is None:
+                kind = self.seen.opd_kinds[name] = opd_kind_of(name)
+            return kind
         member = find_member(OPDKind, text)
         if member is not None:
             return member
