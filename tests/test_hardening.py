@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import pickle
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -110,6 +111,63 @@ def test_invalid_data_error_refuses_what_is_not_a_group_of_row_errors() -> None:
     assert pickle.loads(pickle.dumps(err)).messages() == [
         "row 2, column 'score': 'x': not a number"
     ]
+
+
+# --- hostile subclasses and huge messages -------------------------------------------
+
+
+def test_errors_read_hostile_text_as_its_real_text() -> None:
+    from fuzz_junk import LyingStr, RaisingInt, RaisingStr, WrongTypeStr
+
+    assert str(InvalidArgumentError("ties", RaisingStr("min"), "a tie mode")) == (
+        "invalid ties RaisingStr('min'): expected a tie mode"
+    )
+    assert str(errors.NotApplicableError(WrongTypeStr("Tanpa"), 2023, "from 2025")) == (
+        "Tanpa does not apply to 2023: from 2025"
+    )
+    assert str(errors.MissingExtraError(RaisingStr("pandas"), LyingStr("pandas"))) == (
+        "this feature needs 'pandas', which is not installed: pip install 'opinipp[pandas]'"
+    )
+    assert str(errors.RowError(RaisingInt(3), "score", "x", "no")) == (
+        "row RaisingInt(3), column 'score': 'x': no"
+    )
+    assert str(OpinippError(WrongTypeStr("a message"))) == "a message"
+
+
+def test_errors_take_context_whose_truth_or_order_raises() -> None:
+    from fuzz_junk import BrokenEverything
+
+    broken: Any = BrokenEverything()
+    assert str(errors.UnknownRegionError("Atlantis", "province", reason=broken)) == (
+        "unknown province 'Atlantis': expected <BrokenEverything object>"
+    )
+    assert str(errors.RulesNotAvailableError(2020, (2021,), broken)) == (
+        "no assessment rules for year 2020: <BrokenEverything object>; covered years: 2021"
+    )
+    snan: Any = Decimal("sNaN")
+    assert errors.MixedYearsError([True, snan]).years == (True, snan)
+
+
+def test_invalid_data_error_refuses_exceptions_that_raise_when_iterated() -> None:
+    from fuzz_junk import HostileError, RaisingList
+
+    with pytest.raises(InvalidArgumentError, match="exceptions") as refused:
+        errors.InvalidDataError("bad file", RaisingList([RowError(2, "score", "x", "no")]))
+    assert isinstance(refused.value.__cause__, HostileError)
+
+
+@pytest.mark.parametrize("length", [1_999, 2_000, 2_001, 5_000, 10_000_000])
+def test_str_and_repr_stay_within_2000_characters(length: int) -> None:
+    err = OpinippError("9" * length)
+    text, shown = str(err), repr(err)
+    assert len(text) == min(length, 2_000)
+    assert len(shown) <= 2_000
+    assert shown.startswith("OpinippError('999")
+    if length > 2_000:
+        assert text.endswith(f"…9999999999 ({length} characters)")
+    data = errors.InvalidDataError("9" * length, [RowError(2, "x" * length, "y" * length, "z")])
+    assert len(str(data)) <= 2_000
+    assert len(repr(data)) <= 2_000
 
 
 # --- Disagreement checks its fields ---------------------------------------------------
