@@ -28,7 +28,7 @@ import attrs
 from opinipp._checks import FrozenMapping
 from opinipp._once import Once
 from opinipp.entities import EntityKind, InstansiKind, PemdaKind
-from opinipp.errors import InvalidArgumentError
+from opinipp.errors import InvalidArgumentError, _argument_list, _exact_text
 from opinipp.rules import Category, RuleSet, Zone, covered_years, rules_for, year_with_rules
 
 __all__ = ["AssessmentYear", "assessment_year"]
@@ -42,6 +42,8 @@ _NATIONAL: Final = (_K, _L, _P, _KOTA, _KAB)
 _H: Final = Zone.HIJAU
 _Y: Final = Zone.KUNING
 _M: Final = Zone.MERAH
+_NOTES: Final = "AssessmentYear.notes"
+_NOTES_EXPECTED: Final = "a sequence of texts"
 
 
 class _Row(TypedDict, total=False):
@@ -191,9 +193,10 @@ def _to_kind(kind: object) -> EntityKind:
         return kind.entity_kind
     if isinstance(kind, EntityKind):
         return kind
-    if isinstance(kind, str):
+    text = _exact_text(kind)
+    if text is not None:
         try:
-            return EntityKind(kind)
+            return EntityKind(text)
         except ValueError:
             pass
     raise InvalidArgumentError(
@@ -225,12 +228,17 @@ def _by_kind(
 
 
 def _notes(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidArgumentError("AssessmentYear.notes", value, "a sequence of texts")
-    notes = tuple(value)
-    if not all(isinstance(note, str) for note in notes):
-        raise InvalidArgumentError("AssessmentYear.notes", value, "a sequence of texts")
+    texts = [_exact_text(note) for note in _argument_list(value, _NOTES, _NOTES_EXPECTED)]
+    notes = tuple(note for note in texts if note is not None)
+    if len(notes) != len(texts):
+        raise InvalidArgumentError(_NOTES, value, _NOTES_EXPECTED)
     return notes
+
+
+def _source(value: object) -> object:
+    """The source as plain text (a non-text value is left for the type check)."""
+    text = _exact_text(value)
+    return value if text is None else text
 
 
 @attrs.frozen
@@ -267,11 +275,11 @@ class AssessmentYear:
         factory=FrozenMapping, kw_only=True, converter=_counts
     )
     assessed_total: int | None = attrs.field(default=None, kw_only=True)
-    source: str = attrs.field(default="", kw_only=True)
+    source: str = attrs.field(default="", kw_only=True, converter=_source)
     notes: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_notes)
 
     def __attrs_post_init__(self) -> None:
-        if rules_for(self.year) != self.rule_set:
+        if type(self.rule_set) is not RuleSet or rules_for(self.year) != self.rule_set:
             raise InvalidArgumentError(
                 "AssessmentYear.rule_set", self.rule_set, f"the RuleSet of {self.year}"
             )
