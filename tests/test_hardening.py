@@ -222,6 +222,33 @@ def test_disagreement_accepts_what_audit_builds() -> None:
     )
 
 
+def _is_plain_str(value: object) -> bool:
+    return type(value) is str
+
+
+def test_disagreement_and_unit_mean_check_keep_plain_values() -> None:
+    import attrs
+
+    from fuzz_junk import LyingDecimal, LyingStr, RaisingDecimal, RaisingStr
+    from opinipp.datasets import check_unit_means
+
+    good = _a_disagreement()
+    again = attrs.evolve(good, field=RaisingStr("zone"), published=RaisingStr("zona hijau"))
+    assert again == good
+    assert _is_plain_str(again.field)
+    assert _is_plain_str(again.published)
+    with pytest.raises(InvalidArgumentError, match="'zone', 'category' or 'opinion'"):
+        attrs.evolve(good, field=LyingStr("score"))  # its __eq__ says it equals "zone"
+    check = check_unit_means()[0]
+    copied = attrs.evolve(check, status=RaisingStr(check.status))
+    assert copied.status == check.status
+    assert _is_plain_str(copied.status)
+    assert attrs.evolve(check, difference=RaisingDecimal("-0.04")).difference == Decimal("-0.04")
+    for junk in (LyingDecimal("NaN"), Decimal("sNaN"), Decimal("Infinity")):
+        with pytest.raises(InvalidArgumentError, match="None or a finite Decimal"):
+            attrs.evolve(check, difference=junk)
+
+
 # --- first-use caches are built once under threads --------------------------------------
 
 # Each case: the module, the function its first-use build calls (wrapped to count the calls
