@@ -239,14 +239,33 @@ def test_disagreement_and_unit_mean_check_keep_plain_values() -> None:
     assert _is_plain_str(again.published)
     with pytest.raises(InvalidArgumentError, match="'zone', 'category' or 'opinion'"):
         attrs.evolve(good, field=LyingStr("score"))  # its __eq__ says it equals "zone"
-    check = check_unit_means()[0]
-    copied = attrs.evolve(check, status=RaisingStr(check.status))
+    check = next(c for c in check_unit_means() if c.status == "disagrees")
+    copied = attrs.evolve(check, status=RaisingStr(check.status))  # type: ignore[arg-type]
     assert copied.status == check.status
     assert _is_plain_str(copied.status)
-    assert attrs.evolve(check, difference=RaisingDecimal("-0.04")).difference == Decimal("-0.04")
+    difference = RaisingDecimal(str(check.difference))
+    assert attrs.evolve(check, difference=difference).difference == check.difference
     for junk in (LyingDecimal("NaN"), Decimal("sNaN"), Decimal("Infinity")):
         with pytest.raises(InvalidArgumentError, match="None or a finite Decimal"):
             attrs.evolve(check, difference=junk)
+
+
+def test_a_unit_mean_check_is_consistent() -> None:
+    import attrs
+
+    from opinipp.datasets import check_unit_means
+
+    checks = check_unit_means()
+    incomplete = next(c for c in checks if c.status == "units incomplete")
+    disagrees = next(c for c in checks if c.status == "disagrees")
+    with pytest.raises(InvalidArgumentError, match="None exactly when mean is None"):
+        attrs.evolve(disagrees, difference=None)
+    with pytest.raises(InvalidArgumentError, match="None exactly when mean is None"):
+        attrs.evolve(incomplete, difference=Decimal(0))
+    with pytest.raises(InvalidArgumentError, match="'disagrees' for this mean and difference"):
+        attrs.evolve(disagrees, status="agrees")
+    with pytest.raises(InvalidArgumentError, match="'agrees' for this mean and difference"):
+        attrs.evolve(disagrees, difference=Decimal(0))
 
 
 # --- first-use caches are built once under threads --------------------------------------

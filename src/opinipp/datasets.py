@@ -411,6 +411,19 @@ class UnitMeanCheck:
     status: UnitMeanStatus = attrs.field(converter=_plain, validator=_check_status)
     difference: Decimal | None = attrs.field(converter=_plain_decimal, validator=_check_difference)
 
+    def __attrs_post_init__(self) -> None:
+        difference = self.difference
+        if (self.mean is None) != (difference is None):
+            raise InvalidArgumentError("difference", difference, "None exactly when mean is None")
+        if difference is None:
+            expected = "units incomplete"
+        else:
+            expected = "agrees" if difference == 0 else "disagrees"
+        if self.status != expected:
+            raise InvalidArgumentError(
+                "status", self.status, f"{expected!r} for this mean and difference"
+            )
+
     def __str__(self) -> str:
         a = self.pemda
         head = f"{a.entity} {a.year}: published {a.score}"
