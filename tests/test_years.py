@@ -233,3 +233,17 @@ def test_a_rule_set_that_is_not_a_rule_set_is_refused_before_comparing() -> None
 
     with pytest.raises(InvalidArgumentError, match="rule_set"):
         AssessmentYear(2019, BrokenEverything(), None, None, None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", ["zone_distribution", "category_distribution", "assessed_counts"])
+def test_a_count_keyed_by_a_lying_str_is_refused(field: str) -> None:
+    from fuzz_junk import LyingStr  # equal to everything, with a new hash on every call
+
+    lying: Any = {LyingStr("hijau"): 1}
+    with pytest.raises(InvalidArgumentError, match=f"AssessmentYear.{field}"):
+        AssessmentYear(2015, rules_for(2015), None, None, **{field: lying})
+    with pytest.raises(InvalidArgumentError, match="None or a mapping of kind to zones"):
+        AssessmentYear(2015, rules_for(2015), None, None, zone_distribution_by_kind=lying)
+    by_kind: Any = {LyingStr("kota"): {}}
+    with pytest.raises(InvalidArgumentError, match="expected an EntityKind"):
+        AssessmentYear(2015, rules_for(2015), None, None, zone_distribution_by_kind=by_kind)

@@ -220,11 +220,16 @@ def _by_kind(
 ) -> FrozenMapping[EntityKind, FrozenMapping[Zone, int]] | None:
     if value is None:
         return None
+    name, expected = (
+        "AssessmentYear.zone_distribution_by_kind",
+        "None or a mapping of kind to zones",
+    )
     if not isinstance(value, Mapping):
-        raise InvalidArgumentError(
-            "AssessmentYear.zone_distribution_by_kind", value, "None or a mapping of kind to zones"
-        )
-    return FrozenMapping((kind, FrozenMapping(zones)) for kind, zones in value.items())
+        raise InvalidArgumentError(name, value, expected)
+    try:
+        return FrozenMapping([(kind, FrozenMapping(zones)) for kind, zones in value.items()])
+    except Exception as exc:  # zones that are no mapping, or a foreign mapping that raises
+        raise InvalidArgumentError(name, value, expected) from exc
 
 
 def _notes(value: Iterable[str]) -> tuple[str, ...]:
@@ -329,11 +334,13 @@ def _check_counts(name: str, counts: object, key_type: type) -> None:
     if counts is None:
         return
     assert isinstance(counts, FrozenMapping)  # the converters guarantee it  # noqa: S101
-    for key, value in counts.items():
-        if not isinstance(key, key_type) or not _is_count(value):
-            raise InvalidArgumentError(
-                f"AssessmentYear.{name}", counts, f"a mapping of {key_type.__name__} to counts"
-            )
+    # The keys first: a foreign key's hash may lie, so values are looked up only by members.
+    if not all(isinstance(key, key_type) for key in counts) or not all(
+        map(_is_count, counts.values())
+    ):
+        raise InvalidArgumentError(
+            f"AssessmentYear.{name}", counts, f"a mapping of {key_type.__name__} to counts"
+        )
 
 
 def _check_types(y: AssessmentYear) -> None:
@@ -359,12 +366,14 @@ def _check_types(y: AssessmentYear) -> None:
     _check_counts("zone_distribution", y.zone_distribution, Zone)
     _check_counts("category_distribution", y.category_distribution, Category)
     _check_counts("assessed_counts", y.assessed_counts, EntityKind)
-    if y.zone_distribution_by_kind is not None:
-        for kind, zones in y.zone_distribution_by_kind.items():
+    by_kind = y.zone_distribution_by_kind
+    if by_kind is not None:
+        for kind in by_kind:
             if not isinstance(kind, EntityKind):
                 raise InvalidArgumentError(
                     "AssessmentYear.zone_distribution_by_kind", kind, "an EntityKind"
                 )
+        for zones in by_kind.values():
             _check_counts("zone_distribution_by_kind", zones, Zone)
 
 
