@@ -29,6 +29,7 @@ from opinipp.entities import (
 from opinipp.errors import (
     DuplicateEntityError,
     InvalidArgumentError,
+    InvalidScoreError,
     MixedYearsError,
     OpinippError,
     OutOfScopeError,
@@ -599,6 +600,28 @@ def test_assessments_that_raise_while_iterated_raise_invalid_argument() -> None:
     with pytest.raises(InvalidArgumentError, match="an iterable of Assessment") as info:
         rank(failing(), National(KAB))
     assert isinstance(info.value.__cause__, KeyError)
+
+
+def test_an_opinipp_error_raised_while_iterating_passes_unchanged() -> None:
+    def building() -> Iterator[Assessment]:
+        yield _a("Kabupaten Muna Barat", 2023, "81.84")
+        yield _a("Kabupaten Mukomuko", 2023, "100.01")
+
+    with pytest.raises(InvalidScoreError, match=r"100\.01"):
+        rank(building(), National(KAB))
+
+
+def test_ranked_entry_words_are_kept_as_plain_text() -> None:
+    from fuzz_junk import RaisingStr
+
+    given = _a("Kabupaten Muna Barat", 2023, "81.84")
+    entry = RankedEntry(1, 1, given, 415, RaisingStr("415 assessed"))
+    assert entry.official_words == "415 assessed"
+    assert type(entry.official_words) is str
+    assert str(entry) == "rank 1 among the 1 given (415 assessed)"
+    with pytest.raises(InvalidArgumentError) as info:
+        RankedEntry(1, 1, given, 415, RaisingStr(""))
+    assert info.value.argument == "RankedEntry.official_words"
 
 
 def test_a_tie_mode_given_as_a_str_subclass_is_read_as_its_text() -> None:

@@ -94,6 +94,12 @@ _TIES: Final = ("min", "dense", "ordinal")
 _UNITS: Final = (OPD, Puskesmas, Rsud)
 
 
+def _plain_text(value: Any) -> Any:  # noqa: ANN401 - an attrs converter of any input
+    """Text as a plain ``str`` (a ``str`` subclass gives its real text); anything else as is."""
+    text = _exact_text(value)
+    return value if text is None else text
+
+
 def _check_national_kind(_: object, __: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, (PemdaKind, InstansiKind)):
         raise InvalidArgumentError(
@@ -307,7 +313,7 @@ class RankedEntry:
     of: int
     assessment: Assessment
     official_of: int | None = None
-    official_words: str | None = None
+    official_words: str | None = attrs.field(default=None, converter=_plain_text)
 
     def __attrs_post_init__(self) -> None:
         rank_, of, official = self.rank, self.of, self.official_of
