@@ -481,8 +481,8 @@ class Ranking:
         return entries
 
     def _position(self, entity: object) -> int | None:
-        if not isinstance(entity, ENTITY_TYPES):  # before hashing a foreign object
-            return None
+        if type(entity) is not Pemda and not isinstance(entity, ENTITY_TYPES):
+            return None  # a foreign object is never hashed
         index = self._index
         if index is None:
             index = {}
