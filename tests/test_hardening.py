@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import pickle
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -112,6 +113,63 @@ def test_invalid_data_error_refuses_what_is_not_a_group_of_row_errors() -> None:
     ]
 
 
+# --- hostile subclasses and huge messages -------------------------------------------
+
+
+def test_errors_read_hostile_text_as_its_real_text() -> None:
+    from fuzz_junk import LyingStr, RaisingInt, RaisingStr, WrongTypeStr
+
+    assert str(InvalidArgumentError("ties", RaisingStr("min"), "a tie mode")) == (
+        "invalid ties RaisingStr('min'): expected a tie mode"
+    )
+    assert str(errors.NotApplicableError(WrongTypeStr("Tanpa"), 2023, "from 2025")) == (
+        "Tanpa does not apply to 2023: from 2025"
+    )
+    assert str(errors.MissingExtraError(RaisingStr("pandas"), LyingStr("pandas"))) == (
+        "this feature needs 'pandas', which is not installed: pip install 'opinipp[pandas]'"
+    )
+    assert str(errors.RowError(RaisingInt(3), "score", "x", "no")) == (
+        "row RaisingInt(3), column 'score': 'x': no"
+    )
+    assert str(OpinippError(WrongTypeStr("a message"))) == "a message"
+
+
+def test_errors_take_context_whose_truth_or_order_raises() -> None:
+    from fuzz_junk import BrokenEverything
+
+    broken: Any = BrokenEverything()
+    assert str(errors.UnknownRegionError("Atlantis", "province", reason=broken)) == (
+        "unknown province 'Atlantis': expected <BrokenEverything object>"
+    )
+    assert str(errors.RulesNotAvailableError(2020, (2021,), broken)) == (
+        "no assessment rules for year 2020: <BrokenEverything object>; covered years: 2021"
+    )
+    snan: Any = Decimal("sNaN")
+    assert errors.MixedYearsError([True, snan]).years == (True, snan)
+
+
+def test_invalid_data_error_refuses_exceptions_that_raise_when_iterated() -> None:
+    from fuzz_junk import HostileError, RaisingList
+
+    with pytest.raises(InvalidArgumentError, match="exceptions") as refused:
+        errors.InvalidDataError("bad file", RaisingList([RowError(2, "score", "x", "no")]))
+    assert isinstance(refused.value.__cause__, HostileError)
+
+
+@pytest.mark.parametrize("length", [1_999, 2_000, 2_001, 5_000, 10_000_000])
+def test_str_and_repr_stay_within_2000_characters(length: int) -> None:
+    err = OpinippError("9" * length)
+    text, shown = str(err), repr(err)
+    assert len(text) == min(length, 2_000)
+    assert len(shown) <= 2_000
+    assert shown.startswith("OpinippError('999")
+    if length > 2_000:
+        assert text.endswith(f"…9999999999 ({length} characters)")
+    data = errors.InvalidDataError("9" * length, [RowError(2, "x" * length, "y" * length, "z")])
+    assert len(str(data)) <= 2_000
+    assert len(repr(data)) <= 2_000
+
+
 # --- Disagreement checks its fields ---------------------------------------------------
 
 
@@ -162,6 +220,53 @@ def test_disagreement_accepts_what_audit_builds() -> None:
         "Provinsi Banten 2018, score 80.74: zone 'zona hijau' published, the rules give 'kuning'"
         " (known anomaly)"
     )
+
+
+def _is_plain_str(value: object) -> bool:
+    return type(value) is str
+
+
+def test_disagreement_and_unit_mean_check_keep_plain_values() -> None:
+    import attrs
+
+    from fuzz_junk import LyingDecimal, LyingStr, RaisingDecimal, RaisingStr
+    from opinipp.datasets import check_unit_means
+
+    good = _a_disagreement()
+    again = attrs.evolve(good, field=RaisingStr("zone"), published=RaisingStr("zona hijau"))
+    assert again == good
+    assert _is_plain_str(again.field)
+    assert _is_plain_str(again.published)
+    with pytest.raises(InvalidArgumentError, match="'zone', 'category' or 'opinion'"):
+        attrs.evolve(good, field=LyingStr("score"))  # its __eq__ says it equals "zone"
+    check = next(c for c in check_unit_means() if c.status == "disagrees")
+    status: Any = RaisingStr(check.status)
+    copied = attrs.evolve(check, status=status)
+    assert copied.status == check.status
+    assert _is_plain_str(copied.status)
+    difference = RaisingDecimal(str(check.difference))
+    assert attrs.evolve(check, difference=difference).difference == check.difference
+    for junk in (LyingDecimal("NaN"), Decimal("sNaN"), Decimal("Infinity")):
+        with pytest.raises(InvalidArgumentError, match="None or a finite Decimal"):
+            attrs.evolve(check, difference=junk)
+
+
+def test_a_unit_mean_check_is_consistent() -> None:
+    import attrs
+
+    from opinipp.datasets import check_unit_means
+
+    checks = check_unit_means()
+    incomplete = next(c for c in checks if c.status == "units incomplete")
+    disagrees = next(c for c in checks if c.status == "disagrees")
+    with pytest.raises(InvalidArgumentError, match="None exactly when mean is None"):
+        attrs.evolve(disagrees, difference=None)
+    with pytest.raises(InvalidArgumentError, match="None exactly when mean is None"):
+        attrs.evolve(incomplete, difference=Decimal(0))
+    with pytest.raises(InvalidArgumentError, match="'disagrees' for this mean and difference"):
+        attrs.evolve(disagrees, status="agrees")
+    with pytest.raises(InvalidArgumentError, match="'agrees' for this mean and difference"):
+        attrs.evolve(disagrees, difference=Decimal(0))
 
 
 # --- first-use caches are built once under threads --------------------------------------

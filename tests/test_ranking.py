@@ -29,6 +29,7 @@ from opinipp.entities import (
 from opinipp.errors import (
     DuplicateEntityError,
     InvalidArgumentError,
+    InvalidScoreError,
     MixedYearsError,
     OpinippError,
     OutOfScopeError,
@@ -46,7 +47,7 @@ from opinipp.ranking import (
 from opinipp.scores import Score
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
 KAB, KOTA, PROV = PemdaKind.KABUPATEN, PemdaKind.KOTA, PemdaKind.PROVINSI
 KEM, LEM = InstansiKind.KEMENTERIAN, InstansiKind.LEMBAGA
@@ -583,6 +584,67 @@ def test_a_bad_tie_mode_raises(ties: object) -> None:
     with pytest.raises(InvalidArgumentError) as info:
         rank([], National(KAB), ties=ties)  # type: ignore[arg-type]
     assert info.value.argument == "ties"
+
+
+def test_assessments_that_raise_while_iterated_raise_invalid_argument() -> None:
+    from fuzz_junk import BrokenEverything, HostileError, RaisingList
+
+    def failing() -> Iterator[Assessment]:
+        yield _a("Kabupaten Muna Barat", 2023, "81.84")
+        raise KeyError("lost")
+
+    for junk, cause in ((RaisingList(), HostileError), (BrokenEverything(), HostileError)):
+        with pytest.raises(InvalidArgumentError, match="an iterable of Assessment") as info:
+            rank(junk, National(KAB))
+        assert isinstance(info.value.__cause__, cause)
+    with pytest.raises(InvalidArgumentError, match="an iterable of Assessment") as info:
+        rank(failing(), National(KAB))
+    assert isinstance(info.value.__cause__, KeyError)
+
+
+def test_an_opinipp_error_raised_while_iterating_passes_unchanged() -> None:
+    def building() -> Iterator[Assessment]:
+        yield _a("Kabupaten Muna Barat", 2023, "81.84")
+        yield _a("Kabupaten Mukomuko", 2023, "100.01")
+
+    with pytest.raises(InvalidScoreError, match=r"100\.01"):
+        rank(building(), National(KAB))
+
+
+def test_ranked_entry_words_are_kept_as_plain_text() -> None:
+    from fuzz_junk import RaisingStr
+
+    given = _a("Kabupaten Muna Barat", 2023, "81.84")
+    entry = RankedEntry(1, 1, given, 415, RaisingStr("415 assessed"))
+    assert entry.official_words == "415 assessed"
+    assert type(entry.official_words) is str
+    assert str(entry) == "rank 1 among the 1 given (415 assessed)"
+    with pytest.raises(InvalidArgumentError) as info:
+        RankedEntry(1, 1, given, 415, RaisingStr(""))
+    assert info.value.argument == "RankedEntry.official_words"
+
+
+def test_a_tie_mode_given_as_a_str_subclass_is_read_as_its_text() -> None:
+    from fuzz_junk import LyingStr, RaisingStr
+
+    given = [_a("Kabupaten Muna Barat", 2023, "81.84"), _a("Kabupaten Mukomuko", 2023, "81.84")]
+    ranking = rank(given, National(KAB), ties=RaisingStr("dense"))  # type: ignore[arg-type]
+    assert ranking.ties == "dense"
+    assert type(ranking.ties) is str
+    assert [e.rank for e in ranking] == [1, 1]
+    with pytest.raises(InvalidArgumentError) as info:
+        rank(given, National(KAB), ties=LyingStr("average"))  # type: ignore[arg-type]
+    assert info.value.argument == "ties"
+
+
+def test_find_refuses_a_foreign_object_before_hashing_it() -> None:
+    from fuzz_junk import RaisingStr
+
+    ranking = rank([_a("Kabupaten Muna Barat", 2023, "81.84")], National(KAB))
+    with pytest.raises(InvalidArgumentError, match="an Instansi, Pemda") as info:
+        ranking.find(RaisingStr("Kabupaten Muna Barat"))  # type: ignore[arg-type]
+    assert info.value.argument == "entity"
+    assert RaisingStr("x") not in ranking
 
 
 def test_the_constructor_checks_and_ranks_like_rank() -> None:

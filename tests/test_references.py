@@ -103,3 +103,14 @@ def test_the_docs_page_lists_every_reference() -> None:
         assert ref.url in rows[ref.key]
         assert ref.title.replace("|", "\\|") in rows[ref.key]
     assert "references" in (DOCS / "index.md").read_text(encoding="utf-8")
+
+
+def test_references_read_a_str_subclass_as_its_real_text() -> None:
+    from fuzz_junk import LyingStr, RaisingStr, WrongTypeStr
+
+    assert reference(WrongTypeStr("[R6]")).key == "R6"
+    assert reference(LyingStr(" R94 ")).key == "R94"  # its strip says "hijau"
+    copied = Reference(RaisingStr("R6"), *(RaisingStr(t) for t in ("https://x", "t", "s")))
+    assert (copied.key, copied.url, copied.title, copied.supports) == ("R6", "https://x", "t", "s")
+    assert all(type(t) is str for t in (copied.key, copied.url, copied.title, copied.supports))
+    assert str(copied) == "[R6] t <https://x>"

@@ -685,3 +685,29 @@ def test_a_huge_int_is_an_unknown_region_not_a_conversion_error() -> None:
         assert caught.value.query is huge
         assert caught.value.suggestions == ()
         assert "<int of 16610 bits>" in str(caught.value)
+
+
+def test_a_str_subclass_is_looked_up_by_its_real_text() -> None:
+    from fuzz_junk import LyingStr, RaisingStr, WrongTypeStr
+
+    assert regions.pemda(LyingStr(" 74.13 ")).code == "74.13"  # strip would say "hijau"
+    assert regions.province(WrongTypeStr("Sultra")).code == "74"  # strip would say None
+    assert regions.province(RaisingStr("Sulawesi Tenggara")).code == "74"
+    assert regions.pemdas(province=RaisingStr("74"))[0].code == "74"
+    with pytest.raises(UnknownRegionError) as caught:
+        regions.province(WrongTypeStr("Atlantis"))
+    assert caught.value.query == "Atlantis"
+    assert type(caught.value.query) is str
+
+
+def test_an_int_subclass_is_read_by_its_value() -> None:
+    from fuzz_junk import LyingInt, RaisingInt
+
+    with pytest.raises(UnknownRegionError) as caught:
+        regions.pemda(RaisingInt(7413))
+    assert caught.value.suggestions == ("7413",)
+    with pytest.raises(UnknownRegionError) as caught:
+        regions.pemda(LyingInt(7413))  # its __index__ says -1
+    assert caught.value.suggestions == ("7413",)
+    assert regions.regency_count("Bengkulu", RaisingInt(2023)) == 10
+    assert regions.regency_count("Bengkulu", LyingInt(2023)) == 10

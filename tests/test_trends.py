@@ -173,6 +173,19 @@ def test_series_rejects_junk(junk: object) -> None:
         series([_mubar(2023, "81.84"), junk], MUNA_BARAT)  # type: ignore[list-item]
 
 
+def test_assessments_that_raise_while_iterated_raise_invalid_argument() -> None:
+    from fuzz_junk import BrokenEverything, HostileError, RaisingList
+
+    junk: object
+    for junk in (RaisingList([_mubar(2023, "81.84")]), BrokenEverything()):
+        with pytest.raises(InvalidArgumentError, match="an iterable of Assessment") as info:
+            series(junk, MUNA_BARAT)
+        assert isinstance(info.value.__cause__, HostileError)
+        with pytest.raises(InvalidArgumentError, match="an iterable of Assessment") as info:
+            Series(MUNA_BARAT, junk)
+        assert isinstance(info.value.__cause__, HostileError)
+
+
 # --- errors ------------------------------------------------------------------------------
 
 

@@ -198,3 +198,52 @@ def test_an_assessment_year_can_be_built_by_hand() -> None:
     facts = AssessmentYear(2019, rules_for(2019), None, None, None)
     assert facts.assessed(PemdaKind.KOTA) is None
     assert facts.notes == ()
+
+
+def test_a_kind_given_as_a_str_subclass_is_read_as_its_text() -> None:
+    from fuzz_junk import LyingStr, RaisingStr
+
+    assert assessment_year(2023).assessed(RaisingStr("kabupaten")) == 415  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="kind"):
+        assessment_year(2023).zones_of(LyingStr("pemda"))  # type: ignore[arg-type]
+
+
+def test_notes_and_source_are_kept_as_plain_text() -> None:
+    from fuzz_junk import HostileError, RaisingList, RaisingStr
+
+    facts = AssessmentYear(
+        2019,
+        rules_for(2019),
+        None,
+        None,
+        None,
+        source=RaisingStr("[R31]"),
+        notes=[RaisingStr("a note")],
+    )
+    assert (facts.source, facts.notes) == ("[R31]", ("a note",))
+    assert type(facts.source) is str
+    assert type(facts.notes[0]) is str
+    with pytest.raises(InvalidArgumentError, match="notes") as info:
+        AssessmentYear(2019, rules_for(2019), None, None, None, notes=RaisingList(["a"]))
+    assert isinstance(info.value.__cause__, HostileError)
+
+
+def test_a_rule_set_that_is_not_a_rule_set_is_refused_before_comparing() -> None:
+    from fuzz_junk import BrokenEverything
+
+    with pytest.raises(InvalidArgumentError, match="rule_set"):
+        AssessmentYear(2019, BrokenEverything(), None, None, None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", ["zone_distribution", "category_distribution", "assessed_counts"])
+def test_a_count_keyed_by_a_lying_str_is_refused(field: str) -> None:
+    from fuzz_junk import LyingStr  # equal to everything, with a new hash on every call
+
+    lying: Any = {LyingStr("hijau"): 1}
+    with pytest.raises(InvalidArgumentError, match=f"AssessmentYear.{field}"):
+        AssessmentYear(2015, rules_for(2015), None, None, **{field: lying})
+    with pytest.raises(InvalidArgumentError, match="None or a mapping of kind to zones"):
+        AssessmentYear(2015, rules_for(2015), None, None, zone_distribution_by_kind=lying)
+    by_kind: Any = {LyingStr("kota"): {}}
+    with pytest.raises(InvalidArgumentError, match="expected an EntityKind"):
+        AssessmentYear(2015, rules_for(2015), None, None, zone_distribution_by_kind=by_kind)

@@ -47,7 +47,7 @@ import attrs
 
 from opinipp._checks import find_member
 from opinipp._once import Once
-from opinipp.errors import InvalidArgumentError
+from opinipp.errors import InvalidArgumentError, _exact_text
 from opinipp.rules import Category, RuleSet, Zone, rule_sets, rules_for
 from opinipp.rules._types import level_word
 from opinipp.scores import Score
@@ -214,6 +214,12 @@ def _level(text: str) -> str | None:
 _FIELDS: Final = ("zone", "category", "opinion")
 
 
+def _plain(value: Any) -> Any:  # noqa: ANN401 - an attrs converter of any input
+    """Text as a plain ``str`` (a ``str`` subclass gives its real text); anything else as is."""
+    text = _exact_text(value)
+    return value if text is None else text
+
+
 def _check_assessment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     from opinipp.assessments import Assessment
 
@@ -252,10 +258,12 @@ class Disagreement:
     """
 
     assessment: Assessment = attrs.field(validator=_check_assessment)
-    field: Field = attrs.field(validator=_check_field)
-    published: str = attrs.field(validator=_check_text)
-    computed: str | None = attrs.field(validator=_check_optional_text)
-    known_anomaly: str | None = attrs.field(default=None, validator=_check_optional_text)
+    field: Field = attrs.field(converter=_plain, validator=_check_field)
+    published: str = attrs.field(converter=_plain, validator=_check_text)
+    computed: str | None = attrs.field(converter=_plain, validator=_check_optional_text)
+    known_anomaly: str | None = attrs.field(
+        default=None, converter=_plain, validator=_check_optional_text
+    )
 
     def __str__(self) -> str:
         a = self.assessment
@@ -372,6 +380,16 @@ def _check_optional(kind: type, expected: str) -> Any:  # noqa: ANN401 - an attr
     return check
 
 
+def _plain_decimal(value: Any) -> Any:  # noqa: ANN401 - an attrs converter of any input
+    """A Decimal subclass as a plain Decimal of its value (its own methods never run)."""
+    return Decimal(value) if isinstance(value, Decimal) else value
+
+
+def _check_difference(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not (isinstance(value, Decimal) and value.is_finite()):
+        raise InvalidArgumentError(attribute.name, value, "None or a finite Decimal")
+
+
 @attrs.frozen
 class UnitMeanCheck:
     """A published Pemda score compared with the mean of its units in the same data.
@@ -390,10 +408,21 @@ class UnitMeanCheck:
     pemda: Assessment = attrs.field(validator=_check_assessment)
     units: tuple[Assessment, ...] = attrs.field(validator=_check_units)
     mean: Score | None = attrs.field(validator=_check_optional(Score, "None or a Score"))
-    status: UnitMeanStatus = attrs.field(validator=_check_status)
-    difference: Decimal | None = attrs.field(
-        validator=_check_optional(Decimal, "None or a Decimal")
-    )
+    status: UnitMeanStatus = attrs.field(converter=_plain, validator=_check_status)
+    difference: Decimal | None = attrs.field(converter=_plain_decimal, validator=_check_difference)
+
+    def __attrs_post_init__(self) -> None:
+        difference = self.difference
+        if (self.mean is None) != (difference is None):
+            raise InvalidArgumentError("difference", difference, "None exactly when mean is None")
+        if difference is None:
+            expected = "units incomplete"
+        else:
+            expected = "agrees" if difference == 0 else "disagrees"
+        if self.status != expected:
+            raise InvalidArgumentError(
+                "status", self.status, f"{expected!r} for this mean and difference"
+            )
 
     def __str__(self) -> str:
         a = self.pemda
@@ -481,10 +510,10 @@ class Reference:
     '[R6] global-regulation.com: regulation of the ombudsman ... number 17 by 2015 <https://...>'
     """
 
-    key: str = attrs.field(validator=_check_key)
-    url: str = attrs.field(validator=_check_text)
-    title: str = attrs.field(validator=_check_text)
-    supports: str = attrs.field(validator=_check_text)
+    key: str = attrs.field(converter=_plain, validator=_check_key)
+    url: str = attrs.field(converter=_plain, validator=_check_text)
+    title: str = attrs.field(converter=_plain, validator=_check_text)
+    supports: str = attrs.field(converter=_plain, validator=_check_text)
 
     def __str__(self) -> str:
         return f"[{self.key}] {self.title} <{self.url}>"
@@ -529,10 +558,10 @@ def reference(key: str) -> Reference:
     (R1 … R144)
     """
     table = _references()
-    given: object = key  # callers outside the type checker pass anything
+    text = _exact_text(key)
     found = None
-    if isinstance(given, str):
-        found = table.get(given.strip().removeprefix("[").removesuffix("]"))
+    if text is not None:
+        found = table.get(text.strip().removeprefix("[").removesuffix("]"))
     if found is None:
         keys = list(table)
         raise InvalidArgumentError(

@@ -16,7 +16,8 @@ invalid score '100.5': above 100.00; expected a number from 0.00 to 100.00 with 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -59,31 +60,99 @@ _MAX_MESSAGE = 2000
 
 
 def _clip(text: str, limit: int) -> str:
-    if len(text) > limit:
-        return f"{text[: limit - 30]}…{text[-10:]} ({len(text)} characters)"
-    return text
+    """``text`` cut to at most ``limit`` characters, saying how long it was."""
+    if len(text) <= limit:
+        return text
+    tail = f"…{text[-10:]} ({len(text)} characters)"
+    return text[: max(limit - len(tail), 0)] + tail
+
+
+def _exact_text(value: object) -> str | None:
+    """``value`` as a plain ``str`` when it is text, else ``None``.
+
+    A ``str`` subclass gives its real text (``str.__str__``), whatever its own methods do,
+    so that no overridden ``strip``, ``__eq__`` or ``__hash__`` runs on user input.
+
+    >>> class Loud(str):
+    ...     def strip(self, chars=None):
+    ...         return "HIJAU"
+    >>> text = _exact_text(Loud(" hijau "))
+    >>> type(text) is str, text.strip()
+    (True, 'hijau')
+    >>> _exact_text(2023) is None
+    True
+    """
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    return None
+
+
+def _argument_list(value: object, argument: str, expected: str) -> list[Any]:
+    """The items of the iterable ``value`` as a list, or :class:`InvalidArgumentError`.
+
+    Text, bytes and what is not iterable are refused; so is an iterable that raises while
+    being iterated (a 0-d NumPy array, a broken ``__iter__``): the error names ``argument``
+    and comes ``from`` what was raised. An opinipp error raised while iterating (by a
+    generator that builds values) passes unchanged.
+
+    >>> _argument_list((1, 2), "years", "an iterable of years")
+    [1, 2]
+    >>> _argument_list("2023", "years", "an iterable of years")
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.InvalidArgumentError: invalid years '2023': expected an iterable of years
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidArgumentError(argument, value, expected)
+    try:
+        return list(value)
+    except OpinippError:
+        raise
+    except Exception as exc:  # whatever a foreign __iter__ raises
+        raise InvalidArgumentError(argument, value, expected) from exc
+
+
+def _fallback_repr(value: object) -> str:
+    """A repr of a value whose own ``__repr__`` failed: its builtin base's, or its type."""
+    name = type(value).__name__
+    try:
+        if isinstance(value, str):
+            return f"{name}({str.__repr__(value)})"
+        if isinstance(value, float):
+            return f"{name}({float.__repr__(value)})"
+        if isinstance(value, Decimal):
+            return f"{name}({Decimal.__str__(value)!r})"
+        if isinstance(value, int):
+            return f"{name}({int.__repr__(value)})"
+    except ValueError:  # an int beyond sys.get_int_max_str_digits()
+        return f"<{name} of {int.bit_length(value)} bits>"  # type: ignore[arg-type]
+    return f"<{name} object>"
 
 
 def _show(value: object, limit: int = _MAX_SHOWN) -> str:
     """A repr that is safe and short enough for a message, whatever the value."""
     try:
         text = repr(value)
+        if type(text) is not str:  # a str subclass returned by __repr__
+            text = str.__str__(text)
     except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the real error
-        if isinstance(value, int):  # beyond sys.get_int_max_str_digits()
-            return f"<int of {value.bit_length()} bits>"
-        return f"<{type(value).__name__} object>"
+        text = _fallback_repr(value)
     return _clip(text, limit)
 
 
-def _text(value: object) -> str:
+def _text(value: object, limit: int = _MAX_TEXT) -> str:
     """Text given as context (a reason, a scope, an entity): its str, safe and bounded."""
-    if isinstance(value, str):
-        return _clip(value, _MAX_TEXT)
-    try:
-        text = str(value)
-    except Exception:  # noqa: BLE001 - as in _show
-        return _show(value)
-    return _clip(text, _MAX_TEXT)
+    text = _exact_text(value)
+    if text is None:
+        try:
+            text = str(value)
+            if type(text) is not str:
+                text = str.__str__(text)
+        except Exception:  # noqa: BLE001 - as in _show
+            return _show(value, limit)
+    return _clip(text, limit)
 
 
 def _items(value: object) -> tuple[Any, ...]:
@@ -120,15 +189,23 @@ class OpinippError(Exception):
     """
 
     def __str__(self) -> str:
+        if len(self.args) == 1:
+            return _text(self.args[0], _MAX_MESSAGE)
         try:
             text = super().__str__()
+            if type(text) is not str:
+                text = str.__str__(text)
         except Exception:  # noqa: BLE001 - e.g. a huge int or a broken __str__ as the message
             text = ", ".join(_show(arg) for arg in self.args)
         return _clip(text, _MAX_MESSAGE)
 
     def __repr__(self) -> str:
-        args = ", ".join(_show(arg, _MAX_MESSAGE) for arg in self.args[:2])
-        return f"{type(self).__name__}({args})"
+        name = type(self).__name__
+        shown = self.args[:2]
+        # Each argument gets its share of the bound, less the name, parentheses and commas.
+        share = (_MAX_MESSAGE - len(name) - 2 - 2 * len(shown)) // max(len(shown), 1)
+        args = ", ".join(_show(arg, share) for arg in shown)
+        return f"{name}({args})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self.args, dict(self.__dict__)))
@@ -217,11 +294,8 @@ class UnknownRegionError(OpinippError, LookupError, ValueError):
             if self.suggestions
             else ""
         )
-        expected = _text(reason) if reason else _REGION_EXPECTATION
+        expected = ("" if reason is None else _text(reason)) or _REGION_EXPECTATION
         super().__init__(f"unknown {_text(level)} {_show(query)}: expected {expected}{hint}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class AmbiguousNameError(OpinippError, LookupError, ValueError):
@@ -240,9 +314,6 @@ class AmbiguousNameError(OpinippError, LookupError, ValueError):
             "expected a prefix (Kabupaten, Kota, Provinsi) or a Kemendagri code"
         )
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
 
 class RulesNotAvailableError(OpinippError, LookupError, ValueError):
     """No assessment rules for the requested year.
@@ -257,14 +328,13 @@ class RulesNotAvailableError(OpinippError, LookupError, ValueError):
         self.year = year
         self.covered_years = _items(covered_years)
         self.reason = reason
-        why = f": {_text(reason)}" if reason else ""
+        given: object = reason  # callers outside the type checker pass anything
+        why = "" if given is None else _text(given)
+        why = f": {why}" if why else ""
         covered = _listed(self.covered_years, ", ")
         super().__init__(
             f"no assessment rules for year {_show(year)}{why}; covered years: {covered}"
         )
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class NotApplicableError(OpinippError, ValueError):
@@ -313,7 +383,7 @@ class MixedYearsError(OpinippError, ValueError):
         found = _items(years)
         try:
             self.years = tuple(sorted(found))
-        except TypeError:  # not all comparable: keep them as given
+        except Exception:  # noqa: BLE001 - not all comparable (or a comparison raised): as given
             self.years = found
         self.context = context
         super().__init__(
@@ -393,19 +463,17 @@ class InvalidDataError(OpinippError, ExceptionGroup):  # type: ignore[misc]
 
     def __new__(cls, message: str, exceptions: Sequence[Exception]) -> Self:
         """Check the arguments that :class:`ExceptionGroup` would reject with a bare error."""
-        given: object = exceptions
-        if not isinstance(message, str):
+        text = _exact_text(message)
+        if text is None:
             raise InvalidArgumentError("message", message, "the text of the error (a str)")
-        if (
-            isinstance(given, (str, bytes))
-            or not isinstance(given, Sequence)
-            or not given
-            or not all(isinstance(e, Exception) for e in given)
-        ):
-            raise InvalidArgumentError(
-                "exceptions", given, "a non-empty sequence of exceptions (RowError)"
-            )
-        return super().__new__(cls, _clip(message, _MAX_TEXT), exceptions)
+        given: object = exceptions
+        expected = "a non-empty sequence of exceptions (RowError)"
+        if isinstance(given, (str, bytes)) or not isinstance(given, Sequence):
+            raise InvalidArgumentError("exceptions", given, expected)
+        members = tuple(_argument_list(given, "exceptions", expected))
+        if not members or not all(isinstance(e, Exception) for e in members):
+            raise InvalidArgumentError("exceptions", given, expected)
+        return super().__new__(cls, _clip(text, _MAX_TEXT), members)
 
     def messages(self) -> list[str]:
         """Return one readable line per member error.
@@ -435,9 +503,6 @@ class MissingExtraError(OpinippError, ImportError):
             f"this feature needs {_show(module)}, which is not installed: "
             f"pip install 'opinipp[{_text(extra)}]'"
         )
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def __dir__() -> list[str]:

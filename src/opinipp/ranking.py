@@ -41,7 +41,6 @@ ranking of the 2023 kabupaten reads ``"222 of 415"``, a partial one says how man
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from itertools import count, groupby, repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, Union, cast
@@ -65,9 +64,13 @@ from opinipp.errors import (
     InvalidArgumentError,
     MixedYearsError,
     OutOfScopeError,
+    _argument_list,
+    _exact_text,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from opinipp.entities import Entity
     from opinipp.scores import Score
     from opinipp.zoning import Grade
@@ -89,6 +92,12 @@ Ties: TypeAlias = Literal["min", "dense", "ordinal"]
 
 _TIES: Final = ("min", "dense", "ordinal")
 _UNITS: Final = (OPD, Puskesmas, Rsud)
+
+
+def _plain_text(value: Any) -> Any:  # noqa: ANN401 - an attrs converter of any input
+    """Text as a plain ``str`` (a ``str`` subclass gives its real text); anything else as is."""
+    text = _exact_text(value)
+    return value if text is None else text
 
 
 def _check_national_kind(_: object, __: attrs.Attribute[Any], value: object) -> None:
@@ -304,7 +313,7 @@ class RankedEntry:
     of: int
     assessment: Assessment
     official_of: int | None = None
-    official_words: str | None = None
+    official_words: str | None = attrs.field(default=None, converter=_plain_text)
 
     def __attrs_post_init__(self) -> None:
         rank_, of, official = self.rank, self.of, self.official_of
@@ -395,7 +404,7 @@ class Ranking:
             raise InvalidArgumentError(
                 "scope", scope, "National(kind), Provincial(province) or WithinPemda(pemda)"
             )
-        _check_ties(ties)
+        ties = _check_ties(ties)
         items = _items(assessments)
         hundredths = _valid_scores(items, scope)
         if hundredths is None:
@@ -472,16 +481,15 @@ class Ranking:
         return entries
 
     def _position(self, entity: object) -> int | None:
+        if type(entity) is not Pemda and not isinstance(entity, ENTITY_TYPES):
+            return None  # a foreign object is never hashed
         index = self._index
         if index is None:
             index = {}
             for i, a in enumerate(self.assessments):
                 index[a.entity] = i
             object.__setattr__(self, "_index", index)
-        try:
-            return index.get(entity)
-        except TypeError:  # an unhashable argument
-            return None
+        return index.get(entity)
 
     def find(self, entity: Entity) -> RankedEntry:
         """Return the entry of ``entity``.
@@ -661,15 +669,18 @@ _PROVINCE_CODE: Final = attrgetter("province.code")
 _PEMDA_CODE: Final = attrgetter("pemda.code")
 
 
-def _check_ties(ties: object) -> None:
-    if not isinstance(ties, str) or ties not in _TIES:
+def _check_ties(ties: object) -> Ties:
+    """Return the tie mode as plain text, or raise naming the three modes."""
+    text = _exact_text(ties)
+    if text is None or text not in _TIES:
         raise InvalidArgumentError("ties", ties, "'min', 'dense' or 'ordinal'")
+    return cast("Ties", text)
 
 
 def _items(assessments: object) -> list[Assessment]:
-    if isinstance(assessments, (str, bytes, Assessment)) or not isinstance(assessments, Iterable):
+    if isinstance(assessments, Assessment):
         raise InvalidArgumentError("assessments", assessments, "an iterable of Assessment")
-    return list(cast("Iterable[Assessment]", assessments))
+    return _argument_list(assessments, "assessments", "an iterable of Assessment")
 
 
 def _valid_scores(items: list[Assessment], scope: Scope) -> list[int] | None:

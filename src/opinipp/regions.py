@@ -53,13 +53,18 @@ it could be Kabupaten Serang or Kota Serang; ...
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn
 
 from opinipp import _names
 from opinipp._checks import enum_member
 from opinipp._once import Once
 from opinipp.entities import Pemda, PemdaKind, Province
-from opinipp.errors import AmbiguousNameError, InvalidArgumentError, UnknownRegionError
+from opinipp.errors import (
+    AmbiguousNameError,
+    InvalidArgumentError,
+    UnknownRegionError,
+    _exact_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -304,30 +309,36 @@ _memo: dict[tuple[str, _Filter], Pemda] = {}
 
 def _resolve(query: object, flt: _Filter) -> Pemda:
     """Find the one Pemda ``query`` names within the filter, or raise."""
-    if type(query) is str:
-        key = (query, flt)
-        found = _memo.get(key)
-        if found is None:
-            found = _lookup(query, flt)
-            if len(_memo) >= _MEMO_LIMIT:
-                _memo.clear()
-            _memo[key] = found
-        return found
-    return _lookup(query, flt)
+    text = _exact_text(query)
+    if text is None:
+        _reject_not_text(query, flt)
+    key = (text, flt)
+    found = _memo.get(key)
+    if found is None:
+        found = _lookup(text, flt)
+        if len(_memo) >= _MEMO_LIMIT:
+            _memo.clear()
+        _memo[key] = found
+    return found
 
 
-def _lookup(query: object, flt: _Filter) -> Pemda:
-    """Find the one Pemda ``query`` names within the filter, or raise (no memo)."""
-    index = _index()
-    if not isinstance(query, str):
-        hint: tuple[str, ...] = ()
-        if isinstance(query, int) and not isinstance(query, bool) and 0 <= query < _CODE_LIMIT:
+def _reject_not_text(query: object, flt: _Filter) -> NoReturn:
+    """Raise :class:`UnknownRegionError` for a query that is not text."""
+    hint: tuple[str, ...] = ()
+    if isinstance(query, int) and not isinstance(query, bool):
+        number = int.__index__(query)  # the int's value, whatever a subclass overrides
+        if 0 <= number < _CODE_LIMIT:
             try:
-                _resolve(str(query), flt)
-                hint = (str(query),)
+                _resolve(str(number), flt)
+                hint = (str(number),)
             except (UnknownRegionError, AmbiguousNameError):
                 hint = ()
-        raise UnknownRegionError(query, flt.level, hint)
+    raise UnknownRegionError(query, flt.level, hint)
+
+
+def _lookup(query: str, flt: _Filter) -> Pemda:
+    """Find the one Pemda the text ``query`` names within the filter, or raise (no memo)."""
+    index = _index()
     text = query.strip()
     by_code = _code_match(index, text)
     parsed: _names.Parsed | None = None
@@ -529,6 +540,7 @@ def regency_count(province: Province | str, year: int, /) -> int | None:
         raise InvalidArgumentError("province", province, "a Province, or a province name or code")
     if isinstance(year, bool) or not isinstance(year, int):
         raise InvalidArgumentError("year", year, "a year such as 2023")
+    year = int.__index__(year)  # the int's value, whatever a subclass overrides
     index = _index()
     changed = index.boundary_changes.get(code, frozenset())
     if year < _FIRST_YEAR_OF_THE_TABLE or any(year <= moved for moved in changed):

@@ -25,7 +25,6 @@ Kabupaten Muna Barat: 34.19 merah (2021) → 69.17 kuning C (2022) → 81.84 hij
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from enum import Enum
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
@@ -34,9 +33,10 @@ import attrs
 
 from opinipp.assessments import Assessment
 from opinipp.entities import ENTITY_TYPES
-from opinipp.errors import DuplicateEntityError, InvalidArgumentError
+from opinipp.errors import DuplicateEntityError, InvalidArgumentError, _argument_list
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
     from decimal import Decimal
 
     from opinipp.entities import Entity
@@ -237,9 +237,9 @@ def _check_entity(_: object, __: attrs.Attribute[Any], value: object) -> None:
 
 
 def _to_tuple(value: object) -> tuple[Assessment, ...]:
-    if isinstance(value, (str, bytes, Assessment)) or not isinstance(value, Iterable):
+    if isinstance(value, Assessment):
         raise InvalidArgumentError("assessments", value, "an iterable of Assessment")
-    return tuple(cast("Iterable[Assessment]", value))
+    return tuple(_argument_list(value, "assessments", "an iterable of Assessment"))
 
 
 @attrs.frozen(repr=False)

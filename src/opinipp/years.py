@@ -28,7 +28,7 @@ import attrs
 from opinipp._checks import FrozenMapping
 from opinipp._once import Once
 from opinipp.entities import EntityKind, InstansiKind, PemdaKind
-from opinipp.errors import InvalidArgumentError
+from opinipp.errors import InvalidArgumentError, _argument_list, _exact_text
 from opinipp.rules import Category, RuleSet, Zone, covered_years, rules_for, year_with_rules
 
 __all__ = ["AssessmentYear", "assessment_year"]
@@ -42,6 +42,8 @@ _NATIONAL: Final = (_K, _L, _P, _KOTA, _KAB)
 _H: Final = Zone.HIJAU
 _Y: Final = Zone.KUNING
 _M: Final = Zone.MERAH
+_NOTES: Final = "AssessmentYear.notes"
+_NOTES_EXPECTED: Final = "a sequence of texts"
 
 
 class _Row(TypedDict, total=False):
@@ -191,9 +193,10 @@ def _to_kind(kind: object) -> EntityKind:
         return kind.entity_kind
     if isinstance(kind, EntityKind):
         return kind
-    if isinstance(kind, str):
+    text = _exact_text(kind)
+    if text is not None:
         try:
-            return EntityKind(kind)
+            return EntityKind(text)
         except ValueError:
             pass
     raise InvalidArgumentError(
@@ -217,20 +220,30 @@ def _by_kind(
 ) -> FrozenMapping[EntityKind, FrozenMapping[Zone, int]] | None:
     if value is None:
         return None
+    name, expected = (
+        "AssessmentYear.zone_distribution_by_kind",
+        "None or a mapping of kind to zones",
+    )
     if not isinstance(value, Mapping):
-        raise InvalidArgumentError(
-            "AssessmentYear.zone_distribution_by_kind", value, "None or a mapping of kind to zones"
-        )
-    return FrozenMapping((kind, FrozenMapping(zones)) for kind, zones in value.items())
+        raise InvalidArgumentError(name, value, expected)
+    try:
+        return FrozenMapping([(kind, FrozenMapping(zones)) for kind, zones in value.items()])
+    except Exception as exc:  # zones that are no mapping, or a foreign mapping that raises
+        raise InvalidArgumentError(name, value, expected) from exc
 
 
 def _notes(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidArgumentError("AssessmentYear.notes", value, "a sequence of texts")
-    notes = tuple(value)
-    if not all(isinstance(note, str) for note in notes):
-        raise InvalidArgumentError("AssessmentYear.notes", value, "a sequence of texts")
+    texts = [_exact_text(note) for note in _argument_list(value, _NOTES, _NOTES_EXPECTED)]
+    notes = tuple(note for note in texts if note is not None)
+    if len(notes) != len(texts):
+        raise InvalidArgumentError(_NOTES, value, _NOTES_EXPECTED)
     return notes
+
+
+def _source(value: object) -> object:
+    """The source as plain text (a non-text value is left for the type check)."""
+    text = _exact_text(value)
+    return value if text is None else text
 
 
 @attrs.frozen
@@ -267,11 +280,11 @@ class AssessmentYear:
         factory=FrozenMapping, kw_only=True, converter=_counts
     )
     assessed_total: int | None = attrs.field(default=None, kw_only=True)
-    source: str = attrs.field(default="", kw_only=True)
+    source: str = attrs.field(default="", kw_only=True, converter=_source)
     notes: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_notes)
 
     def __attrs_post_init__(self) -> None:
-        if rules_for(self.year) != self.rule_set:
+        if type(self.rule_set) is not RuleSet or rules_for(self.year) != self.rule_set:
             raise InvalidArgumentError(
                 "AssessmentYear.rule_set", self.rule_set, f"the RuleSet of {self.year}"
             )
@@ -321,11 +334,13 @@ def _check_counts(name: str, counts: object, key_type: type) -> None:
     if counts is None:
         return
     assert isinstance(counts, FrozenMapping)  # the converters guarantee it  # noqa: S101
-    for key, value in counts.items():
-        if not isinstance(key, key_type) or not _is_count(value):
-            raise InvalidArgumentError(
-                f"AssessmentYear.{name}", counts, f"a mapping of {key_type.__name__} to counts"
-            )
+    # The keys first: a foreign key's hash may lie, so values are looked up only by members.
+    if not all(isinstance(key, key_type) for key in counts) or not all(
+        map(_is_count, counts.values())
+    ):
+        raise InvalidArgumentError(
+            f"AssessmentYear.{name}", counts, f"a mapping of {key_type.__name__} to counts"
+        )
 
 
 def _check_types(y: AssessmentYear) -> None:
@@ -351,12 +366,14 @@ def _check_types(y: AssessmentYear) -> None:
     _check_counts("zone_distribution", y.zone_distribution, Zone)
     _check_counts("category_distribution", y.category_distribution, Category)
     _check_counts("assessed_counts", y.assessed_counts, EntityKind)
-    if y.zone_distribution_by_kind is not None:
-        for kind, zones in y.zone_distribution_by_kind.items():
+    by_kind = y.zone_distribution_by_kind
+    if by_kind is not None:
+        for kind in by_kind:
             if not isinstance(kind, EntityKind):
                 raise InvalidArgumentError(
                     "AssessmentYear.zone_distribution_by_kind", kind, "an EntityKind"
                 )
+        for zones in by_kind.values():
             _check_counts("zone_distribution_by_kind", zones, Zone)
 
 
