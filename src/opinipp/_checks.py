@@ -20,7 +20,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Generic, SupportsIndex, TypeVar, cast
 
-from opinipp.errors import InvalidArgumentError, RulesNotAvailableError
+from opinipp.errors import InvalidArgumentError, RulesNotAvailableError, as_list, exact_text
 
 __all__ = [
     "FrozenMapping",
@@ -102,24 +102,6 @@ class FrozenMapping(Mapping[K, V], Generic[K, V]):
         return (FrozenMapping, (tuple(self._data.items()),))
 
 
-def exact_text(value: object) -> str | None:
-    """The text of ``value`` as a plain ``str`` if it is a ``str`` (or a subclass), else None.
-
-    A subclass gives its real characters, whatever its ``__str__`` or ``strip`` say.
-
-    >>> class Loud(str):
-    ...     def strip(self, chars=None):
-    ...         return "LOUD"
-    >>> exact_text(Loud(" hijau ")), exact_text(b"hijau"), exact_text(None)
-    (' hijau ', None, None)
-    """
-    if type(value) is str:
-        return value
-    if isinstance(value, str):
-        return str.__str__(value)
-    return None
-
-
 def text_value(value: str) -> str:
     """An attrs converter: a ``str`` subclass becomes its real text; other values stay.
 
@@ -192,30 +174,6 @@ def exact_decimal(value: object) -> Decimal | None:
     if isinstance(value, Decimal):
         return Decimal(value)
     return None
-
-
-def as_list(value: object, argument: str, expected: str) -> list[Any]:
-    """The elements of an iterable ``value`` as a list, or raise InvalidArgumentError.
-
-    Text and bytes (iterable, but one value), a value that is not iterable and an
-    iteration that raises (a NumPy 0-d array, a hostile ``__iter__``) are refused for
-    ``argument``, naming ``expected``; the error is chained to what iteration raised.
-
-    >>> as_list((2022, 2023), "years", "a sequence of years")
-    [2022, 2023]
-    >>> as_list("2023", "years", "a sequence of years")
-    Traceback (most recent call last):
-    ...
-    opinipp.errors.InvalidArgumentError: invalid years '2023': expected a sequence of years
-    """
-    if type(value) in (list, tuple):
-        return list(cast("Iterable[Any]", value))
-    if isinstance(value, (str, bytes, bytearray)) or not isinstance(value, Iterable):
-        raise InvalidArgumentError(argument, value, expected)
-    try:
-        return list(value)
-    except Exception as exc:  # a hostile or 0-d iterable: the argument is bad
-        raise InvalidArgumentError(argument, value, expected) from exc
 
 
 def check_year(year: object, covered: Iterable[int]) -> int:

@@ -45,9 +45,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from opinipp._checks import find_member
+from opinipp._checks import exact_text, find_member
 from opinipp._once import Once
-from opinipp.errors import InvalidArgumentError, _exact_text
+from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Category, RuleSet, Zone, rule_sets, rules_for
 from opinipp.rules._types import level_word
 from opinipp.scores import Score
@@ -216,7 +216,7 @@ _FIELDS: Final = ("zone", "category", "opinion")
 
 def _plain(value: Any) -> Any:  # noqa: ANN401 - an attrs converter of any input
     """Text as a plain ``str`` (a ``str`` subclass gives its real text); anything else as is."""
-    text = _exact_text(value)
+    text = exact_text(value)
     return value if text is None else text
 
 
@@ -558,7 +558,7 @@ def reference(key: str) -> Reference:
     (R1 … R144)
     """
     table = _references()
-    text = _exact_text(key)
+    text = exact_text(key)
     found = None
     if text is not None:
         found = table.get(text.strip().removeprefix("[").removesuffix("]"))

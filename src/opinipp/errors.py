@@ -67,7 +67,7 @@ def _clip(text: str, limit: int) -> str:
     return text[: max(limit - len(tail), 0)] + tail
 
 
-def _exact_text(value: object) -> str | None:
+def exact_text(value: object) -> str | None:
     """``value`` as a plain ``str`` when it is text, else ``None``.
 
     A ``str`` subclass gives its real text (``str.__str__``), whatever its own methods do,
@@ -76,10 +76,10 @@ def _exact_text(value: object) -> str | None:
     >>> class Loud(str):
     ...     def strip(self, chars=None):
     ...         return "HIJAU"
-    >>> text = _exact_text(Loud(" hijau "))
+    >>> text = exact_text(Loud(" hijau "))
     >>> type(text) is str, text.strip()
     (True, 'hijau')
-    >>> _exact_text(2023) is None
+    >>> exact_text(2023) is None
     True
     """
     if type(value) is str:
@@ -89,7 +89,7 @@ def _exact_text(value: object) -> str | None:
     return None
 
 
-def _argument_list(value: object, argument: str, expected: str) -> list[Any]:
+def as_list(value: object, argument: str, expected: str) -> list[Any]:
     """The items of the iterable ``value`` as a list, or :class:`InvalidArgumentError`.
 
     Text, bytes and what is not iterable are refused; so is an iterable that raises while
@@ -97,9 +97,9 @@ def _argument_list(value: object, argument: str, expected: str) -> list[Any]:
     and comes ``from`` what was raised. An opinipp error raised while iterating (by a
     generator that builds values) passes unchanged.
 
-    >>> _argument_list((1, 2), "years", "an iterable of years")
+    >>> as_list((1, 2), "years", "an iterable of years")
     [1, 2]
-    >>> _argument_list("2023", "years", "an iterable of years")
+    >>> as_list("2023", "years", "an iterable of years")
     Traceback (most recent call last):
     ...
     opinipp.errors.InvalidArgumentError: invalid years '2023': expected an iterable of years
@@ -144,7 +144,7 @@ def _show(value: object, limit: int = _MAX_SHOWN) -> str:
 
 def _text(value: object, limit: int = _MAX_TEXT) -> str:
     """Text given as context (a reason, a scope, an entity): its str, safe and bounded."""
-    text = _exact_text(value)
+    text = exact_text(value)
     if text is None:
         try:
             text = str(value)
@@ -463,14 +463,14 @@ class InvalidDataError(OpinippError, ExceptionGroup):  # type: ignore[misc]
 
     def __new__(cls, message: str, exceptions: Sequence[Exception]) -> Self:
         """Check the arguments that :class:`ExceptionGroup` would reject with a bare error."""
-        text = _exact_text(message)
+        text = exact_text(message)
         if text is None:
             raise InvalidArgumentError("message", message, "the text of the error (a str)")
         given: object = exceptions
         expected = "a non-empty sequence of exceptions (RowError)"
         if isinstance(given, (str, bytes)) or not isinstance(given, Sequence):
             raise InvalidArgumentError("exceptions", given, expected)
-        members = tuple(_argument_list(given, "exceptions", expected))
+        members = tuple(as_list(given, "exceptions", expected))
         if not members or not all(isinstance(e, Exception) for e in members):
             raise InvalidArgumentError("exceptions", given, expected)
         return super().__new__(cls, _clip(text, _MAX_TEXT), members)

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, Union, cast
 
 import attrs
 
+from opinipp._checks import as_list, exact_text
 from opinipp.assessments import Assessment
 from opinipp.entities import (
     ENTITY_TYPES,
@@ -64,8 +65,6 @@ from opinipp.errors import (
     InvalidArgumentError,
     MixedYearsError,
     OutOfScopeError,
-    _argument_list,
-    _exact_text,
 )
 
 if TYPE_CHECKING:
@@ -96,7 +95,7 @@ _UNITS: Final = (OPD, Puskesmas, Rsud)
 
 def _plain_text(value: Any) -> Any:  # noqa: ANN401 - an attrs converter of any input
     """Text as a plain ``str`` (a ``str`` subclass gives its real text); anything else as is."""
-    text = _exact_text(value)
+    text = exact_text(value)
     return value if text is None else text
 
 
@@ -671,7 +670,7 @@ _PEMDA_CODE: Final = attrgetter("pemda.code")
 
 def _check_ties(ties: object) -> Ties:
     """Return the tie mode as plain text, or raise naming the three modes."""
-    text = _exact_text(ties)
+    text = exact_text(ties)
     if text is None or text not in _TIES:
         raise InvalidArgumentError("ties", ties, "'min', 'dense' or 'ordinal'")
     return cast("Ties", text)
@@ -680,7 +679,7 @@ def _check_ties(ties: object) -> Ties:
 def _items(assessments: object) -> list[Assessment]:
     if isinstance(assessments, Assessment):
         raise InvalidArgumentError("assessments", assessments, "an iterable of Assessment")
-    return _argument_list(assessments, "assessments", "an iterable of Assessment")
+    return as_list(assessments, "assessments", "an iterable of Assessment")
 
 
 def _valid_scores(items: list[Assessment], scope: Scope) -> list[int] | None:

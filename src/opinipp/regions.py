@@ -56,14 +56,13 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn
 
 from opinipp import _names
-from opinipp._checks import enum_member
+from opinipp._checks import enum_member, exact_text
 from opinipp._once import Once
 from opinipp.entities import Pemda, PemdaKind, Province
 from opinipp.errors import (
     AmbiguousNameError,
     InvalidArgumentError,
     UnknownRegionError,
-    _exact_text,
 )
 
 if TYPE_CHECKING:
@@ -309,7 +308,7 @@ _memo: dict[tuple[str, _Filter], Pemda] = {}
 
 def _resolve(query: object, flt: _Filter) -> Pemda:
     """Find the one Pemda ``query`` names within the filter, or raise."""
-    text = _exact_text(query)
+    text = exact_text(query)
     if text is None:
         _reject_not_text(query, flt)
     key = (text, flt)

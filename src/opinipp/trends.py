@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from opinipp._checks import as_list
 from opinipp.assessments import Assessment
 from opinipp.entities import ENTITY_TYPES
-from opinipp.errors import DuplicateEntityError, InvalidArgumentError, _argument_list
+from opinipp.errors import DuplicateEntityError, InvalidArgumentError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -239,7 +240,7 @@ def _check_entity(_: object, __: attrs.Attribute[Any], value: object) -> None:
 def _to_tuple(value: object) -> tuple[Assessment, ...]:
     if isinstance(value, Assessment):
         raise InvalidArgumentError("assessments", value, "an iterable of Assessment")
-    return tuple(_argument_list(value, "assessments", "an iterable of Assessment"))
+    return tuple(as_list(value, "assessments", "an iterable of Assessment"))
 
 
 @attrs.frozen(repr=False)

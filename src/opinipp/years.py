@@ -25,10 +25,10 @@ from typing import Any, Final, TypedDict
 
 import attrs
 
-from opinipp._checks import FrozenMapping
+from opinipp._checks import FrozenMapping, as_list, exact_text
 from opinipp._once import Once
 from opinipp.entities import EntityKind, InstansiKind, PemdaKind
-from opinipp.errors import InvalidArgumentError, _argument_list, _exact_text
+from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Category, RuleSet, Zone, covered_years, rules_for, year_with_rules
 
 __all__ = ["AssessmentYear", "assessment_year"]
@@ -193,7 +193,7 @@ def _to_kind(kind: object) -> EntityKind:
         return kind.entity_kind
     if isinstance(kind, EntityKind):
         return kind
-    text = _exact_text(kind)
+    text = exact_text(kind)
     if text is not None:
         try:
             return EntityKind(text)
@@ -233,7 +233,7 @@ def _by_kind(
 
 
 def _notes(value: Iterable[str]) -> tuple[str, ...]:
-    texts = [_exact_text(note) for note in _argument_list(value, _NOTES, _NOTES_EXPECTED)]
+    texts = [exact_text(note) for note in as_list(value, _NOTES, _NOTES_EXPECTED)]
     notes = tuple(note for note in texts if note is not None)
     if len(notes) != len(texts):
         raise InvalidArgumentError(_NOTES, value, _NOTES_EXPECTED)
@@ -242,7 +242,7 @@ def _notes(value: Iterable[str]) -> tuple[str, ...]:
 
 def _source(value: object) -> object:
     """The source as plain text (a non-text value is left for the type check)."""
-    text = _exact_text(value)
+    text = exact_text(value)
     return value if text is None else text
 
 
