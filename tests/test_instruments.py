@@ -214,6 +214,12 @@ def test_subclasses_are_read_for_their_own_value() -> None:
     assert instrument.covers(RaisingInt(2023))
 
 
+def test_a_scale_starts_near_zero() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"invalid Scale.low <int of 16610 bits>"):
+        Scale(10**5000, 10**5000 + 3)
+    assert Scale(-1_000_000, -999_000).points == 1000
+
+
 @pytest.mark.parametrize("source", [BadPath(None), BadPath(42), "\ud800.csv"], ids=repr)
 def test_bad_paths_are_invalid_arguments(source: object) -> None:
     with pytest.raises(InvalidArgumentError, match="invalid source"):

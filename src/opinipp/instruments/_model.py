@@ -151,6 +151,10 @@ class Weight:
         return f"Weight({str(self.percent)!r}, {self.provenance.name})"
 
 
+_MAX_LOW: Final = 1_000_000
+"""The largest bottom of a scale, either side of 0 (a scale has at most 1000 points)."""
+
+
 @attrs.frozen(repr=False)
 class Scale:
     """The whole-number points an indicator is scored on, ``low`` to ``high``.
@@ -177,6 +181,10 @@ class Scale:
     )
 
     def __attrs_post_init__(self) -> None:
+        if not -_MAX_LOW <= self.low <= _MAX_LOW:
+            raise InvalidArgumentError(
+                "Scale.low", self.low, f"a whole number from {-_MAX_LOW} to {_MAX_LOW}"
+            )
         if self.high <= self.low:
             raise InvalidArgumentError("Scale.high", self.high, f"a whole number above {self.low}")
         if self.high - self.low > 1000:
