@@ -13,6 +13,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fuzz_junk import (
+    BrokenEverything,
+    JunkReprFloat,
+    LyingStr,
+    RaisingDecimal,
+    RaisingInt,
+    WrongTypeStr,
+)
 from opinipp import regions, strategies
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.datasets import published_results
@@ -252,6 +260,36 @@ def test_from_pandas_reports_every_cell_of_an_unsupported_type() -> None:
     assert all("unsupported value type" in e.reason for e in info.value.exceptions)
     with pytest.raises(RowError, match="unsupported value type ndarray"):
         from_pandas(df, errors="raise")
+
+
+def test_from_pandas_reads_subclasses_for_their_value_alone() -> None:
+    cells = {
+        "year": [RaisingInt(2023)],
+        "kind": [LyingStr("kabupaten")],
+        "name": [WrongTypeStr("Muna Barat")],
+        "score": [RaisingDecimal("81.84")],
+    }
+    df = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in cells.items()})
+    assert from_pandas(df) == (Assessment(regions.pemda("74.13"), 2023, "81.84"),)
+    floats = df.assign(score=pd.Series([JunkReprFloat(81.84)], dtype=object))
+    assert from_pandas(floats)[0].score == Score("81.84")
+
+
+def test_from_pandas_reports_huge_ints_and_hostile_cells() -> None:
+    df = pd.DataFrame(
+        {
+            "year": pd.Series([10**5000, 2023], dtype=object),
+            "kind": ["kabupaten", "kabupaten"],
+            "name": ["Muna Barat", "Muna Barat"],
+            "score": pd.Series(["81.84", BrokenEverything()], dtype=object),
+        }
+    )
+    with pytest.raises(InvalidDataError) as info:
+        from_pandas(df)
+    assert [(e.row, e.column, e.reason) for e in info.value.exceptions] == [
+        (0, "year", "a whole number of 16610 bits: too large"),
+        (1, "score", "unsupported value type BrokenEverything"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,9 @@ import opinipp
 import opinipp.assessments
 import opinipp.entities
 import opinipp.errors
+import opinipp.instruments
+import opinipp.ipp
+import opinipp.skm
 import opinipp.strategies
 from fuzz_junk import HOSTILE, HOSTILE_NOT_TEXT, HOSTILE_PATHS, Junk, resolve
 from opinipp import (
@@ -735,6 +738,58 @@ STRATEGY_ENTRIES: tuple[Entry, ...] = (
     strategy_entry("puskesmas", calls(pemda=_optional_pemdas), 0, "pemda", returns=Puskesmas),
     strategy_entry("rsuds", calls(pemda=_optional_pemdas), 0, "pemda", returns=Rsud),
     strategy_entry(
+        "skm_responses",
+        fixed_calls(
+            [
+                ((1, 3), {}),
+                ((2, 4), {"rules": "kep-25-2004"}),
+                ((1, 1), {"rules": opinipp.skm.skm_rules("permenpanrb-16-2014")}),
+            ]
+        ),
+        2,
+        "rules",
+        returns=opinipp.skm.Responses,
+    ),
+    strategy_entry(
+        "ikm_results",
+        calls(rules=st.none() | st.sampled_from([r.key for r in opinipp.skm.SKM_RULES])),
+        0,
+        "rules",
+        returns=opinipp.skm.IkmResult,
+    ),
+    strategy_entry(
+        "ipp_scores", calls(by_indicator=_optional_bools), 0, "by_indicator", returns=dict
+    ),
+    strategy_entry("ipp_results", calls(), 0, returns=opinipp.ipp.IppResult),
+    strategy_entry(
+        "instruments",
+        calls(
+            min_indicators=st.integers(1, 2),
+            max_indicators=st.integers(2, 4),
+            max_points=st.integers(1, 3),
+            year=_years,
+            weighted=_optional_bools,
+        ),
+        0,
+        "min_indicators",
+        "max_indicators",
+        "max_points",
+        "year",
+        "weighted",
+        returns=opinipp.instruments.Instrument,
+    ),
+    strategy_entry(
+        "indicator_values",
+        calls(
+            st.one_of(
+                _choice([opinipp.instruments.instrument_for(y) for y in (2022, 2023)]),
+                _SP.instruments(max_indicators=3),
+            )
+        ),
+        1,
+        returns=dict,
+    ),
+    strategy_entry(
         "rankings",
         calls(
             scope=st.none() | scopes(),
@@ -1094,6 +1149,15 @@ ENTRIES: tuple[Entry, ...] = (
         0,
         returns=str,
         covers=_scope_methods("expected"),
+    ),
+    Entry(
+        "Scope.population_words",
+        method("population_words"),
+        calls(scopes(), st.integers(0, 600)),
+        1,
+        fixed=1,
+        returns=str,
+        covers=_scope_methods("population_words"),
     ),
     attrs_entry("RankedEntry", RankedEntry, ENTRIES_OF_RANKINGS),
     Entry(

@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
+from fuzz_junk import HOSTILE, resolve
 from opinipp import ipp as ipp_module
 from opinipp import skm
 from opinipp.errors import OpinippError
@@ -81,7 +82,12 @@ _JUNK_POOL: tuple[Any, ...] = (
     complex(4, 0),
     pd.NA,
 )
-JUNK = st.sampled_from(range(len(_JUNK_POOL))).map(_JUNK_POOL.__getitem__)
+JUNK = st.one_of(
+    st.sampled_from(range(len(_JUNK_POOL))).map(_JUNK_POOL.__getitem__),
+    st.sampled_from(HOSTILE),  # NumPy, pandas and hostile values, shown by their label
+)
+MAX_MESSAGE = 2_000
+"""The longest str or repr of an error, whatever the input."""
 
 GOOD_ROWS = [[4, 3, 3, 4, 3, 3, 4, 3, 2], [4, 4, 4, 4, 3, 3, 3, 3, 3]]
 GOOD_SCORES: dict[str, Any] = {a.code: 4 for a in ipp_module.DEFAULT_IPP_RULES.aspects}
@@ -213,7 +219,9 @@ def test_junk_raises_only_documented_errors(name: str) -> None:
                 args[slot] = junk
         elif slot >= len(args):
             kwargs[sorted(kwargs)[slot - len(args)]] = junk
-        note(f"{name}(*{args!r}, **{kwargs!r})")
+        note(f"{name}(*{args!r:.2000}, **{kwargs!r:.2000})")
+        args = [resolve(a) for a in args]
+        kwargs = {k: resolve(v) for k, v in kwargs.items()}
         try:
             result = function(*args, **kwargs)
         except OSError:  # documented for a path that cannot be opened
@@ -223,6 +231,7 @@ def test_junk_raises_only_documented_errors(name: str) -> None:
         except OpinippError as error:
             rendered = (str(error), repr(error))
             assert all(rendered)
+            assert max(map(len, rendered)) <= MAX_MESSAGE
             return
         assert isinstance(result, returns)
 

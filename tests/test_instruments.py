@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from fuzz_junk import BadPath, RaisingInt, RaisingStr
 from opinipp.errors import InvalidArgumentError, InvalidDataError, RowError, RulesNotAvailableError
 from opinipp.instruments import (
     Provenance,
+    Scale,
     instrument_for,
     instrument_years,
     read_instrument,
+    read_values,
     read_weights,
 )
 from opinipp.rules import Dimension as Key
@@ -201,3 +204,23 @@ def test_cli_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert capsys.readouterr().out.startswith("readiness: 1/74 (1.35 %)")
     assert main(["instrument", "2020"]) == 2
     assert main(["simulate", "--year", "2023", "--values", str(tmp_path / "nope.csv")]) == 2
+
+
+def test_subclasses_are_read_for_their_own_value() -> None:
+    scale = Scale(RaisingInt(0), RaisingInt(3))
+    assert (scale.points, type(scale.low), type(scale.high)) == (3, int, int)
+    instrument = instrument_for(2023)
+    assert instrument.find_indicator(RaisingStr("in-01")) is instrument.indicator("IN-01")
+    assert instrument.covers(RaisingInt(2023))
+
+
+def test_a_scale_starts_near_zero() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"invalid Scale.low <int of 16610 bits>"):
+        Scale(10**5000, 10**5000 + 3)
+    assert Scale(-1_000_000, -999_000).points == 1000
+
+
+@pytest.mark.parametrize("source", [BadPath(None), BadPath(42), "\ud800.csv"], ids=repr)
+def test_bad_paths_are_invalid_arguments(source: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="invalid source"):
+        read_values(source, instrument_for(2023))

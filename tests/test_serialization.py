@@ -14,10 +14,20 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fuzz_junk import (
+    BadPath,
+    BrokenEverything,
+    HostileError,
+    LyingStr,
+    RaisingList,
+    RaisingStr,
+    WrongTypeStr,
+)
 from opinipp import regions, strategies
 from opinipp._names import opd_kind_of
 from opinipp.assessments import Assessment, PublishedResult
@@ -808,6 +818,42 @@ def test_binary_files_are_read_as_utf8_and_bad_paths_are_rejected() -> None:
         read_csv("broken\0.csv")
     with pytest.raises(InvalidArgumentError, match="valid file path"):
         write_csv([], "broken\0.csv")
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        (BadPath(None), "a path, or a file open for reading"),
+        (BadPath(42), "a path, or a file open for reading"),
+        (BadPath(b"x.csv"), "(a str path)"),
+        (BadPath("a\0b"), "without NUL"),
+        ("\ud800.csv", "without lone surrogates"),
+        (BrokenEverything(), "a path, or a file open for reading"),
+    ],
+    ids=["raises", "int", "bytes", "NUL", "surrogate", "broken"],
+)
+def test_bad_path_likes_are_invalid_arguments(target: object, expected: str) -> None:
+    with pytest.raises(InvalidArgumentError, match=re.escape(expected)) as info:
+        read_csv(target)  # type: ignore[arg-type]
+    assert info.value.argument == "source"
+    assert info.value.value is target
+    with pytest.raises(InvalidArgumentError) as written:
+        write_csv([], target)  # type: ignore[arg-type]
+    assert written.value.argument == "target"
+
+
+def test_hostile_iterables_and_error_modes_are_invalid_arguments() -> None:
+    with pytest.raises(InvalidArgumentError, match="iterable of Assessment") as info:
+        write_csv(RaisingList([Assessment(MUBAR, 2023, "81.84")]), io.StringIO())
+    assert isinstance(info.value.__cause__, HostileError)
+    with pytest.raises(InvalidArgumentError, match="iterable of Assessment"):
+        write_csv(np.array(81.84), io.StringIO())
+    for mode in (LyingStr("x"), RaisingStr("x"), WrongTypeStr("x")):
+        with pytest.raises(InvalidArgumentError, match="'collect' or 'raise'"):
+            _read_text(HEADER + "\n", errors=mode)
+    # a str subclass is read for its own characters, whatever its methods say
+    for mode in (LyingStr("collect"), RaisingStr("raise"), WrongTypeStr("raise")):
+        assert _read_text(HEADER + "\n", errors=mode) == ()
 
 
 def test_read_csv_of_a_missing_file_is_an_os_error(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fuzz_junk import HostileError, LyingStr, RaisingDecimal, RaisingInt, RaisingList, RaisingStr
+from opinipp import ipp as ipp_module
 from opinipp._indices import IndexBand, Provenance
 from opinipp.errors import (
     InvalidArgumentError,
@@ -738,3 +740,26 @@ def test_cli_skm_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "expected a readable file" in capsys.readouterr().err
     assert main(["skm", str(path), "--rules", "2017"]) == 2
     assert main(["skm", str(path), "--weight", "0.2"]) == 2
+
+
+def test_subclasses_are_read_for_their_own_value() -> None:
+    assert skm_rules(LyingStr("kep-25-2004")).key == "kep-25-2004"
+    assert sample_size(RaisingInt(100)).respondents == 80
+    rows = [[RaisingInt(4)] * 9, (4, 3, 3, 4, 3, 3, 4, 3, 2)]
+    assert Responses.from_rows(rows).answers[0] == (4,) * 9
+    source = Responses(((4,) * 9,), source=RaisingStr("survey.csv")).source
+    assert (source, type(source)) == ("survey.csv", str)
+    aspect = ipp_module.DEFAULT_IPP_RULES.aspects[0]
+    assert ipp_module.DEFAULT_IPP_RULES.aspect(RaisingStr("kebijakan")) is aspect
+    indicator = ipp_module.Indicator("X-1", None, None, RaisingDecimal("50"), Provenance.ASSUMPTION)
+    assert (indicator.weight, type(indicator.weight)) == (Decimal(50), Decimal)
+
+
+def test_hostile_iterables_are_invalid_arguments() -> None:
+    with pytest.raises(InvalidArgumentError, match="invalid rows") as info:
+        Responses.from_rows(RaisingList([[4] * 9]))
+    assert isinstance(info.value.__cause__, HostileError)
+    with pytest.raises(InvalidArgumentError, match="invalid unit_results"):
+        ipp_module.pemda_ipp(np.array(4.0))
+    with pytest.raises(InvalidArgumentError, match="invalid ignore"):
+        Responses.from_rows([[4] * 9], ignore=np.array("no"))

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from fuzz_junk import BrokenEverything, LyingStr, RaisingInt, RaisingStr, WrongTypeStr
 from opinipp import regions
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.datasets import Disagreement
@@ -50,8 +51,10 @@ from opinipp.strategies import (
     rule_sets,
     scopes,
     scores,
+    skm_responses,
     years,
 )
+from opinipp.strategies import instruments as small_instruments
 from opinipp.trends import Change, Direction, Series
 from opinipp.years import AssessmentYear
 from opinipp.zoning import Grade, classify
@@ -628,3 +631,44 @@ def test_huge_int_arguments_raise_invalid_argument(build: Any, argument: str) ->
         build().validate()
     assert "<int of 16610 bits>" in str(caught.value)
     assert len(str(caught.value)) < 1000
+
+
+@pytest.mark.parametrize(
+    ("build", "shown"),
+    [
+        (lambda: rankings(ties=RaisingStr("x")), "ties=<"),  # type: ignore[arg-type]
+        (lambda: rankings(ties=LyingStr("x")), "ties='x' is invalid"),  # type: ignore[arg-type]
+        (lambda: pemdas(kind=WrongTypeStr("desa")), "kind='desa' is invalid"),
+        (lambda: pemdas(province=RaisingStr("Atlantis")), "province=<"),
+        (lambda: rsuds(pemda=WrongTypeStr("Atlantis")), "pemda='Atlantis' is invalid"),
+        (lambda: grades(year=RaisingInt(2020)), "year=<"),
+        (
+            lambda: years(min_value=RaisingInt(2030)),
+            "no assessment year satisfies min_value=2030, ",
+        ),
+        (
+            lambda: assessment_sets(min_size=RaisingInt(1), max_size=RaisingInt(0)),
+            "min_size=1 is above max_size=0",
+        ),
+        (lambda: small_instruments(min_indicators=RaisingInt(0)), "min_indicators=<"),
+        (lambda: small_instruments(max_points=RaisingInt(11)), "max_points=<"),
+        (lambda: small_instruments(weighted=BrokenEverything()), "weighted=<"),  # type: ignore[arg-type]
+        (lambda: small_instruments(year=RaisingInt(2020)), "year=<"),
+        (lambda: skm_responses(min_size=RaisingInt(0)), "min_size=<"),
+    ],
+)
+def test_hostile_arguments_raise_invalid_argument(build: Any, shown: str) -> None:
+    with pytest.raises(InvalidArgument, match=f"^{shown}") as caught:
+        build().validate()
+    assert len(str(caught.value)) < 1000
+
+
+@given(
+    rankings(ties=RaisingStr("dense"), year=RaisingInt(2023), min_size=RaisingInt(1)),  # type: ignore[arg-type]
+    pemdas(kind=LyingStr("kota"), province=WrongTypeStr("Sultra")),
+)
+def test_subclass_arguments_are_read_for_their_own_value(ranking: Ranking, pemda: Pemda) -> None:
+    assert (ranking.ties, ranking.year, type(ranking.ties)) == ("dense", 2023, str)
+    assert len(ranking) >= 1
+    assert pemda.kind is PemdaKind.KOTA
+    assert pemda.code.startswith("74.")

@@ -23,15 +23,15 @@ comma, floats through their shortest repr, NumPy scalars) exactly.
 from __future__ import annotations
 
 import math
-import operator
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 import attrs
 
+from opinipp._checks import as_list, exact_decimal, exact_int, exact_text
 from opinipp._numbers import NUMBER_EXPECTED, number_problem, split_number
 from opinipp.errors import InvalidArgumentError
 
@@ -51,6 +51,11 @@ __all__ = [
     "instance",
     "is_blank",
     "optional_instance",
+    "optional_text",
+    "plain_decimal",
+    "plain_int",
+    "text_check",
+    "texts",
     "to_tuple",
 ]
 
@@ -128,26 +133,101 @@ def optional_instance(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
 
 def to_tuple(value: object) -> tuple[Any, ...]:
     """An attrs converter: an iterable (not text) as a tuple, else InvalidArgumentError."""
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise InvalidArgumentError("a field", value, "a sequence (a tuple)")
-    return tuple(value)
+    return tuple(as_list(value, "a field", "a sequence (a tuple)"))
+
+
+def optional_text(value: object) -> object:
+    """An attrs converter: a ``str`` (of a subclass too) as its plain text; others unchanged.
+
+    The field's validator then checks a plain ``str``, or rejects what is not text.
+
+    >>> class Loud(str):
+    ...     pass
+    >>> type(optional_text(Loud("A"))).__name__, optional_text(None)
+    ('str', None)
+    """
+    text = exact_text(value)
+    return value if text is None else text
+
+
+def text_check(owner: str, *, optional: bool = False) -> Any:  # noqa: ANN401 - a validator
+    """An attrs validator: non-empty plain text (or ``None`` when ``optional``).
+
+    Pair it with ``converter=optional_text``, so that a ``str`` subclass is stored, and
+    checked, as its plain text; anything else is an InvalidArgumentError naming
+    ``owner.field``.
+    """
+    expected = "None or non-empty text" if optional else "non-empty text"
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if optional and value is None:
+            return
+        if type(value) is not str or not value.strip():
+            raise InvalidArgumentError(f"{owner}.{attribute.name}", value, expected)
+
+    return check
+
+
+def plain_int(value: object) -> object:
+    """An attrs converter: an ``int`` subclass as its plain value; its validator checks types.
+
+    >>> class Lying(int):
+    ...     def __index__(self):
+    ...         return -1
+    >>> plain_int(Lying(4)), type(plain_int(Lying(4))).__name__, plain_int(True), plain_int("4")
+    (4, 'int', True, '4')
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int.__index__(value)
+    return value
+
+
+def plain_decimal(value: object) -> object:
+    """An attrs converter: a :class:`~decimal.Decimal` subclass as a plain Decimal, others as given.
+
+    >>> class Lying(Decimal):
+    ...     def is_nan(self):
+    ...         return False
+    >>> plain_decimal(Lying("NaN")).is_nan(), plain_decimal(4)
+    (True, 4)
+    """
+    exact = exact_decimal(value)
+    return value if exact is None else exact
+
+
+def texts(value: object) -> tuple[str, ...]:
+    """An attrs converter: an iterable of text as a tuple of plain ``str``.
+
+    A ``str`` subclass becomes its plain text; text that is not an iterable of text raises
+    InvalidArgumentError.
+
+    >>> texts(["a note"])
+    ('a note',)
+    """
+    items = to_tuple(value)
+    plain = tuple(exact_text(t) for t in items)
+    if any(t is None for t in plain):
+        raise InvalidArgumentError("a field", value, "a sequence of texts")
+    return cast("tuple[str, ...]", plain)
 
 
 def check_lang(lang: object) -> Lang:
     """Return ``lang`` if it is ``"id"`` or ``"en"``, else raise InvalidArgumentError."""
-    if lang == "id" and isinstance(lang, str):
+    text = exact_text(lang)
+    if text == "id":
         return "id"
-    if lang == "en" and isinstance(lang, str):
+    if text == "en":
         return "en"
     raise InvalidArgumentError("lang", lang, "'id' or 'en'")
 
 
 def _two_decimals(value: object) -> Decimal:
     expected = "a two-decimal number from 0 to 100"
+    text = exact_text(value)
     try:
-        number = Decimal(value) if isinstance(value, str) else value
+        number = Decimal(text) if text is not None else exact_decimal(value)
         if (
-            not isinstance(number, Decimal)
+            number is None
             or not number.is_finite()
             or not 0 <= number <= 100
             or number != number.quantize(_CENT)
@@ -159,12 +239,12 @@ def _two_decimals(value: object) -> Decimal:
 
 
 def _text_or_none(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not value.strip()):
+    if value is not None and (type(value) is not str or not value.strip()):
         raise InvalidArgumentError(f"IndexBand.{attribute.name}", value, "None or non-empty text")
 
 
 def _grade_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
+    if type(value) is not str or not value.strip():
         raise InvalidArgumentError(f"IndexBand.{attribute.name}", value, "non-empty text")
 
 
@@ -178,9 +258,9 @@ class IndexBand:
 
     lower: Decimal = attrs.field(converter=_two_decimals)
     upper: Decimal = attrs.field(converter=_two_decimals)
-    grade: str = attrs.field(validator=_grade_text)
-    label: str | None = attrs.field(validator=_text_or_none)
-    label_en: str | None = attrs.field(validator=_text_or_none)
+    grade: str = attrs.field(converter=optional_text, validator=_grade_text)
+    label: str | None = attrs.field(converter=optional_text, validator=_text_or_none)
+    label_en: str | None = attrs.field(converter=optional_text, validator=_text_or_none)
     provenance: Provenance = attrs.field(validator=instance(Provenance), kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -294,14 +374,18 @@ def exact_number(value: object, argument: str, expected: str = "a number") -> Fr
     ...
     opinipp.errors.InvalidArgumentError: invalid answer True: expected a number
     """
-    if isinstance(value, bool) or getattr(getattr(value, "dtype", None), "kind", None) == "b":
+    if isinstance(value, bool) or _is_numpy_bool(value):
         raise InvalidArgumentError(argument, value, expected)
-    if type(value) is int or isinstance(value, Fraction):
+    if type(value) is int or type(value) is Fraction:
         return Fraction(value)
-    if isinstance(value, Decimal):
-        return _from_decimal(value, value, argument, expected)
-    if isinstance(value, str):
-        text = value.strip()
+    if isinstance(value, Fraction):  # a subclass: its numerator and denominator alone
+        return Fraction(int.__index__(value.numerator), int.__index__(value.denominator))
+    exact = exact_decimal(value)
+    if exact is not None:
+        return _from_decimal(exact, value, argument, expected)
+    given = exact_text(value)
+    if given is not None:
+        text = given.strip()
         parts = split_number(text) if len(text) <= _MAX_DIGITS else None
         if parts is None:
             reason = number_problem(text) if text else "empty text"
@@ -309,22 +393,28 @@ def exact_number(value: object, argument: str, expected: str = "a number") -> Fr
         sign, whole, fraction = parts
         number = Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
         return Fraction(number)
-    if isinstance(value, float):
-        return _from_decimal(Decimal(repr(float(value))), value, argument, expected)
+    if isinstance(value, float):  # numpy.float64 too; a subclass's own methods are not asked
+        return _from_decimal(Decimal(repr(float.__float__(value))), value, argument, expected)
     return _duck_number(value, argument, expected)
+
+
+def _is_numpy_bool(value: object) -> bool:
+    """Whether ``value`` has a boolean NumPy (or pandas) dtype; a lookup that raises: no."""
+    try:
+        return getattr(getattr(value, "dtype", None), "kind", None) == "b"
+    except Exception:  # noqa: BLE001 - an object whose attribute lookup raises has no dtype
+        return False
 
 
 def _duck_number(value: object, argument: str, expected: str) -> Fraction:
     """A NumPy (or other) scalar: an integer through ``__index__``, else through a float."""
-    if hasattr(value, "__index__"):
+    whole = exact_int(value)
+    if whole is not None:
+        return Fraction(whole)
+    if hasattr(type(value), "__float__") and not isinstance(value, (bytes, complex)):
         try:
-            return Fraction(operator.index(value))
-        except TypeError:
-            pass
-    if hasattr(value, "__float__") and not isinstance(value, (str, bytes, complex)):
-        try:
-            as_float = float(value)
-        except (TypeError, ValueError, OverflowError):
+            as_float = float(value)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a foreign __float__ may raise anything
             raise InvalidArgumentError(argument, value, expected) from None
         return _from_decimal(Decimal(repr(as_float)), value, argument, expected)
     raise InvalidArgumentError(argument, value, expected)
@@ -338,14 +428,15 @@ def is_blank(value: object) -> bool:
     """
     if value is None:
         return True
-    if isinstance(value, str):
-        return not value.strip()
+    text = exact_text(value)
+    if text is not None:
+        return not text.strip()
     if isinstance(value, (bool, int, Fraction, Decimal, bytes)):
         return False
-    if hasattr(value, "__float__") and not isinstance(value, complex):
+    if hasattr(type(value), "__float__") and not isinstance(value, complex):
         try:
-            return math.isnan(float(value))
-        except (TypeError, ValueError, OverflowError):
+            return math.isnan(float(value))  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a value whose __float__ raises is not a NaN
             return False
     return False
 

@@ -48,10 +48,11 @@ Score('81.84')
 
 from __future__ import annotations
 
-from decimal import Decimal
+import math
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, cast
 
+from opinipp._checks import exact_decimal, exact_int, exact_text
 from opinipp.entities import OPD, Instansi, Pemda
 from opinipp.errors import InvalidArgumentError, MissingExtraError, RowError
 from opinipp.rules import Dimension
@@ -258,39 +259,59 @@ def _columns() -> list[str]:
 
 
 class _UnsupportedCellError(Exception):
-    """Internal: a cell whose type cannot be read."""
+    """Internal: a cell that cannot be read as text (the message says why)."""
+
+
+_MAX_INT_BITS: Final = 64
+"""The widest int cell read: wider ones are no year, rank or score (and may not print)."""
 
 
 def _cell(value: object, field: str, is_missing: Any) -> str:  # noqa: ANN401 - pd.isna
-    """A frame cell as the text the record reader expects ("" for a missing value)."""
+    """A frame cell as the text the record reader expects ("" for a missing value).
+
+    Text and numbers (subclasses of them too) are read for their value alone; NumPy scalars
+    become Python ones first.
+    """
     if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
         value = value.item()  # type: ignore[attr-defined]  # NumPy scalars to Python ones
-    if isinstance(value, Decimal):
-        return format(value, "f") if value.is_finite() else str(value)
-    if value is None:
-        return ""
-    if not isinstance(value, (str, bytes, list, tuple, dict, set)):
-        missing = is_missing(value)
-        if isinstance(missing, bool) and missing:
-            return ""
-    text = _scalar_text(value, field)
-    if text is None:
-        raise _UnsupportedCellError(type(value).__name__)
-    return text
-
-
-def _scalar_text(value: object, field: str) -> str | None:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if field in _INT_FIELDS and value.is_integer():
-            return str(int(value))
-        return repr(value)
+    given = type(value).__name__
     if isinstance(value, Enum):
         value = value.value
-    return value if isinstance(value, str) else None
+    text = exact_text(value)
+    if text is None:
+        text = _number_text(value, field)
+    if text is not None:
+        return text
+    if value is None:
+        return ""
+    if not isinstance(value, (bytes, list, tuple, dict, set)):
+        try:
+            missing = is_missing(value)
+        except Exception:  # noqa: BLE001 - a value pandas cannot test is not a missing one
+            missing = False
+        if isinstance(missing, bool) and missing:
+            return ""
+    raise _UnsupportedCellError(f"unsupported value type {given}")
+
+
+def _number_text(value: object, field: str) -> str | None:
+    """The text of a bool, int, float or Decimal ("" for a float NaN); ``None`` for others."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    number = exact_int(value)
+    if number is not None:
+        if number.bit_length() > _MAX_INT_BITS:
+            raise _UnsupportedCellError(f"a whole number of {number.bit_length()} bits: too large")
+        return str(number)
+    if isinstance(value, float):
+        real = float.__float__(value)
+        if math.isnan(real):
+            return ""
+        return str(int(real)) if field in _INT_FIELDS and real.is_integer() else repr(real)
+    exact = exact_decimal(value)
+    if exact is not None:
+        return format(exact, "f") if exact.is_finite() else str(exact)
+    return None
 
 
 def _records(
@@ -306,7 +327,7 @@ def _records(
             try:
                 record[field] = (column, _cell(value, field, is_missing))
             except _UnsupportedCellError as err:
-                yield position, RowError(position, column, value, f"unsupported value type {err}")
+                yield position, RowError(position, column, value, str(err))
                 record[field] = (column, "")  # reported above; the row's other cells are read
         yield position, record
 

@@ -38,6 +38,7 @@ from typing import Any, Final
 
 import attrs
 
+from opinipp._checks import as_list, exact_text
 from opinipp._indices import (
     IndexBand,
     Lang,
@@ -50,6 +51,9 @@ from opinipp._indices import (
     half_up,
     instance,
     optional_instance,
+    optional_text,
+    plain_decimal,
+    text_check,
     to_tuple,
 )
 from opinipp.errors import InvalidArgumentError
@@ -72,17 +76,6 @@ __all__ = [
 _HUNDRED: Final = Fraction(100)
 
 
-def _text(owner: str, *, optional: bool = False) -> Any:  # noqa: ANN401 - an attrs validator
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if optional and value is None:
-            return
-        if not isinstance(value, str) or not value.strip():
-            expected = "None or non-empty text" if optional else "non-empty text"
-            raise InvalidArgumentError(f"{owner}.{attribute.name}", value, expected)
-
-    return check
-
-
 def _weight(owner: str, *, optional: bool) -> Any:  # noqa: ANN401 - an attrs validator
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if optional and value is None:
@@ -102,10 +95,16 @@ class Indicator:
     says where the row comes from.
     """
 
-    code: str = attrs.field(validator=_text("Indicator"))
-    name: str | None = attrs.field(validator=_text("Indicator", optional=True))
-    name_en: str | None = attrs.field(validator=_text("Indicator", optional=True))
-    weight: Decimal | None = attrs.field(validator=_weight("Indicator", optional=True))
+    code: str = attrs.field(converter=optional_text, validator=text_check("Indicator"))
+    name: str | None = attrs.field(
+        converter=optional_text, validator=text_check("Indicator", optional=True)
+    )
+    name_en: str | None = attrs.field(
+        converter=optional_text, validator=text_check("Indicator", optional=True)
+    )
+    weight: Decimal | None = attrs.field(
+        converter=plain_decimal, validator=_weight("Indicator", optional=True)
+    )
     provenance: Provenance = attrs.field(validator=instance(Provenance))
 
     def label(self, lang: Lang = "id") -> str:
@@ -125,10 +124,12 @@ class Aspect:
     ('kebijakan', Decimal('24'), 9, True)
     """
 
-    code: str = attrs.field(validator=_text("Aspect"))
-    name: str = attrs.field(validator=_text("Aspect"))
-    name_en: str = attrs.field(validator=_text("Aspect"))
-    weight: Decimal = attrs.field(validator=_weight("Aspect", optional=False))
+    code: str = attrs.field(converter=optional_text, validator=text_check("Aspect"))
+    name: str = attrs.field(converter=optional_text, validator=text_check("Aspect"))
+    name_en: str = attrs.field(converter=optional_text, validator=text_check("Aspect"))
+    weight: Decimal = attrs.field(
+        converter=plain_decimal, validator=_weight("Aspect", optional=False)
+    )
     indicators: tuple[Indicator, ...] = attrs.field(converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -157,9 +158,9 @@ class Aspect:
 class IppRules:
     """The PEKPPP instrument: aspects and weights, the indicator scale, the categories."""
 
-    key: str = attrs.field(validator=_text("IppRules"))
-    legal_basis: str = attrs.field(validator=_text("IppRules"))
-    source: str = attrs.field(validator=_text("IppRules"))
+    key: str = attrs.field(converter=optional_text, validator=text_check("IppRules"))
+    legal_basis: str = attrs.field(converter=optional_text, validator=text_check("IppRules"))
+    source: str = attrs.field(converter=optional_text, validator=text_check("IppRules"))
     aspects: tuple[Aspect, ...] = attrs.field(converter=to_tuple)
     bands: tuple[IndexBand, ...] = attrs.field(converter=to_tuple)
     bands_provenance: Provenance = attrs.field(validator=instance(Provenance))
@@ -186,7 +187,8 @@ class IppRules:
         >>> DEFAULT_IPP_RULES.aspect("Profesionalisme SDM").code
         'sdm'
         """
-        key = column_key(name) if isinstance(name, str) else None
+        text = exact_text(name)
+        key = column_key(text) if text is not None else None
         for a in self.aspects:
             if key in (a.code, column_key(a.name), column_key(a.name_en)):
                 return a
@@ -445,14 +447,18 @@ def _values(given: object, aspect: Aspect, argument: str, kind: str) -> tuple[ob
         f"{count} {kind} (a sequence in order, or a mapping from {aspect.indicators[0].code} …)"
     )
     if isinstance(given, Mapping):
-        keys = {column_key(str(k)): v for k, v in given.items()}
+        pairs = list(given.items())
+        keys = {column_key(t): v for k, v in pairs if (t := exact_text(k)) is not None}
         codes = [column_key(i.code) for i in aspect.indicators]
-        if set(keys) != set(codes) or len(keys) != len(given):
+        if set(keys) != set(codes) or len(keys) != len(pairs):
             raise InvalidArgumentError(argument, given, expected)
         return tuple(keys[c] for c in codes)
-    if isinstance(given, (str, bytes)) or not isinstance(given, Sequence) or len(given) != count:
+    if not isinstance(given, Sequence):
         raise InvalidArgumentError(argument, given, expected)
-    return tuple(given)
+    values = as_list(given, argument, expected)
+    if len(values) != count:
+        raise InvalidArgumentError(argument, given, expected)
+    return tuple(values)
 
 
 def _weights_for(
@@ -479,7 +485,8 @@ def _weights_for(
 
 
 def _named(key: object, aspect: Aspect) -> bool:
-    return isinstance(key, str) and column_key(key) in (
+    text = exact_text(key)
+    return text is not None and column_key(text) in (
         aspect.code,
         column_key(aspect.name),
         column_key(aspect.name_en),
@@ -580,14 +587,14 @@ def pemda_ipp(
     >>> pemda_ipp([Decimal("4.02"), Decimal("3.34")]).ipp  # Bojonegoro 2020 [R134]
     Decimal('3.68')
     """
-    if isinstance(unit_results, (str, bytes, Mapping)) or not isinstance(unit_results, Iterable):
-        raise InvalidArgumentError(
-            "unit_results", unit_results, "an iterable of IppResult or numbers"
-        )
+    expected = "an iterable of IppResult or numbers"
+    if isinstance(unit_results, Mapping):
+        raise InvalidArgumentError("unit_results", unit_results, expected)
+    items = as_list(unit_results, "unit_results", expected)
     if not isinstance(rules, IppRules):
         raise InvalidArgumentError("rules", rules, "an IppRules (DEFAULT_IPP_RULES)")
     units = tuple(
-        u.value if isinstance(u, IppResult) else _in_scale(u, "unit_results") for u in unit_results
+        u.value if isinstance(u, IppResult) else _in_scale(u, "unit_results") for u in items
     )
     if not units:
         raise InvalidArgumentError("unit_results", units, "at least one unit")

@@ -31,7 +31,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from opinipp import regions
-from opinipp._checks import find_member
+from opinipp._checks import exact_int, exact_text, find_member
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
     OPD,
@@ -215,10 +215,11 @@ def _score_argument(argument: str, value: object) -> Score:
 
 
 def _year_argument(value: object, argument: str = "year") -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value not in covered_years():
+    year = exact_int(value)
+    if year is None or year not in covered_years():
         covered = ", ".join(str(y) for y in covered_years())
         raise _invalid(argument, value, f"an assessment year with rules ({covered})")
-    return value
+    return year
 
 
 def _optional_bool(argument: str, value: object) -> bool | None:
@@ -227,10 +228,11 @@ def _optional_bool(argument: str, value: object) -> bool | None:
     return value
 
 
-def _size_argument(argument: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _invalid(argument, value, "a whole number from 0")
-    return value
+def _size_argument(argument: str, value: object, minimum: int = 0) -> int:
+    size = exact_int(value)
+    if size is None or size < minimum:
+        raise _invalid(argument, value, f"a whole number from {minimum}")
+    return size
 
 
 def _entity_kind(value: object) -> EntityKind | None:
@@ -277,11 +279,12 @@ def _opd_kind(value: object) -> OPDKind | None:
 def _province_argument(value: object) -> Province | None:
     if value is None:
         return None
+    text = exact_text(value)
     try:
         if isinstance(value, Province):
             return regions.provincial_government(value).province
-        if isinstance(value, str):
-            return regions.province(value)
+        if text is not None:
+            return regions.province(text)
     except OpinippError as error:
         raise _invalid("province", value, f"a known province: {error}") from error
     raise _invalid("province", value, "None, a Province, or a province name or code")
@@ -290,9 +293,10 @@ def _province_argument(value: object) -> Province | None:
 def _pemda_argument(value: object) -> Pemda | None:
     if value is None or isinstance(value, Pemda):
         return value
-    if isinstance(value, str):
+    text = exact_text(value)
+    if text is not None:
         try:
-            return regions.pemda(value)
+            return regions.pemda(text)
         except OpinippError as error:
             raise _invalid("pemda", value, f"a known Pemda: {error}") from error
     raise _invalid("pemda", value, "None, a Pemda, or a Pemda name or code")
@@ -309,8 +313,9 @@ def _scope_argument(value: object) -> Scope | None:
 def _ties_argument(value: object) -> Ties | None:
     if value is None:
         return None
+    text = exact_text(value)
     for mode in _TIES:
-        if isinstance(value, str) and value == mode:
+        if text == mode:
             return mode
     raise _invalid("ties", value, "None, 'min', 'dense' or 'ordinal'")
 
@@ -425,8 +430,8 @@ def _year_pool(
     )
     if not pool:
         raise InvalidArgument(
-            f"no assessment year satisfies min_value={_show(min_value)}, "
-            f"max_value={_show(max_value)}, with_zones={with_zones!r}, "
+            f"no assessment year satisfies min_value={_show(low)}, "
+            f"max_value={_show(high)}, with_zones={with_zones!r}, "
             f"with_categories={with_categories!r}, "
             f"with_tanpa_maladministrasi={with_tanpa_maladministrasi!r}; covered years: "
             + ", ".join(str(y) for y in covered_years())
@@ -435,9 +440,10 @@ def _year_pool(
 
 
 def _bounded_year(argument: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    year = exact_int(value)
+    if year is None:
         raise _invalid(argument, value, "None or a year (int)")
-    return value
+    return year
 
 
 def years(
@@ -891,7 +897,7 @@ def assessment_sets(
         pool = _pool_size(_entity_kind(kind))
         if pool is not None and sizes.low > pool:
             raise InvalidArgument(
-                f"min_size={_show(sizes.low)} is above the {pool} entities of kind {kind!r}"
+                f"min_size={_show(sizes.low)} is above the {pool} entities of kind {_show(kind)}"
             )
     return _assessment_sets(year_strategy, kind_strategy, sizes)
 
@@ -1122,9 +1128,9 @@ def skm_responses(
     from opinipp.skm import Responses
 
     pool = _skm_rules_argument(rules)
-    low = _size_argument("min_size", min_size)
-    high = _size_argument("max_size", max_size)
-    if low < 1 or low > high:
+    low = _size_argument("min_size", min_size, 1)
+    high = _size_argument("max_size", max_size, 1)
+    if low > high:
         raise _invalid("min_size", min_size, f"at least 1 and not above max_size={high}")
 
     def of(r: SkmRules) -> SearchStrategy[Responses]:
@@ -1204,6 +1210,9 @@ def __dir__() -> list[str]:
 
 # ---------------------------------------------------------------------------------------
 # Instruments (opinipp.instruments): small instruments and indicator values.
+
+_MAX_INDICATORS: Final = 40
+_MAX_POINTS: Final = 10
 
 
 @st.composite
@@ -1299,23 +1308,15 @@ def instruments(
     """
 
     def check() -> SearchStrategy[object]:
-        for name, value in (
-            ("min_indicators", min_indicators),
-            ("max_indicators", max_indicators),
-            ("max_points", max_points),
-        ):
-            given: object = value
-            if isinstance(given, bool) or not isinstance(given, int) or given < 1:
-                raise InvalidArgument(f"{name}={value!r}: expected a whole number from 1")
-        if max_indicators < min_indicators or max_indicators > 40:
-            raise InvalidArgument(
-                f"max_indicators={max_indicators!r}: expected {min_indicators}..40"
-            )
-        if max_points > 10:
-            raise InvalidArgument(f"max_points={max_points!r}: expected at most 10")
-        if weighted not in (True, False, None):
-            raise InvalidArgument(f"weighted={weighted!r}: expected True, False or None")
-        return _small_instruments(min_indicators, max_indicators, max_points, year, weighted)
+        low = _size_argument("min_indicators", min_indicators, 1)
+        high = _size_argument("max_indicators", max_indicators, 1)
+        points = _size_argument("max_points", max_points, 1)
+        if high < low or high > _MAX_INDICATORS:
+            raise _invalid("max_indicators", max_indicators, f"{low}..{_MAX_INDICATORS}")
+        if points > _MAX_POINTS:
+            raise _invalid("max_points", max_points, f"at most {_MAX_POINTS}")
+        choice = _optional_bool("weighted", weighted)
+        return _small_instruments(low, high, points, _year_argument(year), choice)
 
     return st.deferred(check)
 
@@ -1334,9 +1335,9 @@ def indicator_values(instrument: object) -> SearchStrategy[dict[str, int]]:
 
     def check() -> SearchStrategy[dict[str, int]]:
         if not isinstance(instrument, Instrument):
-            raise InvalidArgument(f"instrument={instrument!r}: expected an Instrument")
+            raise _invalid("instrument", instrument, "an Instrument")
         if any(i.scale is None for i in instrument.indicators) or not instrument.indicators:
-            raise InvalidArgument(f"{instrument!r}: every indicator needs a scale")
+            raise _invalid("instrument", instrument, "an Instrument whose indicators have scales")
         return st.fixed_dictionaries(
             {
                 i.code: st.integers(i.scale.low, i.scale.high)

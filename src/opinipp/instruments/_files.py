@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
 import attrs
 
-from opinipp._checks import FrozenMapping
+from opinipp._checks import FrozenMapping, exact_text
 from opinipp.errors import InvalidArgumentError, InvalidTextError, OpinippError, RowError
 from opinipp.instruments._model import (
     Dimension,
@@ -38,6 +37,7 @@ from opinipp.instruments._model import (
 )
 from opinipp.rules import Dimension as Key
 from opinipp.serialization._records import ErrorMode, check_error_mode, raise_group
+from opinipp.serialization._table import file_path, method_of, source_name_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -56,17 +56,15 @@ KEPERCAYAAN: Final = "kepercayaan_masyarakat"
 
 
 def _open(source: object) -> tuple[IO[str], str, bool]:
-    if isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        if not isinstance(path, str):
-            raise InvalidArgumentError("source", source, "a str path or a text file")
+    path = file_path(source, "source", "a path or a text file")
+    if path is not None:
         try:
             return open(path, encoding="utf-8-sig", newline=""), path, True  # noqa: PTH123
-        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        except OSError as exc:
             reason = getattr(exc, "strerror", None) or type(exc).__name__
             raise InvalidArgumentError("source", source, f"a readable file ({reason})") from None
-    if isinstance(source, io.TextIOBase) or hasattr(source, "read"):
-        return source, getattr(source, "name", "<stream>"), False  # type: ignore[return-value]
+    if method_of(source, "read") is not None:
+        return source, source_name_of(source), False  # type: ignore[return-value]
     raise InvalidArgumentError("source", source, "a path or a text file")
 
 
@@ -84,9 +82,10 @@ def _read_text(source: object) -> tuple[str, str]:
     finally:
         if owned:
             stream.close()
-    if not isinstance(text, str):
+    plain = exact_text(text)
+    if plain is None:
         raise InvalidArgumentError("source", source, "a file opened in text mode")
-    return text.lstrip("\ufeff"), str(name)
+    return plain.lstrip("\ufeff"), name
 
 
 def _csv_rows(

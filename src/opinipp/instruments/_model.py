@@ -13,7 +13,6 @@ table or a user's file that breaks a rule fails with an opinipp error naming the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
 from html import escape
@@ -21,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
+from opinipp._checks import as_list, exact_decimal, exact_int, exact_text
+from opinipp._indices import check_lang, optional_text, plain_int, text_check
 from opinipp.errors import InvalidArgumentError
 from opinipp.rules import Dimension as DimensionKey
 
@@ -72,27 +73,14 @@ _PROVENANCE_ID: Final = {
 
 
 def _english(lang: object) -> bool:
-    if lang not in ("id", "en"):
-        raise InvalidArgumentError("lang", lang, "'id' or 'en'")
-    return lang == "en"
-
-
-def _text(cls: str, *, optional: bool = False) -> Any:  # noqa: ANN401 - an attrs validator
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str) or not value.strip():
-            expected = "None or non-empty text" if optional else "non-empty text"
-            raise InvalidArgumentError(f"{cls}.{attribute.name}", value, expected)
-
-    return check
+    return check_lang(lang) == "en"
 
 
 def _instance(cls: str, kind: type, expected: str, *, optional: bool = False) -> Any:  # noqa: ANN401
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        if not isinstance(value, kind) or (kind is int and type(value) is not int):
             raise InvalidArgumentError(f"{cls}.{attribute.name}", value, expected)
 
     return check
@@ -103,9 +91,7 @@ T = TypeVar("T")
 
 def as_tuple(value: object, where: str, kind: type[T], expected: str) -> tuple[T, ...]:
     """``value``'s items as a tuple, each checked to be a ``kind`` (internal)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidArgumentError(where, value, expected)
-    items = tuple(value)
+    items = tuple(as_list(value, where, expected))
     for item in items:
         if not isinstance(item, kind):
             raise InvalidArgumentError(where, item, expected)
@@ -113,11 +99,13 @@ def as_tuple(value: object, where: str, kind: type[T], expected: str) -> tuple[T
 
 
 def _percent(value: object) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, (int, str)) and not isinstance(value, bool):
+    exact = exact_decimal(value)
+    if exact is not None:
+        return exact
+    given = exact_text(value) if not isinstance(value, int) else exact_int(value)
+    if given is not None:
         try:
-            return Decimal(value)
+            return Decimal(given)
         except ArithmeticError:
             pass
     raise InvalidArgumentError("Weight.percent", value, "a percentage (Decimal, int or text)")
@@ -140,7 +128,9 @@ class Weight:
 
     percent: Decimal = attrs.field(converter=_percent)
     provenance: Provenance = attrs.field(validator=_instance("Weight", Provenance, "a Provenance"))
-    source: str | None = attrs.field(default=None, validator=_text("Weight", optional=True))
+    source: str | None = attrs.field(
+        default=None, converter=optional_text, validator=text_check("Weight", optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         p = self.percent
@@ -161,6 +151,10 @@ class Weight:
         return f"Weight({str(self.percent)!r}, {self.provenance.name})"
 
 
+_MAX_LOW: Final = 1_000_000
+"""The largest bottom of a scale, either side of 0 (a scale has at most 1000 points)."""
+
+
 @attrs.frozen(repr=False)
 class Scale:
     """The whole-number points an indicator is scored on, ``low`` to ``high``.
@@ -173,14 +167,24 @@ class Scale:
     opinipp.errors.InvalidArgumentError: invalid Scale.high 2: expected a whole number above 2
     """
 
-    low: int = attrs.field(validator=_instance("Scale", int, "a whole number (int)"))
-    high: int = attrs.field(validator=_instance("Scale", int, "a whole number (int)"))
+    low: int = attrs.field(
+        converter=plain_int, validator=_instance("Scale", int, "a whole number (int)")
+    )
+    high: int = attrs.field(
+        converter=plain_int, validator=_instance("Scale", int, "a whole number (int)")
+    )
     provenance: Provenance = attrs.field(
         default=Provenance.OFFICIAL, validator=_instance("Scale", Provenance, "a Provenance")
     )
-    source: str | None = attrs.field(default=None, validator=_text("Scale", optional=True))
+    source: str | None = attrs.field(
+        default=None, converter=optional_text, validator=text_check("Scale", optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
+        if not -_MAX_LOW <= self.low <= _MAX_LOW:
+            raise InvalidArgumentError(
+                "Scale.low", self.low, f"a whole number from {-_MAX_LOW} to {_MAX_LOW}"
+            )
         if self.high <= self.low:
             raise InvalidArgumentError("Scale.high", self.high, f"a whole number above {self.low}")
         if self.high - self.low > 1000:
@@ -203,8 +207,10 @@ class Evidence:
     True
     """
 
-    number: int = attrs.field(validator=_instance("Evidence", int, "a whole number (int)"))
-    name: str = attrs.field(validator=_text("Evidence"))
+    number: int = attrs.field(
+        converter=plain_int, validator=_instance("Evidence", int, "a whole number (int)")
+    )
+    name: str = attrs.field(converter=optional_text, validator=text_check("Evidence"))
     required: bool = attrs.field(
         default=True, kw_only=True, validator=_instance("Evidence", bool, "True or False")
     )
@@ -232,8 +238,10 @@ class Indicator:
     ('PR-01', None, False)
     """
 
-    code: str = attrs.field(validator=_text("Indicator"))
-    name: str | None = attrs.field(validator=_text("Indicator", optional=True))
+    code: str = attrs.field(converter=optional_text, validator=text_check("Indicator"))
+    name: str | None = attrs.field(
+        converter=optional_text, validator=text_check("Indicator", optional=True)
+    )
     scale: Scale | None = attrs.field(
         validator=_instance("Indicator", Scale, "a Scale or None", optional=True)
     )
@@ -247,10 +255,16 @@ class Indicator:
         default=False, kw_only=True, validator=_instance("Indicator", bool, "True or False")
     )
     secondary_reason: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text("Indicator", optional=True)
+        default=None,
+        kw_only=True,
+        converter=optional_text,
+        validator=text_check("Indicator", optional=True),
     )
     note: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text("Indicator", optional=True)
+        default=None,
+        kw_only=True,
+        converter=optional_text,
+        validator=text_check("Indicator", optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -295,10 +309,15 @@ class Variable:
     ()
     """
 
-    name: str | None = attrs.field(validator=_text("Variable", optional=True))
+    name: str | None = attrs.field(
+        converter=optional_text, validator=text_check("Variable", optional=True)
+    )
     indicators: tuple[Indicator, ...] = attrs.field(converter=_indicators)
     note: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text("Variable", optional=True)
+        default=None,
+        kw_only=True,
+        converter=optional_text,
+        validator=text_check("Variable", optional=True),
     )
 
     def __repr__(self) -> str:
@@ -324,7 +343,7 @@ class Dimension:
     ('input', None, ())
     """
 
-    name: str = attrs.field(validator=_text("Dimension"))
+    name: str = attrs.field(converter=optional_text, validator=text_check("Dimension"))
     key: DimensionKey | None = attrs.field(
         validator=_instance(
             "Dimension", DimensionKey, "an opinipp.rules.Dimension or None", optional=True
@@ -335,7 +354,10 @@ class Dimension:
     )
     variables: tuple[Variable, ...] = attrs.field(converter=_variables)
     note: str | None = attrs.field(
-        default=None, kw_only=True, validator=_text("Dimension", optional=True)
+        default=None,
+        kw_only=True,
+        converter=optional_text,
+        validator=text_check("Dimension", optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -360,23 +382,23 @@ class Dimension:
 
 
 def _years(value: object) -> tuple[int, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidArgumentError("Instrument.years", value, "a sequence of years")
-    years = tuple(value)
-    if (
-        not years
-        or any(isinstance(y, bool) or not isinstance(y, int) for y in years)
-        or list(years) != sorted(set(years))
-    ):
+    given = as_list(value, "Instrument.years", "a sequence of years")
+    years = tuple(
+        int.__index__(y) if isinstance(y, int) and not isinstance(y, bool) else y for y in given
+    )
+    if not years or any(type(y) is not int for y in years) or list(years) != sorted(set(years)):
         raise InvalidArgumentError("Instrument.years", value, "increasing whole-number years")
     return years
 
 
 def _texts(value: object) -> tuple[str, ...]:
-    items = as_tuple(value, "Instrument.notes", str, "non-empty texts")
-    if any(not t.strip() for t in items):
+    items = tuple(
+        exact_text(t) for t in as_tuple(value, "Instrument.notes", str, "non-empty texts")
+    )
+    texts = tuple(t for t in items if t is not None and t.strip())
+    if len(texts) != len(items):
         raise InvalidArgumentError("Instrument.notes", value, "non-empty texts")
-    return items
+    return texts
 
 
 def _dimensions(value: object) -> tuple[Dimension, ...]:
@@ -402,9 +424,9 @@ class Instrument:
     """
 
     years: tuple[int, ...] = attrs.field(converter=_years)
-    name: str = attrs.field(validator=_text("Instrument"))
+    name: str = attrs.field(converter=optional_text, validator=text_check("Instrument"))
     dimensions: tuple[Dimension, ...] = attrs.field(converter=_dimensions)
-    provenance: str = attrs.field(validator=_text("Instrument"))
+    provenance: str = attrs.field(converter=optional_text, validator=text_check("Instrument"))
     references: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_texts)
     kepercayaan_weight: Weight | None = attrs.field(
         default=None,
@@ -460,9 +482,10 @@ class Instrument:
 
     def find_indicator(self, code: object) -> Indicator | None:
         """Return the indicator with ``code`` (case-insensitive), or ``None``."""
-        if not isinstance(code, str):
+        text = exact_text(code)
+        if text is None:
             return None
-        key = code.strip().casefold()
+        key = text.strip().casefold()
         for indicator in self.indicators:
             if indicator.code.casefold() == key:
                 return indicator
@@ -484,9 +507,10 @@ class Instrument:
         """
         if isinstance(text, DimensionKey):
             return next((d for d in self.dimensions if d.key is text), None)
-        if not isinstance(text, str):
+        given = exact_text(text)
+        if given is None:
             return None
-        key = " ".join(text.split()).casefold()
+        key = " ".join(given.split()).casefold()
         for dimension in self.dimensions:
             if key in (dimension.name.casefold(), getattr(dimension.key, "value", None)):
                 return dimension
@@ -502,7 +526,8 @@ class Instrument:
 
     def covers(self, year: object) -> bool:
         """Return whether this instrument is the one of ``year``."""
-        return isinstance(year, int) and not isinstance(year, bool) and year in self.years
+        whole = exact_int(year)
+        return whole is not None and whole in self.years
 
     def tree(self, lang: Lang = "id") -> list[str]:
         r"""The instrument as indented lines: dimensions, variables, indicators, weights.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 import re
 from typing import IO, TYPE_CHECKING, Final, NamedTuple, NoReturn
 
@@ -23,9 +22,17 @@ from opinipp.serialization._records import (
     raise_group,
     read_records,
 )
-from opinipp.serialization._table import SURROGATE, read_rows, source_name_of, write_atomically
+from opinipp.serialization._table import (
+    SURROGATE,
+    file_path,
+    method_of,
+    read_rows,
+    source_name_of,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Iterator, Mapping
 
     from opinipp.scores import Score
@@ -415,16 +422,16 @@ def write_csv(
         writer.writerow(WRITTEN_COLUMNS)
         writer.writerows(rows)
 
-    if isinstance(target, (str, os.PathLike)):
-        write_atomically(target, write)
+    if file_path(target, "target", "a path or a text file open for writing") is not None:
+        write_atomically(target, write)  # type: ignore[arg-type]  # a checked path
         return
-    given: object = target
-    if not callable(getattr(given, "write", None)) or isinstance(given, (bytes, bytearray)):
+    write_to = method_of(target, "write")
+    if write_to is None or isinstance(target, (bytes, bytearray)):
         raise InvalidArgumentError("target", target, "a path or a text file open for writing")
     text = io.StringIO()
     write(text)
     try:
-        target.write(text.getvalue())
+        write_to(text.getvalue())
     except TypeError:  # a file opened in binary mode
         raise InvalidArgumentError(
             "target", target, "a path or a text file open for writing (not binary)"

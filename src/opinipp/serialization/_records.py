@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from typing import Final, Literal, NoReturn, TypeAlias
 
 from opinipp import regions
-from opinipp._checks import find_member
+from opinipp._checks import as_list, exact_text, find_member
 from opinipp._names import opd_kind_of
 from opinipp.assessments import MAX_RANK, Assessment, PublishedResult
 from opinipp.entities import (
@@ -168,9 +168,10 @@ def check_error_mode(errors: object) -> ErrorMode:
     >>> check_error_mode("raise")
     'raise'
     """
-    if isinstance(errors, str) and errors == "collect":
+    text = exact_text(errors)
+    if text == "collect":
         return "collect"
-    if isinstance(errors, str) and errors == "raise":
+    if text == "raise":
         return "raise"
     raise InvalidArgumentError("errors", errors, "'collect' or 'raise'")
 
@@ -183,9 +184,10 @@ def assessment_list(assessments: object, argument: str = "assessments") -> list[
     ...
     opinipp.errors.InvalidArgumentError: invalid assessments 'x': expected an iterable of ...
     """
-    if isinstance(assessments, (str, bytes, Assessment)) or not isinstance(assessments, Iterable):
-        raise InvalidArgumentError(argument, assessments, "an iterable of Assessment objects")
-    items = list(assessments)
+    expected = "an iterable of Assessment objects"
+    if isinstance(assessments, Assessment):
+        raise InvalidArgumentError(argument, assessments, expected)
+    items = as_list(assessments, argument, expected)
     for item in items:
         if not isinstance(item, Assessment):
             raise InvalidArgumentError(argument, item, "Assessment objects only")

@@ -29,6 +29,7 @@ import shutil
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, cast
 
+from opinipp._checks import exact_int, exact_text
 from opinipp.errors import InvalidArgumentError, RowError
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ __all__ = [
     "MAX_CELL",
     "SURROGATE",
     "Table",
+    "file_path",
+    "method_of",
     "read_rows",
     "read_table",
     "source_name_of",
@@ -52,6 +55,56 @@ MAX_CELL: Final = 2**31 - 1
 SURROGATE: Final = re.compile("[\ud800-\udfff]")
 """A lone surrogate: what undecodable bytes become when read, and what UTF-8 cannot encode."""
 _BOM: Final = "\ufeff"
+
+
+def file_path(source: object, argument: str, expected: str) -> str | None:
+    r"""The path that ``source`` (a ``str`` or :class:`os.PathLike`) names; ``None`` for others.
+
+    A path-like whose ``__fspath__`` raises or gives no ``str``, and a path with a NUL or a
+    character the file system cannot encode (a lone surrogate such as ``'\ud800'``), raise
+    :class:`~opinipp.errors.InvalidArgumentError` for ``argument``, which accepts ``expected``.
+
+    >>> import pathlib
+    >>> file_path(pathlib.Path("data/skm.csv"), "source", "a path"), file_path(3, "source", "")
+    ('data/skm.csv', None)
+    >>> file_path("a\x00b", "source", "a path")
+    Traceback (most recent call last):
+    ...
+    opinipp.errors.InvalidArgumentError: invalid source 'a\x00b': expected a valid file path ...
+    """
+    text = exact_text(source)
+    if text is None:
+        if not isinstance(source, os.PathLike):
+            return None
+        try:
+            text = exact_text(os.fspath(source))
+        except Exception as error:  # whatever a path-like raises
+            raise InvalidArgumentError(argument, source, expected) from error
+        if text is None:
+            raise InvalidArgumentError(argument, source, f"{expected} (a str path)")
+    if "\x00" in text:
+        raise InvalidArgumentError(argument, source, "a valid file path (without NUL)")
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError as error:
+        raise InvalidArgumentError(
+            argument, source, "a valid file path (without lone surrogates)"
+        ) from error
+    return text
+
+
+def method_of(obj: object, name: str) -> Callable[..., Any] | None:
+    """``obj``'s attribute ``name`` if it is callable, else ``None`` (also when looking raises).
+
+    >>> import io
+    >>> method_of(io.StringIO(), "read") is not None, method_of(3, "read")
+    (True, None)
+    """
+    try:
+        found = getattr(obj, name, None)
+    except Exception:  # noqa: BLE001 - an object whose attribute lookup raises has none
+        return None
+    return found if callable(found) else None
 
 
 def _undecodable(row: int, column: str | None, cell: str) -> RowError:
@@ -70,8 +123,8 @@ def _undecodable(row: int, column: str | None, cell: str) -> RowError:
 
 def _lines(source: object, argument: str) -> tuple[Iterable[str], io.TextIOWrapper[Any] | None]:
     """The lines of ``source`` as text (bytes decoded as UTF-8, undecodable bytes escaped)."""
-    read = getattr(source, "read", None)
-    if not callable(read) or isinstance(source, (str, bytes, bytearray, type)):
+    read = method_of(source, "read")
+    if read is None or isinstance(source, (str, bytes, bytearray, type)):
         raise InvalidArgumentError(argument, source, "a path, or a file open for reading")
     try:
         probe = read(0)
@@ -96,18 +149,13 @@ def _lines(source: object, argument: str) -> tuple[Iterable[str], io.TextIOWrapp
 @contextlib.contextmanager
 def _opened(source: object, argument: str) -> Iterator[tuple[Iterable[str], str]]:
     with contextlib.ExitStack() as stack:
-        if isinstance(source, (str, os.PathLike)):
-            path = os.fspath(source)
-            if not isinstance(path, str):
-                raise InvalidArgumentError(argument, source, "a str path or a file")
-            try:
-                handle = open(path, "rb")  # noqa: PTH123, SIM115 - closed by the stack
-            except ValueError as err:  # an embedded NUL character
-                raise InvalidArgumentError(argument, source, f"a valid file path ({err})") from None
+        path = file_path(source, argument, "a path, or a file open for reading")
+        if path is not None:
+            handle = open(path, "rb")  # noqa: PTH123, SIM115 - closed by the stack
             stack.enter_context(handle)
             name, source = path, handle
         else:
-            name = source_name_of(source)
+            name = source_name_of(source, argument)
         lines, wrapper = _lines(source, argument)
         if wrapper is not None:
             stack.callback(wrapper.detach)  # a caller's file stays open
@@ -165,16 +213,27 @@ def read_rows(
         yield from _rows(lines, source_name or name, mode)
 
 
-def source_name_of(source: object) -> str:
+def source_name_of(source: object, argument: str = "source") -> str:
     """The name of a source in messages: its path, or the stream's ``name``.
+
+    A bad path raises as in :func:`file_path` (for ``argument``).
 
     >>> import io
     >>> source_name_of("data/skm.csv"), source_name_of(io.StringIO())
     ('data/skm.csv', '<stream>')
     """
-    if isinstance(source, (str, os.PathLike)):
-        return str(os.fspath(source))
-    return str(getattr(source, "name", "<stream>"))
+    path = file_path(source, argument, "a path, or a file open for reading")
+    if path is not None:
+        return path
+    try:
+        name = getattr(source, "name", None)
+    except Exception:  # noqa: BLE001 - a stream whose attribute lookup raises has no name
+        name = None
+    text = exact_text(name)
+    if text is not None:
+        return text
+    descriptor = exact_int(name)  # a file opened from a descriptor
+    return "<stream>" if descriptor is None else str(descriptor)
 
 
 class Table(NamedTuple):
@@ -227,7 +286,7 @@ def read_table(
                 header = [c.strip() for c in cells]
             else:
                 rows.append((row, cells))
-    return Table(source_name or source_name_of(source), header or [], rows, problems)
+    return Table(source_name or source_name_of(source, argument), header or [], rows, problems)
 
 
 def _rows(
@@ -313,12 +372,9 @@ def write_atomically(
     >>> path.read_bytes(), [p.name for p in path.parent.iterdir()]
     (b'year\r\n2023\r\n', ['out.csv'])
     """
-    given: object = target
-    path = os.fspath(given) if isinstance(given, (str, os.PathLike)) else None
-    if not isinstance(path, str):
+    path = file_path(target, argument, "a str path or a text file")
+    if path is None:
         raise InvalidArgumentError(argument, target, "a str path or a text file")
-    if "\x00" in path:
-        raise InvalidArgumentError(argument, target, "a valid file path (without NUL)")
     final = Path(path).resolve()
     if final.is_dir():
         raise InvalidArgumentError(argument, target, "a file path, not a directory")

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from opinipp._checks import exact_decimal, exact_int, exact_text
 from opinipp._indices import (
     IndexBand,
     Lang,
@@ -96,13 +97,15 @@ def _weight(weight: object, rules: SkmRules) -> Fraction:
         return rules.weight
     printed = ", ".join(repr(str(w)) for w in rules.printed_weights) or "none for this regulation"
     expected = f"None (the exact 1/{len(rules.unsur)}) or a printed weight: {printed}"
-    if isinstance(weight, (str, Decimal)):
-        try:
-            value = Decimal(weight.strip().replace(",", ".") if isinstance(weight, str) else weight)
-        except ArithmeticError:
-            raise InvalidArgumentError("weight", weight, expected) from None
-        if value.is_finite() and value in rules.printed_weights:
-            return Fraction(value)
+    text = exact_text(weight)
+    try:
+        value = (
+            Decimal(text.strip().replace(",", ".")) if text is not None else exact_decimal(weight)
+        )
+    except ArithmeticError:
+        raise InvalidArgumentError("weight", weight, expected) from None
+    if value is not None and value.is_finite() and value in rules.printed_weights:
+        return Fraction(value)
     raise InvalidArgumentError("weight", weight, expected)
 
 
@@ -423,13 +426,8 @@ def sample_size(population: int, /) -> SampleSize:
     [10, 80, 278, 370, 384]
     """
     expected = "a whole number of service users, at least 1"
-    if isinstance(population, bool) or not hasattr(population, "__index__"):
-        raise InvalidArgumentError("population", population, expected)
-    try:
-        size = population.__index__()
-    except TypeError:
-        raise InvalidArgumentError("population", population, expected) from None
-    if size < 1:
+    size = exact_int(population)
+    if size is None or size < 1:
         raise InvalidArgumentError("population", population, expected)
     spread = _KM_CHI_SQUARE * _KM_P * (1 - _KM_P)
     exact = spread * size / (_KM_D**2 * (size - 1) + spread)

@@ -15,22 +15,25 @@ pandas data frame (the ``pandas`` extra). Every bad cell is reported as a
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from opinipp._indices import exact_number, is_blank
+from opinipp._checks import as_list, exact_text
+from opinipp._indices import exact_number, is_blank, optional_text, text_check
 from opinipp.errors import (
     InvalidArgumentError,
     MissingExtraError,
     RowError,
+    _show,
 )
 from opinipp.skm._tables import DEFAULT_REGULATION, SKM_RULES
 from opinipp.skm._types import SkmRules, column_key
 
 if TYPE_CHECKING:
+    import os
+
     import pandas as pd
 
     from opinipp.serialization._records import ErrorMode
@@ -59,7 +62,8 @@ def skm_rules(regulation: SkmRules | str = DEFAULT_REGULATION, /) -> SkmRules:
     given: object = regulation
     if isinstance(given, SkmRules):
         return given
-    found = _BY_KEY.get(given.strip().casefold()) if isinstance(given, str) else None
+    text = exact_text(given)
+    found = _BY_KEY.get(text.strip().casefold()) if text is not None else None
     if found is None:
         choices = ", ".join(repr(k) for k in _BY_KEY)
         raise InvalidArgumentError("rules", given, f"one of {choices} or an SkmRules")
@@ -96,20 +100,17 @@ def _answer(value: object, low: int, high: int) -> int:
 
 
 def _answers(value: object) -> tuple[tuple[int, ...], ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidArgumentError("Responses.answers", value, "a sequence of rows of answers")
-    rows = tuple(value)
-    for row in rows:
-        if not isinstance(row, tuple) or not all(type(a) is int for a in row):
-            raise InvalidArgumentError(
-                "Responses.answers", row, "rows as tuples of int (use Responses.from_rows)"
-            )
-    return rows
-
-
-def _source(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidArgumentError(f"Responses.{attribute.name}", value, "non-empty text")
+    given = as_list(value, "Responses.answers", "a sequence of rows of answers")
+    expected = "rows as tuples of int (use Responses.from_rows)"
+    rows = []
+    for row in given:
+        if not isinstance(row, tuple):
+            raise InvalidArgumentError("Responses.answers", row, expected)
+        answers = tuple(as_list(row, "Responses.answers", expected))
+        if not all(type(a) is int for a in answers):
+            raise InvalidArgumentError("Responses.answers", row, expected)
+        rows.append(answers)
+    return tuple(rows)
 
 
 @attrs.frozen(repr=False)
@@ -131,7 +132,12 @@ class Responses:
 
     answers: tuple[tuple[int, ...], ...] = attrs.field(converter=_answers)
     rules: SkmRules = attrs.field(factory=skm_rules, converter=skm_rules)
-    source: str = attrs.field(default="responses", validator=_source, kw_only=True)
+    source: str = attrs.field(
+        default="responses",
+        converter=optional_text,
+        validator=text_check("Responses"),
+        kw_only=True,
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.answers:
@@ -195,16 +201,17 @@ class Responses:
         the_rules = skm_rules(rules)
         mode = _error_mode(errors)
         skipped = _ignored(ignore)
-        if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
-            raise InvalidArgumentError("rows", rows, "an iterable of rows (sequences or mappings)")
+        expected = "an iterable of rows (sequences or mappings)"
+        if isinstance(rows, Mapping):
+            raise InvalidArgumentError("rows", rows, expected)
         reader = _Reader(the_rules, mode, source)
-        for position, row in enumerate(rows):
+        for position, row in enumerate(as_list(rows, "rows", expected)):
             if isinstance(row, Mapping):
                 reader.read_mapping(position, row, skipped)
             elif isinstance(row, (str, bytes)) or not isinstance(row, Sequence):
                 reader.problem(RowError(position, None, row, "expected a sequence or a mapping"))
             else:
-                reader.read_sequence(position, row)
+                reader.read_sequence(position, _cells(row))
         return reader.finish(cls)
 
     @classmethod
@@ -326,17 +333,23 @@ class Responses:
 def _missing(module: Any, value: object) -> bool:  # noqa: ANN401 - the pandas module
     try:
         return bool(module.isna(value)) if not isinstance(value, (list, tuple)) else False
-    except (TypeError, ValueError):
+    except Exception:  # noqa: BLE001 - a value pandas cannot test is not a missing one
         return False
 
 
+def _cells(row: Sequence[object]) -> list[object]:
+    """A row's cells as a list; a row whose iteration raises has none (reported as too few)."""
+    try:
+        return as_list(row, "row", "a sequence of answers")
+    except InvalidArgumentError:
+        return []
+
+
 def _ignored(ignore: object) -> frozenset[str]:
-    if isinstance(ignore, (str, bytes)) or not isinstance(ignore, Iterable):
-        raise InvalidArgumentError("ignore", ignore, "an iterable of column names")
-    names = tuple(ignore)
-    if not all(isinstance(n, str) for n in names):
-        raise InvalidArgumentError("ignore", names, "column names as text")
-    return frozenset(column_key(n) for n in names)
+    names = [exact_text(n) for n in as_list(ignore, "ignore", "an iterable of column names")]
+    if not all(n is not None for n in names):
+        raise InvalidArgumentError("ignore", ignore, "column names as text")
+    return frozenset(column_key(n) for n in names if n is not None)
 
 
 class _Reader:
@@ -380,21 +393,23 @@ class _Reader:
         seen: set[int] = set()
         ok = True
         for column, value in values.items():
-            key = column_key(column) if isinstance(column, str) else None
+            text = exact_text(column)
+            key = column_key(text) if text is not None else None
+            name = text if text is not None else _show(column)
             if key is not None and key in skipped:
                 continue
             index = self.index.get(key) if key is not None else None
             if index is None:
-                self.problem(RowError(row, str(column), value, _unknown_column(self.rules)))
+                self.problem(RowError(row, name, value, _unknown_column(self.rules)))
                 ok = False
             elif index in seen:
                 self.problem(
-                    RowError(row, str(column), value, f"a second column for {_unsur(self, index)}")
+                    RowError(row, name, value, f"a second column for {_unsur(self, index)}")
                 )
                 ok = False
             else:
                 seen.add(index)
-                answers[index] = self.cell(row, str(column), value)
+                answers[index] = self.cell(row, name, value)
         for index in range(len(answers)):
             if index not in seen:
                 self.problem(RowError(row, None, None, f"no answer for {_unsur(self, index)}"))
@@ -501,27 +516,30 @@ def _excel_table(
         openpyxl = importlib.import_module("openpyxl")
     except ImportError:
         raise MissingExtraError("excel", "openpyxl") from None
-    if sheet is not None and not isinstance(sheet, str):
+    from opinipp.serialization._table import file_path, method_of, source_name_of
+
+    sheet_name = exact_text(sheet)
+    if sheet is not None and sheet_name is None:
         raise InvalidArgumentError("sheet", sheet, "None or a sheet name")
-    if isinstance(source, (str, os.PathLike)):
-        name = os.fspath(source)
-        if not isinstance(name, str):
-            raise InvalidArgumentError("source", source, "a str path or a binary file")
-    elif callable(getattr(source, "read", None)) and not isinstance(source, (bytes, bytearray)):
-        name = str(getattr(source, "name", "<workbook>"))
+    path = file_path(source, "source", "a path or a binary file open for reading")
+    opened: object = source
+    if path is not None:
+        name = opened = path
+    elif method_of(source, "read") is not None and not isinstance(source, (bytes, bytearray)):
+        name = source_name_of(source)
     else:
         raise InvalidArgumentError("source", source, "a path or a binary file open for reading")
     try:
-        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(opened, read_only=True, data_only=True)
     except OSError:
         raise
     except Exception as err:  # noqa: BLE001 - zipfile, XML and openpyxl errors alike
         raise InvalidArgumentError("source", name, f"an .xlsx workbook ({err})") from None
     try:
-        if sheet is None:
+        if sheet_name is None:
             ws = book.worksheets[0]
-        elif sheet in book.sheetnames:
-            ws = book[sheet]
+        elif sheet_name in book.sheetnames:
+            ws = book[sheet_name]
         else:
             raise InvalidArgumentError("sheet", sheet, f"one of {book.sheetnames}")
         lines = ws.iter_rows(values_only=True)

@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import attrs
 
+from opinipp._checks import exact_decimal
 from opinipp._indices import (
     IndexBand,
     Lang,
@@ -25,6 +26,10 @@ from opinipp._indices import (
     check_bands,
     check_lang,
     instance,
+    optional_text,
+    plain_int,
+    text_check,
+    texts,
     to_tuple,
 )
 from opinipp.errors import InvalidArgumentError
@@ -43,17 +48,6 @@ def column_key(text: str) -> str:
     return _FOLD.sub("", text.casefold())
 
 
-def _text(owner: str, *, optional: bool = False) -> Any:  # noqa: ANN401 - an attrs validator
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if optional and value is None:
-            return
-        if not isinstance(value, str) or not value.strip():
-            expected = "None or non-empty text" if optional else "non-empty text"
-            raise InvalidArgumentError(f"{owner}.{attribute.name}", value, expected)
-
-    return check
-
-
 @attrs.frozen
 class Unsur:
     """One element (*unsur*) of the survey, answered by every respondent on the answer scale.
@@ -68,10 +62,16 @@ class Unsur:
     ('U9', 'sarana', 'Sarana dan Prasarana', 'Facilities and infrastructure')
     """
 
-    code: str = attrs.field(validator=_text("Unsur"))
-    key: str | None = attrs.field(validator=_text("Unsur", optional=True))
-    name: str | None = attrs.field(validator=_text("Unsur", optional=True))
-    name_en: str | None = attrs.field(validator=_text("Unsur", optional=True))
+    code: str = attrs.field(converter=optional_text, validator=text_check("Unsur"))
+    key: str | None = attrs.field(
+        converter=optional_text, validator=text_check("Unsur", optional=True)
+    )
+    name: str | None = attrs.field(
+        converter=optional_text, validator=text_check("Unsur", optional=True)
+    )
+    name_en: str | None = attrs.field(
+        converter=optional_text, validator=text_check("Unsur", optional=True)
+    )
     provenance: Provenance = attrs.field(validator=instance(Provenance))
 
     def __attrs_post_init__(self) -> None:
@@ -95,7 +95,7 @@ class Unsur:
 
 
 def _positive_int(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+    if type(value) is not int or not 1 <= value <= 100:
         raise InvalidArgumentError(
             f"SkmRules.{attribute.name}", value, "a whole number from 1 to 100"
         )
@@ -103,9 +103,10 @@ def _positive_int(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 def _weights(value: object) -> tuple[Decimal, ...]:
     out = []
-    for w in to_tuple(value):
-        if not isinstance(w, Decimal) or not w.is_finite() or not 0 < w <= 1:
-            raise InvalidArgumentError("SkmRules.printed_weights", w, "Decimals in (0, 1]")
+    for given in to_tuple(value):
+        w = exact_decimal(given)
+        if w is None or not w.is_finite() or not 0 < w <= 1:
+            raise InvalidArgumentError("SkmRules.printed_weights", given, "Decimals in (0, 1]")
         out.append(w)
     return tuple(out)
 
@@ -122,18 +123,24 @@ class SkmRules:
     from; ``source`` lists reference keys.
     """
 
-    key: str = attrs.field(validator=_text("SkmRules"))
-    name: str = attrs.field(validator=_text("SkmRules"))
-    legal_basis: str = attrs.field(validator=_text("SkmRules"))
-    source: str = attrs.field(validator=_text("SkmRules"))
+    key: str = attrs.field(converter=optional_text, validator=text_check("SkmRules"))
+    name: str = attrs.field(converter=optional_text, validator=text_check("SkmRules"))
+    legal_basis: str = attrs.field(converter=optional_text, validator=text_check("SkmRules"))
+    source: str = attrs.field(converter=optional_text, validator=text_check("SkmRules"))
     unsur: tuple[Unsur, ...] = attrs.field(converter=to_tuple)
     bands: tuple[IndexBand, ...] = attrs.field(converter=to_tuple)
     bands_provenance: Provenance = attrs.field(validator=instance(Provenance))
-    answer_min: int = attrs.field(default=1, validator=_positive_int, kw_only=True)
-    answer_max: int = attrs.field(default=4, validator=_positive_int, kw_only=True)
-    conversion: int = attrs.field(default=25, validator=_positive_int, kw_only=True)
+    answer_min: int = attrs.field(
+        default=1, converter=plain_int, validator=_positive_int, kw_only=True
+    )
+    answer_max: int = attrs.field(
+        default=4, converter=plain_int, validator=_positive_int, kw_only=True
+    )
+    conversion: int = attrs.field(
+        default=25, converter=plain_int, validator=_positive_int, kw_only=True
+    )
     printed_weights: tuple[Decimal, ...] = attrs.field(default=(), converter=_weights, kw_only=True)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, kw_only=True)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=texts, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not self.unsur or not all(isinstance(u, Unsur) for u in self.unsur):
