@@ -38,13 +38,15 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
 from opinipp.cli._instruments import add_instrument_commands
-from opinipp.cli._output import write
+from opinipp.cli._output import csv_text, write
 from opinipp.cli._parsing import OutputError, Parser, UsageError, common_options, os_reason
 from opinipp.cli._results import add_result_commands
 from opinipp.cli._surveys import add_survey_commands
+from opinipp.cli._words import SHOWN_PROBLEMS, BadInput, error_text, problems_of, usage_text
 from opinipp.errors import InvalidArgumentError, OpinippError
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable
 
     from opinipp.cli._output import Output
@@ -55,7 +57,6 @@ _PROG = "opinipp"
 _EXIT_OK = 0
 _EXIT_BAD_INPUT = 2
 _EXIT_OUTPUT = 74  # EX_IOERR (sysexits.h): standard output could not be written
-_SHOWN_ROW_ERRORS = 3
 
 
 def _parser() -> Parser:
@@ -92,18 +93,55 @@ def _parser() -> Parser:
     return parser
 
 
-def _one_line(error: Exception) -> str:
-    """The error's message on one line; a file's bad rows as their first few messages."""
+def _run(args: argparse.Namespace, lang: Lang) -> Output:
+    if args.json and args.csv:
+        raise BadInput("--csv", "--json", "e_both_outputs")
+    result: Output = args.handler(args, lang)
+    return result
+
+
+def _asked(argv: Sequence[str] | None) -> tuple[Lang, bool]:
+    """The ``--lang`` and ``--json`` of an argument list argparse could not read."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang: Lang = "id"
+    for i, arg in enumerate(args):
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in ("id", "en"):
+            lang = "en" if value == "en" else "id"
+    return lang, "--json" in args
+
+
+def _error_json(error: Exception, message: str, lang: Lang, *, all_problems: bool) -> str:
+    """``{"error": {"type", "message", "problems"}}``: the error for a program to read."""
     from opinipp.errors import InvalidDataError
 
-    if isinstance(error, InvalidDataError):
-        messages = error.messages()
-        shown = "; ".join(messages[:_SHOWN_ROW_ERRORS])
-        more = len(messages) - _SHOWN_ROW_ERRORS
-        text = f"{error.message}: {shown}" + (f"; … {more} more" if more > 0 else "")
-    else:
-        text = str(error)
-    return " ".join(text.split())
+    cause = error.cause if isinstance(error, BadInput) and error.cause is not None else error
+    problems: list[dict[str, object]] = []
+    if isinstance(cause, InvalidDataError):
+        lines = problems_of(cause, lang)
+        for member, line in zip(cause.exceptions, lines, strict=True):
+            problems.append(
+                {
+                    "row": getattr(member, "row", None),
+                    "column": getattr(member, "column", None),
+                    "path": getattr(member, "path", None),
+                    "message": line,
+                }
+            )
+        if not all_problems:
+            problems = problems[:SHOWN_PROBLEMS]
+    kind = "UsageError" if isinstance(error, UsageError) else type(cause).__name__
+    if isinstance(error, BadInput) and error.cause is None:
+        kind = "InvalidArgumentError"
+    data = {
+        "error": {
+            "type": kind,
+            "message": message,
+            "argument": error.argument if isinstance(error, BadInput) else None,
+            "problems": problems,
+        }
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
 def _report(message: str) -> None:
@@ -188,24 +226,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise InvalidArgumentError(
             "argv", given, "None or a sequence of strings (the arguments after 'opinipp')"
         )
+    lang, as_json = _asked(argv)
+    all_problems = "--all-problems" in (sys.argv[1:] if argv is None else argv)
     try:
         args = _parser().parse_args(argv)
-        lang: Lang = args.lang
-        data, lines = args.handler(args, lang)
+        lang, as_json, all_problems = args.lang, args.json, args.all_problems
+        result = _run(args, lang)
     except SystemExit as done:  # --help and --version, printed by argparse
         code = done.code
         return _output(None, code if isinstance(code, int) else _EXIT_OK)
-    except (UsageError, OpinippError) as error:
-        _report(_one_line(error))
+    except (UsageError, BadInput, OpinippError) as error:
+        message = (
+            usage_text(error.message, error.prog, lang)
+            if isinstance(error, UsageError)
+            else error_text(error, lang, all_problems=all_problems)
+        )
+        _report(message)
+        if as_json:
+            _output(_error_json(error, message, lang, all_problems=all_problems), _EXIT_OK)
         return _EXIT_BAD_INPUT
     except OutputError as error:
         return _output_failed(str(error))
     except BrokenPipeError:  # --help or --version into `| head -1`
         return _output(None, _EXIT_OK)
     if args.json:
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(result.data, ensure_ascii=False, indent=2) + "\n"
+    elif args.csv and result.table is not None:
+        text = csv_text(result.table)
     else:
-        text = "\n".join(lines) + "\n"
+        text = "\n".join(result.lines) + "\n"
     return _output(text, _EXIT_OK)
 
 

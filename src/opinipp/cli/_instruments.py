@@ -89,7 +89,7 @@ def _cmd_instrument(args: argparse.Namespace, lang: Lang) -> Output:
         ],
         "notes": list(instrument.notes),
     }
-    return data, instrument.tree(lang)
+    return Output(data, instrument.tree(lang))
 
 
 def _simulation_args(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
@@ -124,7 +124,7 @@ def _cmd_simulate(args: argparse.Namespace, lang: Lang) -> Output:
     values = options.pop("values")
     result = simulate(instrument, values, **options)
     data = {"command": "simulate", "year": args.year, **_simulation_json(result)}
-    return data, result.lines(lang)
+    return Output(data, result.lines(lang))
 
 
 def _cmd_plan(args: argparse.Namespace, lang: Lang) -> Output:
@@ -154,7 +154,7 @@ def _cmd_plan(args: argparse.Namespace, lang: Lang) -> Output:
         ],
         "total_cost": None if result.total_cost is None else str(result.total_cost),
     }
-    return data, result.lines(lang)
+    return Output(data, result.lines(lang))
 
 
 def _cmd_readiness(args: argparse.Namespace, lang: Lang) -> Output:
@@ -185,7 +185,7 @@ def _cmd_readiness(args: argparse.Namespace, lang: Lang) -> Output:
         "excluded": [{"code": c, "reason": r} for c, r in result.excluded],
         "missing": [{"code": c, "number": e.number, "evidence": e.name} for c, e in result.missing],
     }
-    return data, result.lines(lang)
+    return Output(data, result.lines(lang))
 
 
 def __dir__() -> list[str]:

@@ -6,16 +6,34 @@ import argparse
 from typing import IO, TYPE_CHECKING, NoReturn, cast
 
 from opinipp.cli._output import write
+from opinipp.cli._words import YEAR_FORM
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 
-__all__ = ["OutputError", "Parser", "UsageError", "common_options", "os_reason", "year_arg"]
+__all__ = [
+    "OutputError",
+    "Parser",
+    "UsageError",
+    "common_options",
+    "csv_option",
+    "os_reason",
+    "year_arg",
+]
 
 
 class UsageError(Exception):
-    """A command-line usage error, reported in one line (argparse would print the usage)."""
+    """A command-line usage error, reported in one line (argparse would print the usage).
+
+    ``message`` is argparse's (English) text and ``prog`` the command that was run; the
+    report puts both in the user's language (:func:`opinipp.cli._words.usage_text`).
+    """
+
+    def __init__(self, message: str, prog: str) -> None:
+        self.message = message
+        self.prog = prog
+        super().__init__(f"{message} (see '{prog} --help')")
 
 
 class OutputError(Exception):
@@ -26,7 +44,7 @@ class Parser(argparse.ArgumentParser):
     """An argument parser that reports errors in one line, without the usage block."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(message, self.prog)
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # --help and --version: a failed write is reported, not silently dropped.
@@ -50,7 +68,7 @@ def year_arg(text: str) -> int:
     """Read a year argument as a whole number (the rules decide whether it is covered)."""
     stripped = text.strip()
     if not stripped.isascii() or not stripped.isdigit():
-        msg = f"invalid year {text!r}: expected a four-digit year such as 2023"
+        msg = f"{text!r} {YEAR_FORM}"
         raise argparse.ArgumentTypeError(msg)
     return int(stripped)
 
@@ -73,9 +91,28 @@ def common_options(*, top: bool) -> Parser:
         "--json",
         action="store_true",
         default=False if top else argparse.SUPPRESS,
-        help="print one JSON object instead of text (the same in every language)",
+        help="print one JSON object instead of text (the same in every language); an error "
+        "is then a JSON object too",
     )
+    common.add_argument(
+        "--all-problems",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="report every problem of a bad file, not only the first three",
+    )
+    if top:
+        common.set_defaults(csv=False)
     return common
+
+
+def csv_option(parser: Parser) -> None:
+    """``--csv``: the command's table as CSV (cells a spreadsheet would run are neutralised)."""
+    parser.add_argument(
+        "--csv",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print the table as CSV instead of text (safe to open in a spreadsheet)",
+    )
 
 
 def __dir__() -> list[str]:

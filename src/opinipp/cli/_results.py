@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 from typing import TYPE_CHECKING, Any
 
 from opinipp.cli._output import (
@@ -14,22 +15,38 @@ from opinipp.cli._output import (
     assessment_json,
     band_json,
     entity_json,
+    fitted,
     gap_json,
     grade_json,
     table,
+    terminal_width,
+    wrapped,
+    year_ranges,
 )
-from opinipp.cli._parsing import Parser, year_arg
-from opinipp.cli._words import DASH, Lang, gap_words, grade_words, none_dash, num, w
-from opinipp.errors import InvalidArgumentError
+from opinipp.cli._parsing import Parser, csv_option, year_arg
+from opinipp.cli._words import (
+    DASH,
+    BadInput,
+    Lang,
+    gap_words,
+    given,
+    grade_words,
+    names_list,
+    none_dash,
+    num,
+    w,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from fractions import Fraction
 
     from opinipp.assessments import Assessment
     from opinipp.entities import Entity
     from opinipp.gaps import Gap
     from opinipp.ranking import Scope
     from opinipp.rules import Category, Zone
+    from opinipp.scores import Score
     from opinipp.trends import Change
     from opinipp.zoning import Grade
 
@@ -69,10 +86,16 @@ def add_result_commands(add: Callable[[str, str, Callable[..., Output]], Parser]
 
     rank_cmd = add(
         "rank",
-        "rank the assessments of a CSV file within a scope, highest score first",
+        "rank assessments within a scope, highest score first: a CSV file, standard input "
+        "(-) or, with no FILE, the bundled published results",
         _cmd_rank,
     )
-    rank_cmd.add_argument("file", metavar="FILE", help="a CSV file of assessments")
+    rank_cmd.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="a CSV file of assessments, - for standard input; default: the bundled results",
+    )
     rank_cmd.add_argument(
         "--scope",
         required=True,
@@ -81,8 +104,9 @@ def add_result_commands(add: Callable[[str, str, Callable[..., Output]], Parser]
         "provincial government) or pemda:<name> (its units)",
     )
     rank_cmd.add_argument(
-        "--year", type=year_arg, help="the year to rank when the file holds several"
+        "--year", type=year_arg, help="the year to rank (needed when the data holds several)"
     )
+    csv_option(rank_cmd)
 
     show = add(
         "show",
@@ -96,8 +120,41 @@ def add_result_commands(add: Callable[[str, str, Callable[..., Output]], Parser]
         '"74.13") or the name of a ministry or agency in the bundled data',
     )
     show.add_argument("--year", type=year_arg, help="show only this year")
+    csv_option(show)
 
     add("years", "the rules of every assessment year", _cmd_years)
+
+    listing = add(
+        "list", "the entities of the bundled published results, with their years", _cmd_list
+    )
+    listing.add_argument(
+        "--kind", help="kementerian, lembaga, provinsi, kabupaten, kota, opd, puskesmas, rsud"
+    )
+    listing.add_argument("--province", help="a province (name, abbreviation or code)")
+    listing.add_argument("--year", type=year_arg, help="only entities with a result that year")
+    csv_option(listing)
+
+    search = add(
+        "search",
+        "find entities by name, abbreviation or Kemendagri code, with the years bundled",
+        _cmd_search,
+    )
+    search.add_argument("text", metavar="TEXT", help='part of a name or code ("muna", "74.1")')
+    csv_option(search)
+
+    score = add(
+        "score",
+        "a Pemda's score from its units' scores: their mean, rounded half-up (2022 on)",
+        _cmd_score,
+    )
+    score.add_argument(
+        "units", metavar="UNIT_SCORE", nargs="*", help="the score of each assessed unit"
+    )
+    score.add_argument("--year", type=year_arg, required=True, help="the assessment year")
+    score.add_argument(
+        "--file",
+        help="a CSV file (- for standard input) with a 'score' column, one unit a row",
+    )
 
 
 _SHOWN_CANDIDATES = 5
@@ -113,12 +170,34 @@ def _zone_asked(target: str | None) -> str | None:
     return None if zone is None else zone.value
 
 
-def _cmd_classify(args: argparse.Namespace, lang: Lang) -> Output:
+def _checked_year(year: int) -> None:
+    """Raise for a year without rules (2020, 2030) before anything else is read."""
+    from opinipp.rules import rules_for
+
+    with given("--year", year):
+        rules_for(year)
+
+
+def _score_of(text: str, year: int) -> Score:
+    """The SCORE argument, checked against the year's scale."""
     from opinipp.scores import Score
+
+    with given("SCORE", text, year=year):
+        score = Score(text)
+        from opinipp.zoning import classify
+
+        classify(score, year)
+    return score
+
+
+def _cmd_classify(args: argparse.Namespace, lang: Lang) -> Output:
     from opinipp.zoning import classify
 
-    score = Score(args.score)
-    grade = classify(score, args.year, tanpa_maladministrasi=args.tanpa_maladministrasi)
+    _checked_year(args.year)
+    score = _score_of(args.score, args.year)
+    flag = "--tanpa-maladministrasi" if args.tanpa_maladministrasi else "--no-tanpa-maladministrasi"
+    with given(flag, None, year=args.year):
+        grade = classify(score, args.year, tanpa_maladministrasi=args.tanpa_maladministrasi)
     data = {"command": "classify", "score": str(score), "year": args.year}
     data["grade"] = grade_json(grade)
     head = w(lang, "in_year", score=num(score, lang), year=args.year)
@@ -132,21 +211,22 @@ def _cmd_classify(args: argparse.Namespace, lang: Lang) -> Output:
             scheme=grade.rule_set.scheme,
         ),
     ]
-    return data, lines
+    return Output(data, lines)
 
 
 def _cmd_gap(args: argparse.Namespace, lang: Lang) -> Output:
     from opinipp.gaps import gap_to, gap_to_next_tier
-    from opinipp.scores import Score
     from opinipp.zoning import classify
 
-    score = Score(args.score)
+    _checked_year(args.year)
+    score = _score_of(args.score, args.year)
     grade = classify(score, args.year)
-    gap = (
-        gap_to_next_tier(score, args.year)
-        if args.target is None
-        else gap_to(score, args.year, args.target)
-    )
+    with given("--target", args.target, year=args.year):
+        gap = (
+            gap_to_next_tier(score, args.year)
+            if args.target is None
+            else gap_to(score, args.year, args.target)
+        )
     data: dict[str, Any] = {
         "command": "gap",
         "score": str(score),
@@ -157,7 +237,7 @@ def _cmd_gap(args: argparse.Namespace, lang: Lang) -> Output:
     }
     head = w(lang, "in_year", score=num(score, lang), year=args.year)
     zone = _zone_asked(args.target)
-    return data, [f"{head}: {gap_words(gap, grade, lang, zone=zone)}"]
+    return Output(data, [f"{head}: {gap_words(gap, grade, lang, zone=zone)}"])
 
 
 def _parse_scope(text: str) -> Scope:
@@ -167,26 +247,23 @@ def _parse_scope(text: str) -> Scope:
     from opinipp.entities import InstansiKind, PemdaKind
     from opinipp.ranking import National, Provincial, WithinPemda
 
-    expected = (
-        "national:<kind> (kind: kementerian, lembaga, provinsi, kabupaten or kota), "
-        "province:<name> or pemda:<name>"
-    )
     kind_text, sep, value = text.partition(":")
     kind_text, value = kind_text.strip().casefold(), value.strip()
     if not sep or not value:
-        raise InvalidArgumentError("--scope", text, expected)
-    if kind_text in {"national", "nasional"}:
-        kind = find_member(PemdaKind, value) or find_member(InstansiKind, value)
-        if kind is None:
-            raise InvalidArgumentError("--scope", text, expected)
-        return National(kind)
-    if kind_text in {"province", "provinsi"}:
-        return Provincial(regions.province(value))
-    if kind_text in {"province+provinsi", "provinsi+pemprov"}:
-        return Provincial(regions.province(value), include_provinsi=True)
-    if kind_text == "pemda":
-        return WithinPemda(regions.pemda(value))
-    raise InvalidArgumentError("--scope", text, expected)
+        raise BadInput("--scope", text, "e_scope")
+    with given("--scope", text):
+        if kind_text in {"national", "nasional"}:
+            kind = find_member(PemdaKind, value) or find_member(InstansiKind, value)
+            if kind is None:
+                raise BadInput("--scope", text, "e_scope")
+            return National(kind)
+        if kind_text in {"province", "provinsi"}:
+            return Provincial(regions.province(value))
+        if kind_text in {"province+provinsi", "provinsi+pemprov"}:
+            return Provincial(regions.province(value), include_provinsi=True)
+        if kind_text == "pemda":
+            return WithinPemda(regions.pemda(value))
+    raise BadInput("--scope", text, "e_scope")
 
 
 def _scope_key(scope: Scope) -> str:
@@ -211,48 +288,66 @@ def _scope_words(scope: Scope, lang: Lang) -> str:
     return w(lang, "scope_pemda", pemda=scope.pemda)
 
 
-def _read_assessments(path: str) -> tuple[Assessment, ...]:
+def read_assessments(path: str, argument: str = "FILE") -> tuple[Assessment, ...]:
+    """The assessments of a CSV file, or of standard input for ``-``."""
+    import sys
+
     from opinipp.serialization import read_csv
 
     try:
-        return tuple(read_csv(path))
+        return tuple(read_csv(sys.stdin if path == "-" else path))
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise InvalidArgumentError("FILE", path, f"a readable CSV file ({reason})") from None
+        raise BadInput(argument, path, "e_unreadable", reason=reason) from None
+
+
+def _rank_rows(args: argparse.Namespace, scope: Scope) -> tuple[Assessment, ...]:
+    """The rows to rank, of one year: of the file, of standard input or the bundled ones."""
+    from opinipp.datasets import published_results
+
+    if args.file is None:
+        rows = published_results()
+        source = "bundled"
+    else:
+        rows = read_assessments(args.file)
+        source = "<stdin>" if args.file == "-" else args.file
+    years = sorted({a.year for a in rows})
+    if args.year is not None:
+        _checked_year(args.year)  # a year without rules is an error before "no rows"
+        if args.year not in years:
+            raise BadInput(
+                "--year", args.year, "e_year_not_in_file", file=source, years=year_ranges(years)
+            )
+        return tuple(a for a in rows if a.year == args.year)
+    if args.file is None:
+        in_scope = sorted({a.year for a in rows if scope.admits(a.entity) and a.score})
+        if len(in_scope) == 1:
+            return tuple(a for a in rows if a.year == in_scope[0])
+        raise BadInput("--year", None, "e_bundled_year", years=year_ranges(in_scope or years))
+    if len(years) > 1:
+        raise BadInput("FILE", source, "e_mixed_years", years=", ".join(map(str, years)))
+    return rows
 
 
 def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
-    from opinipp.errors import MixedYearsError
     from opinipp.ranking import Provincial, rank
     from opinipp.zoning import classify
 
     scope = _parse_scope(args.scope)
-    rows = _read_assessments(args.file)
-    years = sorted({a.year for a in rows})
-    if args.year is not None:
-        from opinipp.rules import rules_for
-
-        rules_for(args.year)  # a year without rules is an error before "no rows"
-        if args.year not in years:
-            raise InvalidArgumentError(
-                "--year", args.year, f"a year in {args.file} ({', '.join(map(str, years))})"
-            )
-        rows = tuple(a for a in rows if a.year == args.year)
-    elif len(years) > 1:
-        raise MixedYearsError(years, f"{args.file}; choose one with --year")
+    rows = _rank_rows(args, scope)
+    bundled = args.file is None
     in_scope = [a for a in rows if scope.admits(a.entity)]
     scored = [a for a in in_scope if a.score is not None]
     ranking = rank(scored, scope)
     if not len(ranking):
-        raise InvalidArgumentError(
-            "FILE", args.file, f"scored assessments in the scope {scope} ({args.scope})"
-        )
+        raise BadInput("--scope", args.scope, "e_empty_scope", scope=_scope_words(scope, lang))
     skipped_scope = len(rows) - len(in_scope)
     skipped_score = len(in_scope) - len(scored)
     year = ranking.year
     entries = []
     grid = [[w(lang, "rank_h"), w(lang, "score"), w(lang, "entity_h"), w(lang, "grade_h")]]
-    rank_key = "rank_of_given" if ranking.is_complete is False else "rank_of"
+    csv_rows = [["rank", "of", "score", "entity", "code", "zone", "category", "label"]]
+    rank_key = "rank_of_given" if ranking.is_complete is False and not bundled else "rank_of"
     for entry in ranking:
         grade = classify(entry.score, entry.assessment.year)
         entries.append(
@@ -265,20 +360,28 @@ def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
                 "grade": grade_json(grade),
             }
         )
-        labels = " ".join(
-            x
-            for x in (
-                None if grade.zone is None else grade.zone.value,
-                None if grade.category is None else grade.category.value,
-            )
-            if x is not None
-        )
+        zone = None if grade.zone is None else grade.zone.value
+        category = None if grade.category is None else grade.category.value
+        labels = " ".join(x for x in (zone, category) if x is not None)
         grid.append(
             [
                 w(lang, rank_key, rank=entry.rank, of=entry.of),
                 num(entry.score, lang),
                 entry.entity.full_name,
                 labels or grade.label,
+            ]
+        )
+        code = getattr(entry.entity, "code", None)
+        csv_rows.append(
+            [
+                str(entry.rank),
+                str(entry.of),
+                str(entry.score),
+                entry.entity.full_name,
+                code or "",
+                zone or "",
+                category or "",
+                grade.label,
             ]
         )
     data: dict[str, Any] = {
@@ -291,17 +394,25 @@ def _cmd_rank(args: argparse.Namespace, lang: Lang) -> Output:
         "skipped": {"outside_scope": skipped_scope, "without_score": skipped_score},
         "entries": entries,
     }
-    lines = [w(lang, "rank_title", scope=_scope_words(scope, lang), year=year), *table(grid)]
+    width = terminal_width()
+    lines = [
+        w(lang, "rank_title", scope=_scope_words(scope, lang), year=year),
+        *fitted(grid, width),
+    ]
     if ranking.is_complete is False:
-        key = "partial"
-        if isinstance(scope, Provincial):
+        key = "partial_bundled" if bundled else "partial"
+        if isinstance(scope, Provincial) and not bundled:
             key = "partial_province_gov" if scope.include_provinsi else "partial_province"
-        lines.append(w(lang, key, of=ranking.of, official=ranking.official_of, year=year))
-    if skipped_scope:
+        lines.extend(
+            wrapped(w(lang, key, of=ranking.of, official=ranking.official_of, year=year), width)
+        )
+    if bundled:
+        lines.extend(wrapped(w(lang, "bundled_data", n=len(rows), year=year), width))
+    elif skipped_scope:
         lines.append(w(lang, "skipped_scope", n=skipped_scope))
     if skipped_score:
         lines.append(w(lang, "skipped_score", n=skipped_score))
-    return data, lines
+    return Output(data, lines, csv_rows)
 
 
 def _normalized(name: str) -> str:
@@ -329,10 +440,12 @@ def _resolve_entity(query: str, results: Iterable[Assessment]) -> Entity:
     (``"Puskesmas Pancur"``) as long as only one unit has that name.
     """
     from opinipp import regions
-    from opinipp.errors import UnknownRegionError
+    from opinipp.errors import AmbiguousNameError, UnknownRegionError
 
     try:
         return regions.pemda(query)
+    except AmbiguousNameError as error:
+        raise BadInput("ENTITY", query, cause=error) from error
     except UnknownRegionError as region_error:
         by_name: dict[str, dict[Entity, None]] = {}
         for a in results:
@@ -342,22 +455,12 @@ def _resolve_entity(query: str, results: Iterable[Assessment]) -> Entity:
         if len(found) == 1:
             return found[0]
         if found:
-            names = " or ".join(repr(e.full_name) for e in found[:_SHOWN_CANDIDATES])
-            more = len(found) - _SHOWN_CANDIDATES
-            names += f" (… {more} more)" if more > 0 else ""
-            raise InvalidArgumentError(
-                "ENTITY", query, f"the full name of one entity; it could be {names}"
-            ) from None
+            names = names_list([e.full_name for e in found], "en", joiner=" / ")
+            raise BadInput("ENTITY", query, "e_entity_many", names=names) from None
         full_names = sorted({e.full_name for group in by_name.values() for e in group})
         close = difflib.get_close_matches(query, full_names, n=3, cutoff=0.6)
         close = close or list(region_error.suggestions)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise InvalidArgumentError(
-            "ENTITY",
-            query,
-            "a province, kabupaten or kota (name or Kemendagri code) or the name of an "
-            f"entity in the bundled results{hint}",
-        ) from None
+        raise BadInput("ENTITY", query, "e_entity", suggestions=close) from None
 
 
 def _published_labels(assessment: Assessment) -> str | None:
@@ -368,25 +471,33 @@ def _published_labels(assessment: Assessment) -> str | None:
     return ", ".join(labels) or None
 
 
+def _province_of(entity: Entity) -> str | None:
+    """The short name of the entity's province (``Sultra``), for ``1 dari 17 se-Sultra``."""
+    from opinipp.entities import Pemda
+
+    pemda = entity if isinstance(entity, Pemda) else getattr(entity, "pemda", None)
+    if not isinstance(pemda, Pemda):
+        return None
+    return pemda.province.abbreviation or pemda.province.name
+
+
 def _published_rank(assessment: Assessment, lang: Lang) -> str:
+    """``222 dari 415 kabupaten; 1 dari 17 se-Sultra``: the published ranks, one format."""
     published = assessment.published
     if published is None:
         return DASH
     parts: list[str] = []
+    entity = assessment.entity
+    kind = str(getattr(getattr(entity, "kind", None), "value", entity.entity_kind.value))
     if published.rank_national is not None:
-        of = published.rank_national_of
-        key = "published_rank"
-        if of is None:
-            of = _assessed_that_year(assessment)
-            key = "published_rank_only" if of is None else "published_rank_year_n"
-        parts.append(w(lang, key, rank=published.rank_national, of=of))
+        of = published.rank_national_of or _assessed_that_year(assessment)
+        key = "rank_published_unknown" if of is None else "rank_published"
+        parts.append(w(lang, key, rank=published.rank_national, of=of, kind=kind))
     if published.rank_province is not None:
-        key = (
-            "published_rank_province"
-            if published.rank_province_of is not None
-            else "published_rank_province_only"
-        )
-        parts.append(w(lang, key, rank=published.rank_province, of=published.rank_province_of))
+        province = _province_of(entity) or DASH
+        of = published.rank_province_of
+        key = "rank_province_unknown" if of is None else "rank_province"
+        parts.append(w(lang, key, rank=published.rank_province, of=of, province=province))
     return "; ".join(parts) or DASH
 
 
@@ -414,8 +525,8 @@ def _change_json(change: Change) -> dict[str, Any]:
     }
 
 
-def _change_words(change: Change, lang: Lang) -> str:
-    """``+34,98 (merah → kuning)``: the score change and any zone or category move."""
+def _change_words(change: Change, lang: Lang, since: int | None) -> str:
+    """``+34,98 (merah → kuning)``; ``since`` labels a change across a missing year."""
     moves = [
         f"{before.value} → {after.value}"
         for before, after in (
@@ -425,7 +536,20 @@ def _change_words(change: Change, lang: Lang) -> str:
         if before is not None and after is not None and before != after
     ]
     text = num(change.delta, lang, signed=True)
+    if since is not None:
+        text = w(lang, "change_since", change=text, year=since)
     return f"{text} ({', '.join(moves)})" if moves else text
+
+
+def _previous_held(year: int) -> int:
+    """The assessment year before ``year`` (2019 before 2021: none was held in 2020)."""
+    from opinipp.rules import not_held_years
+
+    skipped = dict(not_held_years())
+    before = year - 1
+    while before in skipped:
+        before -= 1
+    return before
 
 
 def _show_row(
@@ -440,6 +564,7 @@ def _show_row(
         "change": None if change is None else _change_json(change),
         "gap": None,
         "disagreements": [],
+        "conflicts": _conflicts(a),
     }
     rank = _published_rank(a, lang)
     if a.score is None:
@@ -449,17 +574,150 @@ def _show_row(
     gap = gap_to_next_tier(a.score, a.year)
     item["grade"] = grade_json(grade)
     item["gap"] = gap_json(gap)
+    since = None
+    if change is not None and change.earlier.year != _previous_held(a.year):
+        since = change.earlier.year
     row = [
         str(a.year),
         num(a.score, lang) + ("*" if flagged else ""),
         none_dash(None if grade.zone is None else grade.zone.value),
         none_dash(None if grade.category is None else grade.category.value),
         grade.label,
-        DASH if change is None else _change_words(change, lang),
+        DASH if change is None else _change_words(change, lang, since),
         rank,
         gap_words(gap, grade, lang, short=True),
     ]
     return item, row, grade, gap
+
+
+# A note's record of sources that differ, one field at a time, separated by semicolons.
+_DIFFER = re.compile(r"Sources differ: (?P<body>[^.]*(?:\.(?=\w)[^.]*)*)\.")
+_FIELD = re.compile(
+    r"^(?P<field>provincial rank|provincial total|national rank|score|zone) (?P<values>.+ vs .+)$"
+)
+_VALUE = re.compile(r"(?P<value>[^()]+?) \((?P<source>[^()]+)\)")
+
+
+def _conflicts(a: Assessment) -> list[dict[str, Any]]:
+    """The values the sources disagree on, as the row's note records them."""
+    note = None if a.published is None else a.published.note
+    found: list[dict[str, Any]] = []
+    for match in _DIFFER.finditer(note or ""):
+        for part in match["body"].split(";"):
+            field = _FIELD.match(part.strip())
+            if field is None:
+                continue
+            values = [
+                {"value": v["value"].strip(), "source": v["source"].strip()}
+                for part in field["values"].split(" vs ")
+                for v in _VALUE.finditer(part)
+            ]
+            if len(values) > 1:
+                found.append({"field": field["field"], "values": values})
+    return found
+
+
+def _source_name(source: str, lang: Lang) -> str:
+    return w(lang, "first_report") if source == "first report" else source
+
+
+def _conflict_lines(a: Assessment, lang: Lang) -> list[str]:
+    lines = []
+    for conflict in _conflicts(a):
+        values = ", ".join(
+            f"{v['value']} ({_source_name(v['source'], lang)})" for v in conflict["values"]
+        )
+        field = w(lang, f"conflict_{conflict['field']}")
+        lines.append(w(lang, "conflict", year=a.year, field=field, values=values))
+    return lines
+
+
+def _source_words(chosen: Sequence[Assessment], lang: Lang) -> str:
+    """``2021 telisik.id; 2023 tanpa tautan``: each year's source, by its site."""
+    from urllib.parse import urlsplit
+
+    parts = []
+    for a in chosen:
+        site = urlsplit(a.source).netloc.removeprefix("www.") if a.source else ""
+        parts.append(f"{a.year} {site or w(lang, 'no_source')}")
+    return "; ".join(parts)
+
+
+def _units_of(
+    entity: Entity, years: Sequence[int], results: Iterable[Assessment]
+) -> dict[int, list[Assessment]]:
+    """The bundled units (OPD, Puskesmas, RSUD) of a Pemda, per year."""
+    from opinipp.entities import Pemda
+
+    units: dict[int, list[Assessment]] = {}
+    if not isinstance(entity, Pemda):
+        return units
+    for a in results:
+        if a.year in years and getattr(a.entity, "pemda", None) == entity:
+            units.setdefault(a.year, []).append(a)
+    return units
+
+
+def _unit_lines(
+    entity: Entity,
+    units: dict[int, list[Assessment]],
+    chosen: Sequence[Assessment],
+    lang: Lang,
+    width: int,
+) -> list[str]:
+    from decimal import Decimal
+
+    from opinipp.datasets import check_unit_means
+
+    checks = {
+        c.pemda.year: c
+        for c in check_unit_means([*chosen, *(u for v in units.values() for u in v)])
+        if c.pemda.entity == entity
+    }
+    lines: list[str] = []
+    for year in sorted(units):
+        found = sorted(
+            units[year], key=lambda u: (u.score is None, -(u.score.hundredths if u.score else 0))
+        )
+        lines.append(w(lang, "units_title", pemda=entity.full_name, year=year, n=len(found)))
+        grid = [[w(lang, "unit_h"), w(lang, "score")]]
+        grid.extend(
+            [u.entity.name or u.entity.full_name, DASH if u.score is None else num(u.score, lang)]
+            for u in found
+        )
+        lines.extend(f"  {line}" for line in fitted(grid, width - 2))
+        check = checks.get(year)
+        if check is None:
+            continue
+        if check.mean is None:
+            scored = sum(u.score is not None for u in check.units)
+            verdict = w(lang, "mean_incomplete", scored=scored, n=len(check.units))
+            lines.append(f"  {verdict}")
+            continue
+        if check.difference == 0:
+            verdict = w(lang, "mean_agrees")
+        else:
+            published = DASH if check.pemda.score is None else num(check.pemda.score, lang)
+            verdict = w(
+                lang,
+                "mean_disagrees",
+                difference=num(Decimal(check.difference or 0), lang, signed=True),
+                published=published,
+            )
+        lines.extend(
+            f"  {x}"
+            for x in wrapped(
+                w(
+                    lang,
+                    "unit_mean",
+                    n=len(check.units),
+                    mean=num(check.mean, lang),
+                    verdict=verdict,
+                ),
+                width - 2,
+            )
+        )
+    return lines
 
 
 def _cmd_show(args: argparse.Namespace, lang: Lang) -> Output:
@@ -470,42 +728,48 @@ def _cmd_show(args: argparse.Namespace, lang: Lang) -> Output:
     entity = _resolve_entity(args.entity, results)
     history = series(results, entity)
     if not len(history):
-        raise InvalidArgumentError(
-            "ENTITY", args.entity, f"an entity with published results; {entity} has none bundled"
-        )
+        raise BadInput("ENTITY", args.entity, "e_no_results", entity=entity.full_name)
     chosen = history.assessments
     if args.year is not None:
-        from opinipp.rules import rules_for
-
-        rules_for(args.year)  # 2020 is an error of its own, before "no result that year"
+        _checked_year(args.year)  # 2020 is an error of its own, before "no result that year"
         chosen = tuple(a for a in chosen if a.year == args.year)
         if not chosen:
-            years = ", ".join(str(y) for y in history.years)
-            raise InvalidArgumentError(
-                "--year", args.year, f"a year with a published result for {entity} ({years})"
+            raise BadInput(
+                "--year",
+                args.year,
+                "e_year_not_shown",
+                entity=entity.full_name,
+                years=year_ranges(history.years),
             )
+    width = terminal_width()
     changes = {c.later.year: c for c in history.changes}
     disagreements = audit(chosen)
     grid = [
         [w(lang, key) for key in ("year", "score", "zone_h", "category_h", "label_h", "change_h")]
         + [w(lang, "rank_h"), w(lang, "next_h")]
     ]
+    csv_rows = [list(_SHOW_CSV)]
     items: list[dict[str, Any]] = []
-    latest: tuple[int, Grade, Gap | None] | None = None
     for a in chosen:
         mine = [d for d in disagreements if d.assessment is a]
-        item, row, grade, gap = _show_row(a, changes.get(a.year), bool(mine), lang)
+        item, row, _, _ = _show_row(a, changes.get(a.year), bool(mine), lang)
         item["disagreements"] = [
             {"field": d.field, "published": d.published, "computed": d.computed} for d in mine
         ]
         items.append(item)
         grid.append(row)
-        if grade is not None:
-            latest = (a.year, grade, gap)
+        csv_rows.append(_show_csv_row(a, changes.get(a.year)))
+    units = _units_of(entity, [a.year for a in chosen], results)
+    for item in items:
+        year = item["assessment"]["year"]
+        item["units"] = [assessment_json(u) for u in units.get(year, [])]
     details = _entity_details(entity, lang)
-    lines = [f"{entity.full_name} ({details})", *table(grid)]
-    lines.extend(
-        w(
+    lines = [
+        *wrapped(f"{entity.full_name} ({details})", width),
+        *fitted(grid, width, optional=(7,)),
+    ]
+    for d in disagreements:
+        text = w(
             lang,
             "disagree",
             year=d.assessment.year,
@@ -513,18 +777,267 @@ def _cmd_show(args: argparse.Namespace, lang: Lang) -> Output:
             published=d.published,
             computed=w(lang, "none") if d.computed is None else repr(d.computed),
         )
-        for d in disagreements
-    )
-    if latest is not None:
-        year, grade, gap = latest
-        lines.append(w(lang, "latest", year=year, text=gap_words(gap, grade, lang)))
+        lines.extend(wrapped(text, width))
+    for a in chosen:
+        for text in _conflict_lines(a, lang):
+            lines.extend(wrapped(text, width))
+    lines.extend(_unit_lines(entity, units, chosen, lang, width))
+    lines.extend(wrapped(w(lang, "sources", sources=_source_words(chosen, lang)), width))
+    last = chosen[-1]
+    if last.score is None:
+        closing = w(lang, "latest_no_score", year=last.year)
+    else:
+        from opinipp.gaps import gap_to_next_tier
+
+        closing = w(
+            lang,
+            "latest",
+            year=last.year,
+            text=gap_words(gap_to_next_tier(last.score, last.year), last.grade, lang),
+        )
+    lines.extend(wrapped(closing, width))
     data = {
         "command": "show",
         "entity": entity_json(entity),
         "entity_name": entity.full_name,
         "results": items,
     }
-    return data, lines
+    return Output(data, lines, csv_rows)
+
+
+_SHOW_CSV = (
+    "year",
+    "score",
+    "zone",
+    "category",
+    "label",
+    "change",
+    "change_from_year",
+    "rank_national",
+    "rank_national_of",
+    "rank_province",
+    "rank_province_of",
+    "source",
+)
+
+
+def _show_csv_row(a: Assessment, change: Change | None) -> list[str]:
+    """One year of ``show --csv``: plain values, as in the JSON."""
+    grade = None if a.score is None else a.grade
+    p = a.published
+
+    def cell(value: object) -> str:
+        return "" if value is None else str(getattr(value, "value", value))
+
+    return [
+        str(a.year),
+        cell(a.score),
+        cell(None if grade is None else grade.zone),
+        cell(None if grade is None else grade.category),
+        "" if grade is None else grade.label,
+        "" if change is None else str(change.delta),
+        "" if change is None else str(change.earlier.year),
+        cell(None if p is None else p.rank_national),
+        cell(None if p is None else p.rank_national_of or _assessed_that_year(a)),
+        cell(None if p is None else p.rank_province),
+        cell(None if p is None else p.rank_province_of),
+        cell(a.source),
+    ]
+
+
+def _kind_of(entity: Entity) -> str:
+    return entity.entity_kind.value
+
+
+def _province_name(entity: Entity) -> str | None:
+    from opinipp.entities import Pemda
+
+    pemda = entity if isinstance(entity, Pemda) else getattr(entity, "pemda", None)
+    return pemda.province.name if isinstance(pemda, Pemda) else None
+
+
+def _bundled_years() -> dict[Entity, list[int]]:
+    """Every entity of the bundled results, with the years it has a result."""
+    from opinipp.datasets import published_results
+
+    years: dict[Entity, list[int]] = {}
+    for a in published_results():
+        years.setdefault(a.entity, [])
+        if a.year not in years[a.entity]:
+            years[a.entity].append(a.year)
+    return years
+
+
+def _entity_table(
+    found: Sequence[tuple[Entity, Sequence[int]]], lang: Lang
+) -> tuple[list[dict[str, Any]], list[list[str]], list[list[str]]]:
+    """JSON items, text rows and CSV rows of entities with their bundled years."""
+    items: list[dict[str, Any]] = []
+    grid = [[w(lang, "entity_h"), w(lang, "kind_h"), w(lang, "province_h"), w(lang, "years_h")]]
+    csv_rows = [["entity", "code", "kind", "province", "years"]]
+    for entity, years in found:
+        province = _province_name(entity)
+        items.append(
+            {
+                "entity": entity_json(entity),
+                "entity_name": entity.full_name,
+                "kind": _kind_of(entity),
+                "province": province,
+                "years": sorted(years),
+            }
+        )
+        years_text = year_ranges(years) if years else w(lang, "not_bundled")
+        grid.append([entity.full_name, _kind_of(entity), none_dash(province), years_text])
+        code = getattr(entity, "code", None)
+        csv_rows.append(
+            [
+                entity.full_name,
+                code or "",
+                _kind_of(entity),
+                province or "",
+                " ".join(map(str, sorted(years))),
+            ]
+        )
+    return items, grid, csv_rows
+
+
+def _cmd_list(args: argparse.Namespace, lang: Lang) -> Output:
+    from opinipp import regions
+
+    province = None
+    if args.province is not None:
+        with given("--province", args.province):
+            province = regions.province(args.province)
+    if args.year is not None:
+        _checked_year(args.year)
+    kind = None if args.kind is None else args.kind.strip().casefold()
+    found = [
+        (entity, years)
+        for entity, years in sorted(
+            _bundled_years().items(), key=lambda item: item[0].full_name.casefold()
+        )
+        if (kind is None or _kind_of(entity) == kind)
+        and (province is None or _province_name(entity) == province.name)
+        and (args.year is None or args.year in years)
+    ]
+    if kind is not None and not found and kind not in {_kind_of(e) for e in _bundled_years()}:
+        raise BadInput("--kind", args.kind, "e_kind")
+    items, grid, csv_rows = _entity_table(found, lang)
+    lines = [*fitted(grid, terminal_width()), w(lang, "listed", n=len(found))]
+    return Output({"command": "list", "entities": items}, lines, csv_rows)
+
+
+def _cmd_search(args: argparse.Namespace, lang: Lang) -> Output:
+    from opinipp import regions
+
+    text = _normalized(args.text)
+    if not text:
+        raise BadInput("TEXT", args.text, "e_search")
+    bundled = _bundled_years()
+    candidates: dict[Entity, list[int]] = {p: [] for p in regions.pemdas()}
+    candidates.update(bundled)
+    found = []
+    for entity, years in candidates.items():
+        keys = {*_names_of(entity), _normalized(getattr(entity, "code", "") or "")}
+        if any(text in key for key in keys if key):
+            found.append((entity, years))
+    found.sort(key=lambda item: (not item[1], item[0].full_name.casefold()))
+    items, grid, csv_rows = _entity_table(found, lang)
+    lines = [*fitted(grid, terminal_width()), w(lang, "found", n=len(found), text=args.text)]
+    return Output({"command": "search", "text": args.text, "entities": items}, lines, csv_rows)
+
+
+def _unit_scores(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The unit scores given (argument name, text), from the arguments and ``--file``."""
+    import csv
+    import io
+    import sys
+
+    given_scores = [("UNIT_SCORE", text) for text in args.units]
+    if args.file is not None:
+        try:
+            if args.file == "-":
+                content = sys.stdin.read()
+            else:
+                with open(args.file, encoding="utf-8-sig") as stream:  # noqa: PTH123
+                    content = stream.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            raise BadInput("--file", args.file, "e_unreadable", reason=reason) from None
+        rows = list(csv.reader(io.StringIO(content)))
+        header = [h.strip().casefold() for h in rows[0]] if rows else []
+        if "score" not in header:
+            raise BadInput("--file", args.file, "e_score_column")
+        column = header.index("score")
+        given_scores.extend(
+            (f"--file {args.file}, {i}", row[column] if column < len(row) else "")
+            for i, row in enumerate(rows[1:], start=2)
+            if any(cell.strip() for cell in row)
+        )
+    return given_scores
+
+
+def _mean_text(mean: Fraction, lang: Lang) -> str:
+    """The exact mean: every digit when it ends (``98,905``), else four and ``…``."""
+    from decimal import ROUND_DOWN, Decimal, localcontext
+
+    rest = mean.denominator
+    for factor in (2, 5):
+        while rest % factor == 0:
+            rest //= factor
+    with localcontext() as context:
+        context.prec = 60
+        value = Decimal(mean.numerator) / Decimal(mean.denominator)
+        if rest == 1:
+            hundredths = value.quantize(Decimal("0.01"))
+            text = f"{hundredths if value == hundredths else value.normalize():f}"
+        else:
+            text = f"{value.quantize(Decimal('0.0001'), rounding=ROUND_DOWN):f}…"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def _cmd_score(args: argparse.Namespace, lang: Lang) -> Output:
+    from fractions import Fraction
+
+    from opinipp.scores import Score
+    from opinipp.zoning import classify, pemda_score
+
+    _checked_year(args.year)
+    scores = []
+    for argument, text in _unit_scores(args):
+        with given(argument, text, year=args.year):
+            scores.append(Score(text))
+    with given("--year", args.year):
+        if not scores:
+            pemda_score(["0"], args.year)  # before 2022 that is the error to report
+            raise BadInput("UNIT_SCORE", None, "e_no_units")
+        score = pemda_score(scores, args.year)
+    mean = Fraction(sum(s.hundredths for s in scores), 100 * len(scores))
+    grade = classify(score, args.year)
+    data = {
+        "command": "score",
+        "year": args.year,
+        "units": [str(s) for s in scores],
+        "mean": f"{mean.numerator}/{mean.denominator}",
+        "score": str(score),
+        "grade": grade_json(grade),
+    }
+    width = terminal_width()
+    lines = [
+        w(lang, "pemda_score", year=args.year, score=num(score, lang)),
+        *wrapped(w(lang, "pemda_score_how", n=len(scores), mean=_mean_text(mean, lang)), width),
+        *wrapped(
+            w(
+                lang,
+                "pemda_score_grade",
+                score=num(score, lang),
+                year=args.year,
+                grade=grade_words(grade, lang),
+            ),
+            width,
+        ),
+    ]
+    return Output(data, lines)
 
 
 def _entity_details(entity: Entity, lang: Lang) -> str:
@@ -536,17 +1049,6 @@ def _entity_details(entity: Entity, lang: Lang) -> str:
             return code
         return f"{code}, {entity.province}"
     return entity.entity_kind.value
-
-
-def _year_ranges(years: Sequence[int]) -> str:
-    """``2016–2019, 2021`` for runs of consecutive years."""
-    runs: list[list[int]] = []
-    for year in sorted(years):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def _cmd_years(args: argparse.Namespace, lang: Lang) -> Output:  # noqa: ARG001 - one signature
@@ -588,13 +1090,13 @@ def _cmd_years(args: argparse.Namespace, lang: Lang) -> Output:  # noqa: ARG001 
             ]
             for b in reversed(rs.bands)
         ]
-        head = f"{_year_ranges(rs.years)}: " + " · ".join(notes)
+        head = f"{year_ranges(rs.years)}: " + " · ".join(notes)
         blocks.append((rs.years[0], ["", head, *table(rows)]))
     items.sort(key=lambda item: int(item["year"]))
     lines = [w(lang, "years_title")]
     for _, block in sorted(blocks, key=lambda b: b[0]):
         lines.extend(block)
-    return {"command": "years", "years": items}, lines
+    return Output({"command": "years", "years": items}, lines)
 
 
 def __dir__() -> list[str]:

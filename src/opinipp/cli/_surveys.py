@@ -151,7 +151,7 @@ def _cmd_skm(args: argparse.Namespace, lang: Lang) -> Output:
         + f": {step}",
     ]
     lines.extend(w(lang, "note", note=n) for n in result.notes(lang))
-    return data, lines
+    return Output(data, lines)
 
 
 def _ipp_header(header: list[str]) -> list[RowError]:
@@ -235,7 +235,7 @@ def _cmd_ipp(args: argparse.Namespace, lang: Lang) -> Output:
         result.summary(lang),
         w(lang, "reconstructed"),
     ]
-    return data, lines
+    return Output(data, lines)
 
 
 def __dir__() -> list[str]:
