@@ -529,6 +529,15 @@ def test_years_lists_every_rule_set_and_2020() -> None:
     assert lines[0] == "Aturan penilaian kepatuhan Ombudsman RI per tahun"
     assert "2020: tidak ada penilaian" in lines
     heads = [line.split(":")[0] for line in lines if line[:1].isdigit()]
+    assert (
+        "2015: kepatuhan-2015 · Peraturan Ombudsman RI No. 17 Tahun 2015 (Pasal 15) · skala 0–75"
+        in lines
+    )
+    assert (
+        "  Keputusan Ketua Ombudsman RI (2022: nomor tidak ditemukan; 2023: No. 418 Tahun 2023 "
+        "tanggal 4 Des" in lines
+    )
+    assert max(map(len, lines)) <= 100
     assert heads == ["2015", "2016–2019, 2021", "2020", "2022–2023", "2024", "2025"]
     assert "  88,00–100,00  hijau   A  Kualitas Tertinggi" in lines
 
@@ -548,6 +557,152 @@ def test_years_json() -> None:
     assert by_year[2015]["scale_max"] == "75.00"
     assert by_year[2025]["has_zones"] is False
     assert by_year[2025]["qualifier"] == "Tanpa Maladministrasi"
+
+
+# ---------------------------------------------------------------------------------------
+# The bundled data: rank without a file, list, search, score; CSV
+
+
+def test_rank_the_bundled_results_of_a_province() -> None:
+    assert ok("rank", "--year", "2023", "--scope", "province:Bengkulu") == [
+        "Peringkat kabupaten/kota se-Provinsi Bengkulu, 2023",
+        "Peringkat  Nilai  Entitas                     Zona/kat.",
+        "1 dari 6   95,94  Kabupaten Kaur              hijau A",
+        "2 dari 6   94,08  Kabupaten Bengkulu Selatan  hijau A",
+        "3 dari 6   92,00  Kabupaten Lebong            hijau A",
+        "4 dari 6   90,02  Kabupaten Mukomuko          hijau A",
+        "5 dari 6   84,88  Kabupaten Bengkulu Tengah   hijau B",
+        "6 dari 6   79,14  Kabupaten Bengkulu Utara    hijau B",
+        "Sebagian: data bawaan opinipp memuat 6 dari 10 yang dinilai pada 2023.",
+        "Data: hasil terbitan bawaan opinipp (99 baris tahun 2023).",
+    ]
+    data = ok_json("rank", "--year", "2023", "--scope", "national:kabupaten")
+    assert (data["of"], data["official_of"], data["complete"]) == (43, 415, False)
+    assert data["entries"][-1]["entity_name"] == "Kabupaten Muna"
+    units = ok_json("rank", "--year", "2024", "--scope", "pemda:Rembang")
+    assert [e["score"] for e in units["entries"]][:2] == ["100.00", "99.65"]
+    assert "--year: the bundled data holds several years" in bad(
+        "rank", "--scope", "national:kota", "--lang", "en", in_process=True
+    )
+
+
+def test_rank_reads_standard_input() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "opinipp", "rank", "-", "--scope", "province:Sultra", "--csv"],
+        input=SULTRA_2022.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "rank,of,score,entity,code,zone,category,label",
+        "1,4,69.17,Kabupaten Muna Barat,74.13,kuning,C,Kualitas Sedang",
+    ]
+
+
+def test_csv_cells_are_formula_safe() -> None:
+    status, out, _ = call("show", "74.13", "--year", "2021", "--csv")
+    assert status == 0
+    assert out.splitlines() == [
+        (
+            "year,score,zone,category,label,change,change_from_year,rank_national,"
+            "rank_national_of,rank_province,rank_province_of,source"
+        ),
+        (
+            "2021,34.19,merah,,Kepatuhan Rendah,,,381,416,15,17,https://telisik.id/news/raih-nilai-"
+            "tertinggi-pemda-muna-barat-genjot-pembangunan-mall-pelayanan-publik"
+        ),
+    ]
+    from opinipp.cli._output import csv_text
+
+    assert csv_text([["=1+1", "-2", "@x", "ok"]]) == "'=1+1,'-2,'@x,ok\n"
+    status, out, err = call("show", "74.13", "--json", "--csv", "--lang", "en")
+    assert status == 2
+    assert err == "opinipp: error: --csv: choose one of --json and --csv\n"
+    assert json.loads(out)["error"]["argument"] == "--csv"
+
+
+def test_list_and_search_give_the_years_bundled() -> None:
+    assert ok("list", "--province", "Sultra", "--year", "2024") == [
+        "Entitas               Jenis      Provinsi           Tahun bawaan",
+        "Kabupaten Muna Barat  kabupaten  Sulawesi Tenggara  2021–2024",
+        "1 entitas.",
+    ]
+    data = ok_json("list", "--kind", "puskesmas")
+    assert len(data["entities"]) == 19  # Puskesmas with a result in 2022, 2023 or 2024
+    assert all(e["kind"] == "puskesmas" for e in data["entities"])
+    lines = ok("search", "muna", "--lang", "en")
+    assert "Kabupaten Muna Barat                 kabupaten  Sulawesi Tenggara  2021–2024" in lines
+    assert lines[-1] == "9 entities match 'muna'."
+    found = ok_json("search", "74.13")["entities"]
+    assert [(e["entity_name"], e["years"]) for e in found] == [
+        ("Kabupaten Muna Barat", [2021, 2022, 2023, 2024])
+    ]
+    aceh = ok_json("search", "Aceh Selatan")["entities"]
+    assert [(e["entity_name"], e["years"]) for e in aceh] == [("Kabupaten Aceh Selatan", [])]
+    assert "--kind 'desa': not a kind" in bad("list", "--kind", "desa", "--lang", "en")
+
+
+def test_score_of_a_pemda_from_its_units(tmp_path: Path) -> None:
+    units = ("100", "99.65", "99.30", "99.16", "99.08", "97.72", "97.40")
+    assert ok("score", *units, "--year", "2024") == [
+        "Nilai Pemda 2024: 98,90",
+        "rata-rata 7 unit, 98,9014…, dibulatkan setengah ke atas ke 2 desimal",
+        "98,90 pada 2024: zona hijau, kategori A, Kualitas Tertinggi",
+    ]
+    path = tmp_path / "units.csv"
+    path.write_text("unit,score\nRSUD,86.83\nDinsos,85.80\nDisdik,82.90\n", encoding="utf-8")
+    assert ok("score", "--file", str(path), "--year", "2025", "--lang", "en")[:2] == [
+        "Pemda score 2025: 85.18",
+        "the mean of 3 units, 85.1766…, rounded half-up to 2 decimals",
+    ]
+    assert ok_json("score", "80", "81", "--year", "2023")["score"] == "80.50"
+    assert ok("score", "80", "81", "--year", "2023", "--lang", "en")[1] == (
+        "the mean of 2 units, 80.50, rounded half-up to 2 decimals"
+    )
+    line = bad("score", "87.95", "75.58", "--year", "2021")
+    assert "--year 2021: pada 2021 nilai Pemda bukan rata-rata unitnya" in line
+    assert "UNIT_SCORE '-3': not a score: scores are not negative" in bad(
+        "score", "90", "-3", "--year", "2024", "--lang", "en"
+    )
+    assert "UNIT_SCORE: no unit scores" in bad("score", "--year", "2024", "--lang", "en")
+
+
+def test_json_errors_are_an_object_on_stdout_with_status_2() -> None:
+    result = run("classify", "-1", "--year", "2023", "--json")
+    assert result.returncode == 2
+    error = json.loads(result.stdout)["error"]
+    assert error == {
+        "type": "InvalidScoreError",
+        "message": "SCORE '-1': bukan nilai: nilai tidak pernah negatif; yang diharapkan angka 0 "
+        "sampai 100 dengan paling banyak dua desimal, misalnya 65,50",
+        "argument": "SCORE",
+        "problems": [],
+    }
+    assert result.stderr == f"opinipp: error: {error['message']}\n"
+    usage = run("frobnicate", "--json")
+    assert usage.returncode == 2
+    assert json.loads(usage.stdout)["error"]["type"] == "UsageError"
+
+
+def test_all_problems_shows_every_problem_of_a_file(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.csv"
+    rows = "".join(f"Muna Barat,kabupaten,Sultra,2022,{101 + i}\n" for i in range(8))
+    broken.write_text("entity,kind,province,year,score\n" + rows, encoding="utf-8")
+    line = bad("rank", str(broken), "--scope", "province:Sultra", "--lang", "en")
+    assert line.count("row ") == 3
+    assert line.endswith("… 5 more (all of them: --all-problems)")
+    every = bad("rank", str(broken), "--scope", "province:Sultra", "--all-problems")
+    assert every.count("baris ") == 9  # "8 masalah dalam 8 baris …" and one per row
+    assert "lagi" not in every
+    data = json.loads(
+        run("rank", str(broken), "--scope", "province:Sultra", "--json", "--all-problems").stdout
+    )
+    assert [p["row"] for p in data["error"]["problems"]] == list(range(2, 10))
 
 
 # ---------------------------------------------------------------------------------------

@@ -95,7 +95,7 @@ def _parser() -> Parser:
 
 def _run(args: argparse.Namespace, lang: Lang) -> Output:
     if args.json and args.csv:
-        raise BadInput("--csv", "--json", "e_both_outputs")
+        raise BadInput("--csv", None, "e_both_outputs")
     result: Output = args.handler(args, lang)
     return result
 

@@ -31,6 +31,7 @@ from opinipp.cli._words import (
     gap_words,
     given,
     grade_words,
+    legal_basis,
     names_list,
     none_dash,
     num,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from opinipp.zoning import Grade
 
 
-__all__ = ["add_result_commands"]
+__all__ = ["add_result_commands", "read_assessments"]
 
 
 def add_result_commands(add: Callable[[str, str, Callable[..., Output]], Parser]) -> None:
@@ -1078,7 +1079,7 @@ def _cmd_years(args: argparse.Namespace, lang: Lang) -> Output:  # noqa: ARG001 
         items.extend({"year": year, **rule_set} for year in rs.years)
         top = rs.scale_max.value
         scale = str(int(top)) if top == top.to_integral_value() else num(top, lang)
-        notes = [rs.scheme, rs.legal_basis, w(lang, "scale", max=scale)]
+        notes = [rs.scheme, legal_basis(rs.legal_basis, lang), w(lang, "scale", max=scale)]
         if rs.has_tanpa_maladministrasi and rs.qualifier:
             notes.append(w(lang, "qualifier", qualifier=rs.qualifier))
         rows = [
@@ -1091,7 +1092,7 @@ def _cmd_years(args: argparse.Namespace, lang: Lang) -> Output:  # noqa: ARG001 
             for b in reversed(rs.bands)
         ]
         head = f"{year_ranges(rs.years)}: " + " · ".join(notes)
-        blocks.append((rs.years[0], ["", head, *table(rows)]))
+        blocks.append((rs.years[0], ["", *wrapped(head, terminal_width()), *table(rows)]))
     items.sort(key=lambda item: int(item["year"]))
     lines = [w(lang, "years_title")]
     for _, block in sorted(blocks, key=lambda b: b[0]):

@@ -33,6 +33,7 @@ __all__ = [
     "gap_words",
     "given",
     "grade_words",
+    "legal_basis",
     "names_list",
     "none_dash",
     "num",
@@ -416,6 +417,29 @@ def gap_words(
     if gap.reached:
         return w(lang, "reached", target=target)
     return w(lang, "short_of", points=num(gap.points, lang), target=target)
+
+
+# The English words of the rules' legal bases (opinipp.rules), in Indonesian.
+_LEGAL_WORDS: Final = (
+    ("results by", "hasil ditetapkan dengan"),
+    ("number not found", "nomor tidak ditemukan"),
+    ("(Art. ", "(Pasal "),
+    (" of ", " tanggal "),
+    (" Dec ", " Des "),
+)
+
+
+def legal_basis(text: str, lang: Lang) -> str:
+    """A rule set's legal basis, its few English words put in Indonesian for ``id``.
+
+    >>> legal_basis("Peraturan Ombudsman RI No. 17 Tahun 2015 (Art. 15)", "id")
+    'Peraturan Ombudsman RI No. 17 Tahun 2015 (Pasal 15)'
+    """
+    if lang == "en":
+        return text
+    for english, indonesian in _LEGAL_WORDS:
+        text = text.replace(english, indonesian)
+    return text
 
 
 # ---------------------------------------------------------------------------------------
