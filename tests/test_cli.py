@@ -637,7 +637,7 @@ def test_list_and_search_give_the_years_bundled() -> None:
     assert all(e["kind"] == "puskesmas" for e in data["entities"])
     lines = ok("search", "muna", "--lang", "en")
     assert "Kabupaten Muna Barat                 kabupaten  Sulawesi Tenggara  2021–2024" in lines
-    assert lines[-1] == "9 entities match 'muna'."
+    assert lines[-1] == "Found for 'muna': 9."
     found = ok_json("search", "74.13")["entities"]
     assert [(e["entity_name"], e["years"]) for e in found] == [
         ("Kabupaten Muna Barat", [2021, 2022, 2023, 2024])

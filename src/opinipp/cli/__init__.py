@@ -1,24 +1,33 @@
 """The ``opinipp`` command line (also ``python -m opinipp``).
 
-Five commands over the library and its bundled data::
+Commands over the library and its bundled data (and, below, the instrument and survey
+commands)::
 
     opinipp classify 81.84 --year 2023          zone, category and opinion of a score
     opinipp gap 81.84 --year 2023 [--target A]  points to the next tier (or to a target)
-    opinipp rank FILE --scope province:Sultra   rank the assessments of a CSV file
+    opinipp rank --scope province:Sultra --year 2023 [FILE|-]
+                                                rank the bundled results, a CSV file or stdin
     opinipp show "Kabupaten Muna Barat"         an entity's published results, year by year
+    opinipp list [--kind K] [--province P]      the bundled entities, with their years
+    opinipp search muna                         find entities by name, abbreviation or code
+    opinipp score 86.83 85.80 --year 2025       a Pemda's score from its units' scores
     opinipp years                               the rules of every assessment year
 
 Every command takes ``--lang id|en`` (text in Indonesian, the default, or English; numbers
 are written ``81,84`` in Indonesian and ``81.84`` in English) and ``--json`` (one JSON object
 on standard output, the same whatever the language; its shape per command is documented in
-the CLI guide). The names of zones, categories and opinions are the Ombudsman's own terms and
-stay in Indonesian in both languages.
+the CLI guide); ``rank``, ``show``, ``list`` and ``search`` take ``--csv``. Text fits the
+terminal's width (100 columns when unknown). The names of zones, categories and opinions
+are the Ombudsman's own terms and stay in Indonesian in both languages.
 
 Exit codes: 0 on success; 2 on bad input (an invalid score, a year without rules such as
 2020, an unknown entity or scope, an unreadable file, a wrong option); 74 when standard
 output cannot be written (closed, or a full disk; a reader that stops early, as in
 ``| head -1``, is a success). A failure is a single line ``opinipp: error: <message>`` on
-standard error (when standard error works), never a traceback.
+standard error (when standard error works), never a traceback, in the chosen language and
+naming the argument as typed; with ``--json`` it is also a JSON object on standard output,
+``{"error": {"type", "message", "argument", "problems"}}``. ``--all-problems`` reports every
+problem of a bad file instead of the first three.
 
 >>> main(["classify", "81.84", "--year", "2023", "--lang", "en"])
 81.84 in 2023: zona hijau (green), category B, Kualitas Tinggi (High quality)
@@ -65,8 +74,9 @@ def _parser() -> Parser:
         prog=_PROG,
         description=(
             "The rules of Ombudsman RI's public-service compliance assessment: classify a "
-            "score, find the points to the next tier, rank a CSV file, show an entity's "
-            "published results, list the rules of every year."
+            "score, find the points to the next tier, rank a CSV file or the bundled results, "
+            "show, list and search the bundled entities, compute a Pemda's score from its "
+            "units, list the rules of every year."
         ),
         epilog=(
             "Exit status: 0 on success, 2 on bad input, 74 when the output cannot be written "
