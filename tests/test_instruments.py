@@ -197,7 +197,7 @@ def test_cli_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert err.count("\n") == 1
     evidence = tmp_path / "evidence.csv"
     evidence.write_text("indicator_code,evidence,present\nIN-01,1,ya\nZZ,1,ya\n", encoding="utf-8")
-    assert main(["readiness", "--year", "2026", "--evidence", str(evidence)]) == 2
+    assert main(["readiness", "--year", "2026", "--evidence", str(evidence), "--lang", "en"]) == 2
     assert "row 3, column 'indicator_code'" in capsys.readouterr().err
     evidence.write_text("indicator_code,evidence,present\nIN-01,1,ya\n", encoding="utf-8")
     assert main(["readiness", "--year", "2026", "--evidence", str(evidence), "--lang", "en"]) == 0

@@ -357,7 +357,7 @@ def test_cli_ipp_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
 
     path = tmp_path / "ipp.csv"
     path.write_text("aspect,nilai\nsdm,4\n", encoding="utf-8")
-    assert main(["ipp", str(path)]) == 2
+    assert main(["ipp", str(path), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "row 1, column 'nilai'" in err
     assert "a column 'value' is required" in err

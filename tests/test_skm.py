@@ -731,7 +731,7 @@ def test_cli_skm_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
 
     path = tmp_path / "skm.csv"
     path.write_text(f"{HEADER}\n5,4,4,4,4,4,4,4,\n", encoding="utf-8")
-    assert main(["skm", str(path)]) == 2
+    assert main(["skm", str(path), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "row 2, column 'U1': '5': outside 1–4" in err
