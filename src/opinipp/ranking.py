@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, Union, cast
 
 import attrs
 
-from opinipp._checks import as_list, exact_text
+from opinipp._checks import as_list, exact_int, exact_text
 from opinipp.assessments import Assessment
 from opinipp.entities import (
     ENTITY_TYPES,
@@ -175,7 +175,7 @@ class National:
         >>> National(PemdaKind.KABUPATEN).population_words(415)
         '415 assessed'
         """
-        return f"{count} assessed"
+        return f"{_count(count)} assessed"
 
     def __str__(self) -> str:
         return f"national ranking of {self.kind.value}"
@@ -242,6 +242,7 @@ class Provincial:
         >>> Provincial(regions.province("Bengkulu")).population_words(10)
         '10 kabupaten/kota in Provinsi Bengkulu'
         """
+        count = _count(count)
         if self.include_provinsi:
             return f"{count} Pemda in {self.province} with its provincial government"
         return f"{count} kabupaten/kota in {self.province}"
@@ -277,11 +278,24 @@ class WithinPemda:
         return None
 
     def population_words(self, count: int) -> str:
-        """Describe a number of units in words."""
-        return f"{count} units of {self.pemda}"
+        """Describe a number of units in words.
+
+        >>> from opinipp import regions
+        >>> WithinPemda(regions.pemda("Kab. Rembang")).population_words(7)
+        '7 units of Kabupaten Rembang'
+        """
+        return f"{_count(count)} units of {self.pemda}"
 
     def __str__(self) -> str:
         return f"units of {self.pemda}"
+
+
+def _count(count: object) -> int:
+    """A number of entities for :meth:`National.population_words` and its siblings."""
+    number = exact_int(count)
+    if number is None or number < 0:
+        raise InvalidArgumentError("count", count, "a whole number from 0")
+    return number
 
 
 Scope: TypeAlias = Union[National, Provincial, WithinPemda]  # noqa: UP007 - Python 3.10 runtime alias

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args
 import attrs
 
 from opinipp import regions
+from opinipp._checks import as_list, exact_int
 from opinipp.assessments import Assessment, PublishedResult
 from opinipp.entities import (
     ENTITY_TYPES,
@@ -664,16 +665,19 @@ def _converter() -> cattrs.Converter:
     return make_converter()
 
 
-def _check_json_object(obj: object) -> None:
+def _json_items(obj: object) -> list[Any] | None:
+    """The items of a list or tuple to write (``None`` for one object), each of a written type."""
     if isinstance(obj, (list, tuple)):
-        for item in obj:
+        items = as_list(obj, "obj", f"a list of {_SUPPORTED}")
+        for item in items:
             if type(item) not in _TOP_LEVEL:
                 raise InvalidArgumentError(
                     "obj", item, f"list items of a supported type: {_SUPPORTED}"
                 )
-        return
+        return items
     if type(obj) not in _TOP_LEVEL:
         raise InvalidArgumentError("obj", obj, f"an {_SUPPORTED}, or a list of one of them")
+    return None
 
 
 def to_json(obj: object, /, *, indent: int | None = None) -> str:
@@ -696,14 +700,12 @@ def to_json(obj: object, /, *, indent: int | None = None) -> str:
     ...
     opinipp.errors.InvalidArgumentError: invalid obj 81.84: expected an Assessment, ...
     """
-    given: object = indent
-    if given is not None and (
-        isinstance(given, bool) or not isinstance(given, int) or not 0 <= given <= _MAX_INDENT
-    ):
+    spaces = None if indent is None else exact_int(indent)
+    if indent is not None and (spaces is None or not 0 <= spaces <= _MAX_INDENT):
         raise InvalidArgumentError(
             "indent", indent, f"None or a whole number from 0 to {_MAX_INDENT}"
         )
-    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+    return json.dumps(to_data(obj), ensure_ascii=False, indent=spaces)
 
 
 def to_data(obj: object) -> Any:  # noqa: ANN401 - JSON data: dicts, lists, str, int, bool, None
@@ -712,10 +714,10 @@ def to_data(obj: object) -> Any:  # noqa: ANN401 - JSON data: dicts, lists, str,
     >>> to_data(Score("81.84")), to_data(regions.pemda("74.71"))
     ('81.84', {'kind': 'kota', 'code': '74.71', 'name': 'Kendari'})
     """
-    _check_json_object(obj)
+    items = _json_items(obj)
     converter = _converter()
-    if isinstance(obj, (list, tuple)):
-        return [converter.unstructure(item) for item in obj]
+    if items is not None:
+        return [converter.unstructure(item) for item in items]
     return converter.unstructure(obj)
 
 
