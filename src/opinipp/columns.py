@@ -90,6 +90,7 @@ _ORDER: Final = f"{_PREFIX}order"
 _START: Final = f"{_PREFIX}start"
 _SIZE: Final = f"{_PREFIX}size"
 _NEXT: Final = f"{_PREFIX}next"
+_IN: Final = f"{_PREFIX}in_scope"
 
 _NATIONAL_KINDS: Final = tuple(k.value for k in (*InstansiKind, *PemdaKind))
 _PROVINCIAL_KINDS: Final = (PemdaKind.KABUPATEN.value, PemdaKind.KOTA.value)
@@ -333,13 +334,16 @@ class _Prepared:
         _year_kind(schema[year], year)
         plan = _plan()
         valid, key, band = _grading(plan, year)
-        if only is not None:
-            valid = valid & only.fill_null(value=False)
         self.eager = not _is_lazy(nw, df)
-        df = df.with_columns(_hundredths(score, kind).alias(_H))
+        h = _hundredths(score, kind).alias(_H)
+        if only is None:
+            df = df.with_columns(h)
+        else:
+            df = df.with_columns(h, only.fill_null(value=False).alias(_IN))
+            valid = valid & nw.col(_IN)
         df = df.with_columns(valid.alias(_OK), *([key.alias(_KEY)] if bands else []))
         if invalid == "raise":
-            bad = ~nw.col(_OK) if only is None else ~nw.col(_OK) & only.fill_null(value=False)
+            bad = ~nw.col(_OK) if only is None else ~nw.col(_OK) & nw.col(_IN)
             _raise_bad_rows(nw, df, bad, score, year)
         if bands:
             df = df.with_columns(band.alias(_BAND))
@@ -349,7 +353,12 @@ class _Prepared:
         self.names = names
         self.year = year
         self.df = df
-        self.helpers = [_H, _OK, _KEY, _BAND] if bands else [_H, _OK]
+        self.helpers = [
+            _H,
+            _OK,
+            *([_KEY, _BAND] if bands else []),
+            *([] if only is None else [_IN]),
+        ]
 
     def finish(self, added: dict[str, Any]) -> Any:  # noqa: ANN401
         """Add the columns, drop the helpers, and return the native frame."""
