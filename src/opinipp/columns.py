@@ -7,9 +7,11 @@ in, native out); a lazy frame stays lazy. narwhals is imported on first call, ne
 ``import opinipp``.
 
 The expressions are generated from the same :class:`~opinipp.rules.RuleSet` tables as the
-object path, and compare whole numbers of hundredths, never raw floats, so 77.99 and 78.00
-land exactly as :func:`opinipp.classify` puts them. A score that is missing, NaN, not on the
-0.01 grid, or outside the year's scale, and a year without rules (2020), is reported: by
+object path (once per process), and compare whole numbers of hundredths, never raw floats,
+so 77.99 and 78.00 land exactly as :func:`opinipp.classify` puts them. A float is a score
+only when it is the float nearest a two-decimal value, as :class:`~opinipp.scores.Score`
+reads it (``0.1 + 0.2`` is not). A score that is missing, NaN, not on the 0.01 grid, or
+outside the year's scale, and a year without rules (2020), is reported: by
 default an :class:`~opinipp.errors.InvalidDataError` lists every such row as a
 :class:`~opinipp.errors.RowError`; with ``invalid="null"`` the added columns of those rows
 are null instead. Nothing is graded silently.
@@ -21,6 +23,7 @@ function                  adds
                           ``label`` (with ``lang="en"``: ``opinion_en``, ``predikat_en``,
                           ``quality_en``, ``label_en``, and the zone in English)
 :func:`gap_to_next_tier`  ``points``, ``target``, ``target_score``
+:func:`grade`             the columns of both, in one pass (the scores read and checked once)
 :func:`rank`              ``rank``, ``of``
 ========================  =====================================================================
 
@@ -334,7 +337,6 @@ class _Prepared:
         _year_kind(schema[year], year)
         plan = _plan()
         valid, key, band = _grading(plan, year)
-        self.eager = not _is_lazy(nw, df)
         h = _hundredths(score, kind).alias(_H)
         if only is None:
             df = df.with_columns(h)
@@ -349,7 +351,6 @@ class _Prepared:
             df = df.with_columns(band.alias(_BAND))
         self.nw = nw
         self.plan = plan
-        self.frame = frame
         self.names = names
         self.year = year
         self.df = df
@@ -389,7 +390,10 @@ class _Prepared:
         df = self.df
         implementation = df.implementation
         replaced = [n for n in (*table, *computed) if n in self.names]
-        if self.eager and implementation in (nw.Implementation.PANDAS, nw.Implementation.POLARS):
+        if not _is_lazy(nw, df) and implementation in (
+            nw.Implementation.PANDAS,
+            nw.Implementation.POLARS,
+        ):
             engine = "polars" if implementation is nw.Implementation.POLARS else "pandas"
             spec = tuple((n, tuple(v), t) for n, (v, t) in table.items())
             small = _band_frame(self.plan, spec, engine)
@@ -409,10 +413,7 @@ class _Prepared:
         if computed:
             df = df.with_columns(**computed)
         df = df.select(*self.names, *(n for n in public if n not in self.names))
-        out = self.native(df)
-        if implementation is nw.Implementation.PANDAS:
-            out.index = self.frame.index  # type: ignore[attr-defined]
-        return out
+        return self.native(df)
 
 
 @functools.lru_cache(maxsize=32)
@@ -438,14 +439,21 @@ def _band_frame(
 
 
 def _left_join(nw: ModuleType, df: Any, small: Any) -> Any:  # noqa: ANN401
-    """``df`` left-joined with the band frame on the band id, in ``df``'s row order."""
+    """``df`` with the band frame's columns for its band ids, in ``df``'s row order.
+
+    Only the band id column is joined (a join gathers every column of its left side), and
+    the looked-up columns are put beside the frame.
+    """
     native = df.to_native()
     if df.implementation is nw.Implementation.POLARS:
-        right = small.lazy() if _is_lazy(nw, df) else small
-        return nw.from_native(native.join(right, on=_BAND, how="left", maintain_order="left"))
-    right = small.astype({_BAND: native[_BAND].dtype})
-    # A left merge keeps the left frame's row order; the index is put back by the caller.
-    return nw.from_native(native.reset_index(drop=True).merge(right, on=_BAND, how="left"))
+        keys = native.select(_BAND)
+        found = keys.join(small, on=_BAND, how="left", maintain_order="left").drop(_BAND)
+        return nw.from_native(native.hstack(found.get_columns()))
+    keys = native[[_BAND]].reset_index(drop=True)
+    # A left merge keeps the left frame's row order.
+    found = keys.merge(small.astype({_BAND: keys[_BAND].dtype}), on=_BAND, how="left")
+    found = found.drop(columns=_BAND).set_axis(native.index)
+    return nw.from_native(native.assign(**{name: found[name] for name in found.columns}))
 
 
 def _check_lang(lang: object) -> bool:
