@@ -327,7 +327,22 @@ def test_ranks_of_several_scopes_side_by_side(backend: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("backend", list(BACKENDS))
+def test_a_scope_without_rows_ranks_nothing(backend: str) -> None:
+    units = UNITS[UNITS["kind"].isin(["opd", "puskesmas", "rsud"])]
+    result = columns.rank(BACKENDS[backend](units), "national")
+    assert rows(result, "rank", "of") == [(None, None)] * 4
+    assert rows(columns.rank(BACKENDS[backend](units), "within_pemda"), "rank") == [
+        (1,),
+        (2,),
+        (2,),
+        (4,),
+    ]
+
+
 def test_rank_on_pandas_is_nullable_int() -> None:
+    empty = columns.rank(UNITS[UNITS["kind"] == "opd"], "provincial")
+    assert str(empty["rank"].dtype) == str(empty["of"].dtype) == "Int64"
     result = columns.rank(UNITS, "national")
     assert str(result["rank"].dtype) == "Int64"
     assert result["rank"].tolist()[4:] == [1, 1, 1]

@@ -347,7 +347,16 @@ class _Prepared:
         if invalid == "raise":
             bad = ~nw.col(_OK) if only is None else ~nw.col(_OK) & nw.col(_IN)
             _raise_bad_rows(nw, df, bad, score, year)
-        if bands:
+        # Eager pandas and polars frames look the labels up by the key with one join
+        # (both keep the rows in order); elsewhere by the band id, one lookup per column.
+        self.joined = (
+            bands
+            and not _is_lazy(nw, df)
+            and df.implementation in (nw.Implementation.PANDAS, nw.Implementation.POLARS)
+        )
+        if self.joined:
+            df = df.with_columns(nw.when(nw.col(_OK)).then(nw.col(_KEY)).alias(_KEY))
+        elif bands:
             df = df.with_columns(band.alias(_BAND))
         self.nw = nw
         self.plan = plan
@@ -357,7 +366,8 @@ class _Prepared:
         self.helpers = [
             _H,
             _OK,
-            *([_KEY, _BAND] if bands else []),
+            *([_KEY] if bands else []),
+            *([_BAND] if bands and not self.joined else []),
             *([] if only is None else [_IN]),
         ]
 
@@ -381,22 +391,19 @@ class _Prepared:
         ``public`` is the order of the added columns; names that start with the helper
         prefix are dropped.
 
-        On eager pandas and polars frames the values come from one join with a frame of one
-        row per band (both keep the rows in order); elsewhere from one ``replace_strict`` per
-        column, which a lazy engine drops from a query that does not need it (a join it must
-        run, to count the rows).
+        On eager pandas and polars frames the values come from one join on the key with a
+        frame of one row per key of the rule tables; elsewhere from one ``replace_strict`` of
+        the band id per column, which a lazy engine drops from a query that does not need it
+        (a join it must run, to count the rows).
         """
         nw = self.nw
         df = self.df
         implementation = df.implementation
         replaced = [n for n in (*table, *computed) if n in self.names]
-        if not _is_lazy(nw, df) and implementation in (
-            nw.Implementation.PANDAS,
-            nw.Implementation.POLARS,
-        ):
+        if self.joined:
             engine = "polars" if implementation is nw.Implementation.POLARS else "pandas"
             spec = tuple((n, tuple(v), t) for n, (v, t) in table.items())
-            small = _band_frame(self.plan, spec, engine)
+            small = _key_frame(self.plan, spec, engine)
             df = _left_join(nw, df.drop(*replaced), small)
         else:
             df = df.with_columns(
@@ -417,42 +424,56 @@ class _Prepared:
 
 
 @functools.lru_cache(maxsize=32)
-def _band_frame(
+def _key_frame(
     plan: _Plan, table: tuple[tuple[str, tuple[Any, ...], str], ...], engine: str
 ) -> Any:  # noqa: ANN401
-    """A polars or pandas frame of one row per band: the band id and the given columns."""
-    del plan  # a key of the cache only: the ids are those of this plan
-    size = len(table[0][1])
+    """A polars or pandas frame of one row per key (see :data:`_STRIDE`) on a year's scale.
+
+    Its columns are the key and, for each ``(name, values, dtype)`` of ``table``, the value
+    of the key's band (``values`` is indexed by band id).
+    """
+    keys: list[int] = []
+    spans: list[int] = []
+    for rs, band in plan.bands:
+        base = plan.sets.index(rs) * _STRIDE
+        keys.extend(range(base + band.lower.hundredths, base + band.upper.hundredths + 1))
+        spans.append(band.upper.hundredths - band.lower.hundredths + 1)
+    columns = {
+        name: [v for v, span in zip(values, spans, strict=True) for _ in range(span)]
+        for name, values, _ in table
+    }
     if engine == "polars":
         import polars as pl
 
-        data: dict[str, Any] = {_BAND: pl.Series(_BAND, range(size), dtype=pl.Int64)}
-        for name, values, dtype in table:
-            data[name] = pl.Series(name, values, dtype=pl.String if dtype == "str" else pl.Float64)
+        data: dict[str, Any] = {_KEY: pl.Series(_KEY, keys, dtype=pl.Int64)}
+        for name, _, dtype in table:
+            data[name] = pl.Series(
+                name, columns[name], dtype=pl.String if dtype == "str" else pl.Float64
+            )
         return pl.DataFrame(data)
     import pandas as pd
 
-    frame = pd.DataFrame({_BAND: range(size)})
-    for name, values, dtype in table:
-        frame[name] = pd.Series(values, dtype="str" if dtype == "str" else "float64")
+    frame = pd.DataFrame({_KEY: keys})
+    for name, _, dtype in table:
+        frame[name] = pd.Series(columns[name], dtype="str" if dtype == "str" else "float64")
     return frame
 
 
 def _left_join(nw: ModuleType, df: Any, small: Any) -> Any:  # noqa: ANN401
-    """``df`` with the band frame's columns for its band ids, in ``df``'s row order.
+    """``df`` with the key frame's columns for its keys, in ``df``'s row order.
 
-    Only the band id column is joined (a join gathers every column of its left side), and
+    Only the key column is joined (a join gathers every column of its left side), and
     the looked-up columns are put beside the frame.
     """
     native = df.to_native()
     if df.implementation is nw.Implementation.POLARS:
-        keys = native.select(_BAND)
-        found = keys.join(small, on=_BAND, how="left", maintain_order="left").drop(_BAND)
+        keys = native.select(_KEY)
+        found = keys.join(small, on=_KEY, how="left", maintain_order="left").drop(_KEY)
         return nw.from_native(native.hstack(found.get_columns()))
-    keys = native[[_BAND]].reset_index(drop=True)
+    keys = native[[_KEY]].reset_index(drop=True)
     # A left merge keeps the left frame's row order.
-    found = keys.merge(small.astype({_BAND: keys[_BAND].dtype}), on=_BAND, how="left")
-    found = found.drop(columns=_BAND).set_axis(native.index)
+    found = keys.merge(small.astype({_KEY: keys[_KEY].dtype}), on=_KEY, how="left")
+    found = found.drop(columns=_KEY).set_axis(native.index)
     return nw.from_native(native.assign(**{name: found[name] for name in found.columns}))
 
 
@@ -515,9 +536,9 @@ def _graded(  # noqa: PLR0913 - keyword-only: the column names and what to add
         public += list(table)
     if gaps:
         table.update(_gaps(prepared.plan))
-        # Rounding to two decimals gives the float nearest the two-decimal value, which a
-        # bare division does not on every engine (polars multiplies by 0.01).
-        computed["points"] = ((nw.col(_NEXT) - nw.col(_H)) / 100).round(2)
+        # Divided by a column (null in the top band), which gives the float nearest the
+        # two-decimal value on every engine: polars divides by a scalar as a multiplication.
+        computed["points"] = (nw.col(_NEXT) - nw.col(_H)) / (nw.col(_NEXT) * 0 + 100)
         public += ["points", "target", "target_score"]
     return prepared.looked_up(table, computed, public)
 
@@ -729,7 +750,11 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
     ranked = nw.col(_OK) & ~nw.col(group).is_null()
     df = prepared.df
     try:
-        if df.implementation is nw.Implementation.PYARROW:
+        if not _is_lazy(nw, df) and not df.select(ranked.cast(nw.Int64).sum()).item():
+            # No row in the scope: every rank is null, without running the window.
+            none = nw.lit(None, nw.Float64)
+            df = df.with_columns(none.alias(_ORDER), none.alias(_SIZE))
+        elif df.implementation is nw.Implementation.PYARROW:
             df = _arrow_ranks(nw, df, ranked, prepared.plan.top, year=year, group=group, ties=ties)
         else:
             value = nw.when(ranked).then(nw.col(_H))
