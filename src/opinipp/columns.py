@@ -404,7 +404,7 @@ class _Prepared:
             engine = "polars" if implementation is nw.Implementation.POLARS else "pandas"
             spec = tuple((n, tuple(v), t) for n, (v, t) in table.items())
             small = _key_frame(self.plan, spec, engine)
-            df = _left_join(nw, df.drop(*replaced), small)
+            df = _left_join(nw, df.drop(*replaced), small, computed)
         else:
             df = df.with_columns(
                 **{
@@ -417,8 +417,8 @@ class _Prepared:
                     for name, (values, dtype) in table.items()
                 }
             )
-        if computed:
-            df = df.with_columns(**computed)
+            if computed:
+                df = df.with_columns(**computed)
         df = df.select(*self.names, *(n for n in public if n not in self.names))
         return self.native(df)
 
@@ -459,21 +459,24 @@ def _key_frame(
     return frame
 
 
-def _left_join(nw: ModuleType, df: Any, small: Any) -> Any:  # noqa: ANN401
-    """``df`` with the key frame's columns for its keys, in ``df``'s row order.
+def _left_join(nw: ModuleType, df: Any, small: Any, computed: dict[str, Any]) -> Any:  # noqa: ANN401
+    """``df`` with the key frame's columns for its keys and ``computed``, in row order.
 
-    Only the key column is joined (a join gathers every column of its left side), and
-    the looked-up columns are put beside the frame.
+    Only the key and the hundredths are joined (a join gathers every column of its left
+    side); ``computed`` is evaluated on that narrow frame, and its columns are put beside
+    ``df`` in one step.
     """
     native = df.to_native()
     if df.implementation is nw.Implementation.POLARS:
-        keys = native.select(_KEY)
-        found = keys.join(small, on=_KEY, how="left", maintain_order="left").drop(_KEY)
-        return nw.from_native(native.hstack(found.get_columns()))
-    keys = native[[_KEY]].reset_index(drop=True)
+        keys = native.select(_KEY, _H)
+        joined = keys.join(small, on=_KEY, how="left", maintain_order="left")
+        found = nw.from_native(joined).with_columns(**computed).drop(_KEY, _H).to_native()
+        return nw.from_native(native.hstack(found.rechunk().get_columns()))
+    keys = native[[_KEY, _H]].reset_index(drop=True)
     # A left merge keeps the left frame's row order.
-    found = keys.merge(small.astype({_KEY: keys[_KEY].dtype}), on=_KEY, how="left")
-    found = found.drop(columns=_KEY).set_axis(native.index)
+    joined = keys.merge(small.astype({_KEY: keys[_KEY].dtype}), on=_KEY, how="left")
+    found = nw.from_native(joined).with_columns(**computed).drop(_KEY, _H).to_native()
+    found = found.set_axis(native.index)
     return nw.from_native(native.assign(**{name: found[name] for name in found.columns}))
 
 
