@@ -233,8 +233,13 @@ def _grading(plan: _Plan, year: str) -> tuple[Any, Any, Any]:
     nw = _narwhals()
     years = nw.col(year)
     h = nw.col(_H)
-    top = years.replace_strict(plan.years, plan.tops, default=-1, return_dtype=nw.Int64)
-    valid = ((h >= 0) & (h <= top)).fill_null(value=False)
+    # One membership test per distinct scale (a lookup of the top per row costs more).
+    on_scale: Any = None
+    for top in sorted(set(plan.tops)):
+        chosen = [y for y, t in zip(plan.years, plan.tops, strict=True) if t == top]
+        here = years.is_in(chosen) & (h <= top)
+        on_scale = here if on_scale is None else on_scale | here
+    valid = ((h >= 0) & on_scale).fill_null(value=False)
     base = years.replace_strict(plan.years, plan.bases, default=0, return_dtype=nw.Int64)
     key = nw.col(_KEY)
     reached: Any = nw.lit(0, nw.Int64)
