@@ -103,9 +103,6 @@ _DEFAULT_GROUP: Final[dict[str, str | None]] = {
     "provincial": "province",
     "within_pemda": "parent_pemda",
 }
-# More hundredths than any scale holds: the key of a score in the i-th RuleSet is
-# i * _STRIDE + hundredths, so the lower bounds of all RuleSets form one increasing list.
-_STRIDE: Final = 1_000_000
 # Larger scores are off every scale; refusing them before the cast keeps Int64 from overflowing.
 _LARGEST: Final = 1_000_000
 # A score as a text: digits, one decimal point or comma, at most two decimals that are not
@@ -128,11 +125,19 @@ class _Plan:
         self.sets = sets
         self.bands = tuple((rs, band) for rs in sets for band in rs.bands)
         self.years = [y for rs in sets for y in rs.years]
-        self.bases = [i * _STRIDE for i, rs in enumerate(sets) for _ in rs.years]
+        # The key of a score on its year's scale is the start of its RuleSet plus its
+        # hundredths: the scales laid end to end, so that the keys number the two-decimal
+        # values of all RuleSets 0, 1, 2, ... (their bands cover each scale from 0.00 up).
+        starts = [0]
+        for rs in sets:
+            starts.append(starts[-1] + rs.scale_max.hundredths + 1)
+        self.size = starts[-1]
+        self.bases = [starts[i] for i, rs in enumerate(sets) for _ in rs.years]
         self.tops = [rs.scale_max.hundredths for rs in sets for _ in rs.years]
+        self.spans = [b.upper.hundredths - b.lower.hundredths + 1 for _, b in self.bands]
         # Every lower bound but the first as a key: a key's band id is how many it reaches.
         self.bounds = [
-            i * _STRIDE + band.lower.hundredths for i, rs in enumerate(sets) for band in rs.bands
+            starts[i] + band.lower.hundredths for i, rs in enumerate(sets) for band in rs.bands
         ][1:]
         self.top = max(rs.scale_max.hundredths for rs in sets) + 1
         following: list[Band | None] = []
@@ -227,7 +232,7 @@ def _year_kind(dtype: Any, column: str) -> None:  # noqa: ANN401
 def _grading(plan: _Plan, year: str) -> tuple[Any, Any, Any]:
     """Whether the hundredths in :data:`_H` are on the scale of a year with rules; the key.
 
-    Returns the validity, the key (see :data:`_STRIDE`) and the band id from the key: the
+    Returns the validity, the key (see :class:`_Plan`) and the band id from the key: the
     position of the band in ``plan.bands``, null where the row is not valid.
     """
     nw = _narwhals()
@@ -352,14 +357,14 @@ class _Prepared:
         if invalid == "raise":
             bad = ~nw.col(_OK) if only is None else ~nw.col(_OK) & nw.col(_IN)
             _raise_bad_rows(nw, df, bad, score, year)
-        # Eager pandas and polars frames look the labels up by the key with one join
-        # (both keep the rows in order); elsewhere by the band id, one lookup per column.
-        self.joined = (
+        # Eager pandas and polars frames take the labels from the row of a table numbered by
+        # the key; elsewhere they are looked up by the band id, one lookup per column.
+        self.taken = (
             bands
             and not _is_lazy(nw, df)
             and df.implementation in (nw.Implementation.PANDAS, nw.Implementation.POLARS)
         )
-        if self.joined:
+        if self.taken:
             df = df.with_columns(nw.when(nw.col(_OK)).then(nw.col(_KEY)).alias(_KEY))
         elif bands:
             df = df.with_columns(band.alias(_BAND))
@@ -372,7 +377,7 @@ class _Prepared:
             _H,
             _OK,
             *([_KEY] if bands else []),
-            *([_BAND] if bands and not self.joined else []),
+            *([_BAND] if bands and not self.taken else []),
             *([] if only is None else [_IN]),
         ]
 
@@ -396,20 +401,20 @@ class _Prepared:
         ``public`` is the order of the added columns; names that start with the helper
         prefix are dropped.
 
-        On eager pandas and polars frames the values come from one join on the key with a
-        frame of one row per key of the rule tables; elsewhere from one ``replace_strict`` of
-        the band id per column, which a lazy engine drops from a query that does not need it
-        (a join it must run, to count the rows).
+        On eager pandas and polars frames the values are the rows of a table of one row per
+        key, taken by position; elsewhere one ``replace_strict`` of the band id per column,
+        which a lazy engine drops from a query that does not need it (the later checks)
+        where it would have to run a join.
         """
         nw = self.nw
         df = self.df
         implementation = df.implementation
         replaced = [n for n in (*table, *computed) if n in self.names]
-        if self.joined:
+        if self.taken:
             engine = "polars" if implementation is nw.Implementation.POLARS else "pandas"
             spec = tuple((n, tuple(v), t) for n, (v, t) in table.items())
             small = _key_frame(self.plan, spec, engine)
-            df = _left_join(nw, df.drop(*replaced), small, computed)
+            df = _taken(nw, df.drop(*replaced), small, computed)
         else:
             df = df.with_columns(
                 **{
@@ -432,55 +437,57 @@ class _Prepared:
 def _key_frame(
     plan: _Plan, table: tuple[tuple[str, tuple[Any, ...], str], ...], engine: str
 ) -> Any:  # noqa: ANN401
-    """A polars or pandas frame of one row per key (see :data:`_STRIDE`) on a year's scale.
+    """A polars or pandas frame whose row k holds the values for key k (see :class:`_Plan`).
 
-    Its columns are the key and, for each ``(name, values, dtype)`` of ``table``, the value
-    of the key's band (``values`` is indexed by band id).
+    For each ``(name, values, dtype)`` of ``table`` a column of the value of each key's band
+    (``values`` is indexed by band id), and one last row of nulls, for the rows not graded.
     """
-    keys: list[int] = []
-    spans: list[int] = []
-    for rs, band in plan.bands:
-        base = plan.sets.index(rs) * _STRIDE
-        keys.extend(range(base + band.lower.hundredths, base + band.upper.hundredths + 1))
-        spans.append(band.upper.hundredths - band.lower.hundredths + 1)
     columns = {
-        name: [v for v, span in zip(values, spans, strict=True) for _ in range(span)]
+        name: [
+            *(v for v, span in zip(values, plan.spans, strict=True) for _ in range(span)),
+            None,
+        ]
         for name, values, _ in table
     }
     if engine == "polars":
         import polars as pl
 
-        data: dict[str, Any] = {_KEY: pl.Series(_KEY, keys, dtype=pl.Int64)}
-        for name, _, dtype in table:
-            data[name] = pl.Series(
-                name, columns[name], dtype=pl.String if dtype == "str" else pl.Float64
-            )
-        return pl.DataFrame(data)
+        return pl.DataFrame(
+            [
+                pl.Series(name, columns[name], dtype=pl.String if dtype == "str" else pl.Float64)
+                for name, _, dtype in table
+            ]
+        )
     import pandas as pd
 
-    frame = pd.DataFrame({_KEY: keys})
-    for name, _, dtype in table:
-        frame[name] = pd.Series(columns[name], dtype="str" if dtype == "str" else "float64")
-    return frame
+    return pd.DataFrame(
+        {
+            name: pd.Series(columns[name], dtype="str" if dtype == "str" else "float64")
+            for name, _, dtype in table
+        }
+    )
 
 
-def _left_join(nw: ModuleType, df: Any, small: Any, computed: dict[str, Any]) -> Any:  # noqa: ANN401
-    """``df`` with the key frame's columns for its keys and ``computed``, in row order.
+def _taken(nw: ModuleType, df: Any, small: Any, computed: dict[str, Any]) -> Any:  # noqa: ANN401
+    """``df`` with the key frame's row for each key, and ``computed``, in row order.
 
-    Only the key and the hundredths are joined (a join gathers every column of its left
-    side); ``computed`` is evaluated on that narrow frame, and its columns are put beside
-    ``df`` in one step.
+    The rows are taken by position (the key is the row number; a row not graded takes the
+    last row, of nulls); ``computed`` is evaluated on that narrow frame with the hundredths,
+    and its columns are put beside ``df`` in one step.
     """
     native = df.to_native()
+    last = small.shape[0] - 1
     if df.implementation is nw.Implementation.POLARS:
-        keys = native.select(_KEY, _H)
-        joined = keys.join(small, on=_KEY, how="left", maintain_order="left")
-        found = nw.from_native(joined).with_columns(**computed).drop(_KEY, _H).to_native()
-        return nw.from_native(native.hstack(found.rechunk().get_columns()))
-    keys = native[[_KEY, _H]].reset_index(drop=True)
-    # A left merge keeps the left frame's row order.
-    joined = keys.merge(small.astype({_KEY: keys[_KEY].dtype}), on=_KEY, how="left")
-    found = nw.from_native(joined).with_columns(**computed).drop(_KEY, _H).to_native()
+        import polars as pl
+
+        rows = native.get_column(_KEY).fill_null(last).cast(pl.UInt32)
+        found = small[rows].hstack([native.get_column(_H)])
+        found = nw.from_native(found).with_columns(**computed).drop(_H).to_native()
+        return nw.from_native(native.hstack(found.get_columns()))
+    rows = native[_KEY].fillna(last).to_numpy(dtype="int64")
+    found = small.take(rows).reset_index(drop=True)
+    found[_H] = native[_H].to_numpy()
+    found = nw.from_native(found).with_columns(**computed).drop(_H).to_native()
     found = found.set_axis(native.index)
     return nw.from_native(native.assign(**{name: found[name] for name in found.columns}))
 
@@ -757,26 +764,35 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
     prepared = _Prepared(frame, score=score, year=year, invalid=invalid, only=only, bands=False)
     ranked = nw.col(_OK) & ~nw.col(group).is_null()
     df = prepared.df
-    try:
-        if not _is_lazy(nw, df) and not df.select(ranked.cast(nw.Int64).sum()).item():
-            # No row in the scope: every rank is null, without running the window.
-            none = nw.lit(None, nw.Float64)
-            df = df.with_columns(none.alias(_ORDER), none.alias(_SIZE))
-        elif df.implementation is nw.Implementation.PYARROW:
-            df = _arrow_ranks(nw, df, ranked, prepared.plan.top, year=year, group=group, ties=ties)
-        else:
-            value = nw.when(ranked).then(nw.col(_H))
-            df = df.with_columns(
-                value.rank(method=ties, descending=True).over(year, group).alias(_ORDER),
-                nw.when(ranked).then(value.count().over(year, group)).alias(_SIZE),
-            )
-    except NotImplementedError:
-        raise _no_window_rank(prepared.df) from None
     pandas_like = df.implementation.is_pandas_like()
     ranks, sizes = nw.col(_ORDER), nw.col(_SIZE)
     if not pandas_like:
         ranks, sizes = ranks.cast(nw.Int64), sizes.cast(nw.Int64)
-    prepared.df = df.with_columns(ranks.alias(rank_name), sizes.alias(of_name)).drop(_ORDER, _SIZE)
+    named = (ranks.alias(rank_name), sizes.alias(of_name))
+    try:
+        if not _is_lazy(nw, df) and not df.select(ranked.cast(nw.Int64).sum()).item():
+            # No row in the scope: every rank is null, without running the window.
+            none = nw.lit(None, nw.Float64)
+            df = df.with_columns(none.alias(_ORDER), none.alias(_SIZE)).with_columns(*named)
+        elif df.implementation is nw.Implementation.PYARROW:
+            df = _arrow_ranks(nw, df, ranked, prepared.plan.top, year=year, group=group, ties=ties)
+            df = df.with_columns(*named)
+        else:
+            value = nw.when(ranked).then(nw.col(_H))
+            window = (
+                value.rank(method=ties, descending=True).over(year, group).alias(_ORDER),
+                nw.when(ranked).then(value.count().over(year, group)).alias(_SIZE),
+            )
+            if _is_lazy(nw, df):
+                df = df.with_columns(*window).with_columns(*named)
+            else:
+                # On the columns it needs only: polars gathers the frame it computes on into
+                # one piece, which for a wide frame costs more than the window itself.
+                narrow = df.select(year, group, _H, _OK).with_columns(*window).select(*named)
+                df = df.with_columns(narrow.get_column(rank_name), narrow.get_column(of_name))
+    except NotImplementedError:
+        raise _no_window_rank(prepared.df) from None
+    prepared.df = df.drop(*(n for n in (_ORDER, _SIZE) if n in df.columns))
     out = prepared.finish({})
     if pandas_like:  # numpy integers have no null: pandas' nullable Int64, as in opinipp.frames
         out = out.astype({rank_name: "Int64", of_name: "Int64"})
