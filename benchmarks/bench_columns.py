@@ -4,7 +4,7 @@ The same work as ``bench_pandas`` on a frame already in memory: classify every s
 year, the points to the next tier, and competition ranks nationally per kind, within each
 province and within each Pemda. The hand-written pandas code is ``pd.cut`` per year and one
 ``groupby(...).rank(method="min", ascending=False)`` per scope; the column path is
-``columns.classify``, ``columns.gap_to_next_tier`` and three ``columns.rank`` calls, each
+``columns.grade`` (classify and gap in one pass) and three ``columns.rank`` calls, each
 checking its input (no invalid row is skipped). Both give the same zones, categories, ranks
 and gaps on every row, which is checked before the timings are reported.
 
@@ -18,6 +18,7 @@ import functools
 import gc
 import json
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -86,10 +87,10 @@ def load(engine: str, path: Path) -> object:
 
 
 def columns_pipeline(frame: object) -> object:
-    """Classify, gap and rank in three scopes with :mod:`opinipp.columns`; materialised."""
+    """Grade (classify and gap) and rank in three scopes with :mod:`opinipp.columns`."""
     from opinipp import columns
 
-    out = columns.gap_to_next_tier(columns.classify(frame))
+    out = columns.grade(frame)
     for scope, name in SCOPES:
         out = columns.rank(out, scope, output=(name, f"{name}_of"))  # type: ignore[arg-type]
     collect = getattr(out, "collect", None)  # a polars LazyFrame
@@ -272,7 +273,11 @@ def _seconds(value: float) -> str:
     return f"{value:.2f} s" if value >= 1 else f"{value * 1000:.1f} ms"
 
 
-def section(results: Sequence[Measured], year_script: tuple[int, float, float, int]) -> str:
+def section(
+    results: Sequence[Measured],
+    year_script: tuple[int, float, float, int],
+    load: tuple[float, float, float] | None = None,
+) -> str:
     """The Markdown section of docs/benchmarks.md for the column path."""
     sizes = sorted({r.rows for r in results})
     lines = [
@@ -284,11 +289,18 @@ def section(results: Sequence[Measured], year_script: tuple[int, float, float, i
             "(`benchmarks/bench_columns.py`). The same work as the pipelines above on a frame "
             "already in memory — classify, the gap to the next tier, and competition ranks "
             "nationally per kind, within each province and within each Pemda — through "
-            "`columns.classify`, `columns.gap_to_next_tier` and three `columns.rank` calls, "
+            "`columns.grade` (classify and gap in one pass) and three `columns.rank` calls, "
             "each checking every row it grades. The baseline is the hand-written pandas "
             'code (`pd.cut` per year, one `groupby().rank(method="min")` per scope), timed '
             "in turns with every engine in the same run; the results of every engine are "
             "checked to equal it row by row first. Rows are the synthetic Puskesmas of (c)."
+            + (
+                ""
+                if load is None
+                else " Load average (1, 5, 15 min) before the run: "
+                + ", ".join(f"{v:.2f}" for v in load)
+                + " on 2 shared cores (the higher, the noisier)."
+            )
         ),
         "",
         "| engine | " + " | ".join(f"{s:,} rows" for s in sizes) + " | ratio at the top size |",
@@ -313,7 +325,7 @@ def section(results: Sequence[Measured], year_script: tuple[int, float, float, i
     script_ratio = mine_script / theirs_script
     verdict = "met" if script_ratio <= SCRIPT_TARGET else "**not met**"
     lines.append(
-        f"| a real year ({rows:,} rows) as a fresh script, polars (`scan_csv`, classify, gap, "
+        f"| a real year ({rows:,} rows) as a fresh script, polars (`scan_csv`, grade, "
         f"three ranks) over the pandas script (`read_csv`, `pd.cut`, `groupby().rank`), "
         f"medians of {runs}: {_seconds(mine_script)} and {_seconds(theirs_script)} "
         f"| {script_ratio:.2f}× | ≤ {SCRIPT_TARGET}× | {verdict} |"
@@ -350,6 +362,7 @@ def write_section(page: str, text: str) -> str:
 def run(*, quick: bool, sizes: Sequence[int] | None = None) -> str:
     """Measure every size and the fresh script; print and return the section."""
     chosen = tuple(sizes) if sizes else (QUICK_SIZES if quick else SIZES)
+    load = os.getloadavg()
     results: list[Measured] = []
     with tempfile.TemporaryDirectory(prefix="opinipp-columns-") as tmp:
         for rows in chosen:
@@ -359,7 +372,7 @@ def run(*, quick: bool, sizes: Sequence[int] | None = None) -> str:
             summary = ", ".join(f"{m.engine} {m.ratio:.2f}×" for m in measured[:-1])
             print(f"{rows:,} rows: {summary} ({time.perf_counter() - start:.0f} s)", flush=True)
         year_script = measure_script(Path(tmp), quick=quick)
-    text = section(results, year_script)
+    text = section(results, year_script, load)
     print(text)
     return text
 

@@ -26,8 +26,7 @@ def main(argv: list[str]) -> None:
         "CREATE TABLE results AS SELECT * FROM read_csv(?, all_varchar = true)", [str(path)]
     )
     con.execute("ALTER TABLE results ALTER year TYPE INTEGER")
-    graded = columns.classify(con.table("results"))
-    graded = columns.gap_to_next_tier(graded)
+    graded = columns.grade(con.table("results"))
     graded = columns.rank(graded, "provincial")
     con.register("graded", graded)
     con.execute("CREATE OR REPLACE TABLE results AS SELECT * FROM graded")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import dask.dataframe as dd
 import duckdb
 import narwhals as nw
+import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa
@@ -20,11 +22,13 @@ from opinipp import columns
 from opinipp.errors import (
     InvalidArgumentError,
     InvalidDataError,
+    InvalidScoreError,
     MissingExtraError,
     NotApplicableError,
     RowError,
 )
 from opinipp.rules import rules_for
+from opinipp.scores import Score
 from opinipp.zoning import classify
 
 if TYPE_CHECKING:
@@ -237,8 +241,48 @@ def test_text_that_is_not_a_score_is_reported(text: str) -> None:
 
 
 def test_a_float_off_the_grid_is_reported_on_the_grid_it_is_not() -> None:
-    result = columns.classify(scores([0.1 + 0.2, 81.84 + 1e-7]), invalid="null")
-    assert rows(result, "category") == [("E",), (None,)]
+    # 0.1 + 0.2 is 0.30000000000000004, which Score refuses too: no float is let through
+    # for being near the grid.
+    off = [0.1 + 0.2, 81.84 + 1e-7, math.nextafter(81.84, math.inf), math.nextafter(88.0, 0)]
+    result = columns.classify(scores([*off, 81.84]), invalid="null")
+    assert rows(result, "category") == [(None,), (None,), (None,), (None,), ("B",)]
+
+
+def _score_accepts(value: float, year: int) -> bool:
+    try:
+        rules_for(year).band_for(Score(value))
+    except InvalidScoreError:
+        return False
+    return True
+
+
+NEAR_GRID = st.integers(0, 10_050).flatmap(
+    lambda h: st.sampled_from(
+        [h / 100, math.nextafter(h / 100, math.inf), math.nextafter(h / 100, -math.inf)]
+    )
+)
+FLOATS = st.one_of(NEAR_GRID, st.floats(allow_nan=True, allow_infinity=True))
+
+
+@pytest.mark.parametrize("backend", list(BACKENDS))
+@settings(max_examples=40, deadline=None)
+@given(values=st.lists(FLOATS, min_size=1, max_size=20), year=st.sampled_from([2015, 2023]))
+def test_a_float_is_graded_iff_score_accepts_it(
+    backend: str, values: list[float], year: int
+) -> None:
+    result = columns.classify(BACKENDS[backend](scores(values, year)), invalid="null")
+    graded = [label is not None for (label,) in rows(result, "label")]
+    assert graded == [_score_accepts(v, year) for v in values]
+
+
+@settings(max_examples=40, deadline=None)
+@given(values=st.lists(st.one_of(NEAR_GRID, st.floats(width=32)), min_size=1, max_size=20))
+def test_a_float32_is_graded_iff_score_accepts_it(values: list[float]) -> None:
+    frame = scores(values).astype({"score": "float32"})
+    for native in (frame, pl.from_pandas(frame)):
+        result = columns.classify(native, invalid="null")
+        graded = [label is not None for (label,) in rows(result, "label")]
+        assert graded == [_score_accepts(np.float32(v), 2023) for v in values]
 
 
 def test_gap_columns() -> None:
@@ -283,7 +327,22 @@ def test_ranks_of_several_scopes_side_by_side(backend: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("backend", list(BACKENDS))
+def test_a_scope_without_rows_ranks_nothing(backend: str) -> None:
+    units = UNITS[UNITS["kind"].isin(["opd", "puskesmas", "rsud"])]
+    result = columns.rank(BACKENDS[backend](units), "national")
+    assert rows(result, "rank", "of") == [(None, None)] * 4
+    assert rows(columns.rank(BACKENDS[backend](units), "within_pemda"), "rank") == [
+        (1,),
+        (2,),
+        (2,),
+        (4,),
+    ]
+
+
 def test_rank_on_pandas_is_nullable_int() -> None:
+    empty = columns.rank(UNITS[UNITS["kind"] == "opd"], "provincial")
+    assert str(empty["rank"].dtype) == str(empty["of"].dtype) == "Int64"
     result = columns.rank(UNITS, "national")
     assert str(result["rank"].dtype) == "Int64"
     assert result["rank"].tolist()[4:] == [1, 1, 1]

@@ -7,9 +7,11 @@ in, native out); a lazy frame stays lazy. narwhals is imported on first call, ne
 ``import opinipp``.
 
 The expressions are generated from the same :class:`~opinipp.rules.RuleSet` tables as the
-object path, and compare whole numbers of hundredths, never raw floats, so 77.99 and 78.00
-land exactly as :func:`opinipp.classify` puts them. A score that is missing, NaN, not on the
-0.01 grid, or outside the year's scale, and a year without rules (2020), is reported: by
+object path (once per process), and compare whole numbers of hundredths, never raw floats,
+so 77.99 and 78.00 land exactly as :func:`opinipp.classify` puts them. A float is a score
+only when it is the float nearest a two-decimal value, as :class:`~opinipp.scores.Score`
+reads it (``0.1 + 0.2`` is not). A score that is missing, NaN, not on the 0.01 grid, or
+outside the year's scale, and a year without rules (2020), is reported: by
 default an :class:`~opinipp.errors.InvalidDataError` lists every such row as a
 :class:`~opinipp.errors.RowError`; with ``invalid="null"`` the added columns of those rows
 are null instead. Nothing is graded silently.
@@ -21,6 +23,7 @@ function                  adds
                           ``label`` (with ``lang="en"``: ``opinion_en``, ``predikat_en``,
                           ``quality_en``, ``label_en``, and the zone in English)
 :func:`gap_to_next_tier`  ``points``, ``target``, ``target_score``
+:func:`grade`             the columns of both, in one pass (the scores read and checked once)
 :func:`rank`              ``rank``, ``of``
 ========================  =====================================================================
 
@@ -66,7 +69,7 @@ if TYPE_CHECKING:
 
     import narwhals as nw_typing
 
-__all__ = ["Invalid", "RankScope", "classify", "gap_to_next_tier", "rank"]
+__all__ = ["Invalid", "RankScope", "classify", "gap_to_next_tier", "grade", "rank"]
 
 FrameT = TypeVar("FrameT")
 
@@ -89,6 +92,8 @@ _KEY: Final = f"{_PREFIX}key"
 _ORDER: Final = f"{_PREFIX}order"
 _START: Final = f"{_PREFIX}start"
 _SIZE: Final = f"{_PREFIX}size"
+_NEXT: Final = f"{_PREFIX}next"
+_IN: Final = f"{_PREFIX}in_scope"
 
 _NATIONAL_KINDS: Final = tuple(k.value for k in (*InstansiKind, *PemdaKind))
 _PROVINCIAL_KINDS: Final = (PemdaKind.KABUPATEN.value, PemdaKind.KOTA.value)
@@ -98,11 +103,8 @@ _DEFAULT_GROUP: Final[dict[str, str | None]] = {
     "provincial": "province",
     "within_pemda": "parent_pemda",
 }
-# How far 100 x may be from a whole number for a float x to count as a two-decimal value:
-# a float64 holds a two-decimal score up to 100 within about 1e-12 hundredths, a float32
-# within about 4e-4. Anything farther (81.845 is 0.5 away) is not on the grid.
-_FLOAT64_NOISE: Final = 1e-6
-_FLOAT32_NOISE: Final = 1e-3
+# Larger scores are off every scale; refusing them before the cast keeps Int64 from overflowing.
+_LARGEST: Final = 1_000_000
 # A score as a text: digits, one decimal point or comma, at most two decimals that are not
 # trailing zeros (the grammar of opinipp.scores.Score).
 _SCORE_TEXT: Final = r"^[0-9]+(?:[.,][0-9]{1,2}0*)?$"
@@ -116,10 +118,44 @@ def _narwhals() -> ModuleType:
     return nw
 
 
-@functools.cache
-def _bands() -> tuple[tuple[RuleSet, Band], ...]:
-    """Every band of every RuleSet; a band's position here is its id in the expressions."""
-    return tuple((rs, band) for rs in rule_sets() for band in rs.bands)
+class _Plan:
+    """The rule tables flattened for the expressions; built once per tuple of RuleSets."""
+
+    def __init__(self, sets: tuple[RuleSet, ...]) -> None:
+        self.sets = sets
+        self.bands = tuple((rs, band) for rs in sets for band in rs.bands)
+        self.years = [y for rs in sets for y in rs.years]
+        # The key of a score on its year's scale is the start of its RuleSet plus its
+        # hundredths: the scales laid end to end, so that the keys number the two-decimal
+        # values of all RuleSets 0, 1, 2, ... (their bands cover each scale from 0.00 up).
+        starts = [0]
+        for rs in sets:
+            starts.append(starts[-1] + rs.scale_max.hundredths + 1)
+        self.size = starts[-1]
+        self.bases = [starts[i] for i, rs in enumerate(sets) for _ in rs.years]
+        self.tops = [rs.scale_max.hundredths for rs in sets for _ in rs.years]
+        self.spans = [b.upper.hundredths - b.lower.hundredths + 1 for _, b in self.bands]
+        # Every lower bound but the first as a key: a key's band id is how many it reaches.
+        self.bounds = [
+            starts[i] + band.lower.hundredths for i, rs in enumerate(sets) for band in rs.bands
+        ][1:]
+        self.top = max(rs.scale_max.hundredths for rs in sets) + 1
+        following: list[Band | None] = []
+        for index, (rs, _) in enumerate(self.bands):
+            after = self.bands[index + 1] if index + 1 < len(self.bands) else None
+            following.append(after[1] if after is not None and after[0] is rs else None)
+        self.following = following
+
+
+_PLANS: list[_Plan] = []
+
+
+def _plan() -> _Plan:
+    """The plan of the current rule tables (rebuilt if :func:`rule_sets` ever changes)."""
+    sets = rule_sets()
+    if not _PLANS or _PLANS[0].sets is not sets:
+        _PLANS[:] = [_Plan(sets)]
+    return _PLANS[0]
 
 
 def _check_column(names: Sequence[str], argument: str, column: object) -> str:
@@ -135,79 +171,87 @@ def _check_invalid(invalid: object) -> None:
         raise InvalidArgumentError("invalid", invalid, "'raise' or 'null'")
 
 
-def _hundredths(nw: ModuleType, dtype: Any, column: str) -> tuple[Any, Any]:  # noqa: ANN401
-    """The score as whole hundredths (Int64, -1 where unreadable) and whether it was readable.
-
-    Integers are exact; a float must lie on the 0.01 grid up to the noise of binary floats
-    (``|100 x - round(100 x)|`` at most :data:`_FLOAT64_NOISE` hundredths, so 81.84 is read
-    as 8184 and 81.845 is refused); text and decimals are read by their digits.
-    """
-    x = nw.col(column)
+def _score_kind(nw: ModuleType, dtype: Any, column: str) -> str:  # noqa: ANN401
     if dtype.is_integer():
-        readable = ~x.is_null()
-        h = x.cast(nw.Int64) * 100
-    elif dtype in (nw.Float64, nw.Float32):
-        scaled = x.cast(nw.Float64) * 100
-        rounded = scaled.round(0)
-        noise = _FLOAT64_NOISE if dtype == nw.Float64 else _FLOAT32_NOISE
-        readable = (~x.is_null() & x.is_finite() & ((scaled - rounded).abs() <= noise)).fill_null(
-            value=False
-        )
-        h = nw.when(readable).then(rounded).otherwise(-1).cast(nw.Int64)
-    elif dtype in (nw.String, nw.Decimal, nw.Object):
+        return "integer"
+    if dtype == nw.Float64:
+        return "float64"
+    if dtype == nw.Float32:
+        return "float32"
+    if dtype in (nw.String, nw.Decimal, nw.Object):
+        return "text"
+    raise InvalidArgumentError(
+        "score",
+        column,
+        f"a column of numbers or text (integers, floats, decimals, strings), not {dtype}",
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _hundredths(column: str, kind: str) -> Any:  # noqa: ANN401
+    """The score as whole hundredths (Int64, no nulls), -1 where it is not a two-decimal value.
+
+    Integers are exact. A float64 x is a two-decimal value iff ``round(100 x) / 100 == x`` in
+    float64 arithmetic: for k = round(100 x), k / 100 is then the double nearest k/100, and
+    the doubles nearest a k/100 are exactly those whose shortest repr has at most two
+    decimals, which is what :class:`~opinipp.scores.Score` accepts (81.84 is read as 8184;
+    81.84000000000001, one ulp away, and 81.845 are refused). A float32 is tested the same
+    way against the float32 nearest k/100. Text and decimals are read by their digits.
+    """
+    nw = _narwhals()
+    x = nw.col(column)
+    if kind == "integer":
+        wide = x.cast(nw.Int64)
+        in_range = (wide >= 0) & (wide <= _LARGEST)
+        return nw.when(in_range).then(wide * 100).otherwise(-1).cast(nw.Int64).fill_null(-1)
+    if kind == "text":
         text = x.cast(nw.String).str.strip_chars()
-        readable = (~x.is_null() & text.str.contains(_SCORE_TEXT)).fill_null(value=False)
+        readable = text.str.contains(_SCORE_TEXT) & (text.str.len_chars() <= 20)
         number = nw.when(readable).then(text.str.replace_all(",", ".")).otherwise(nw.lit("-1"))
-        h = (number.cast(nw.Float64) * 100).round(0).cast(nw.Int64)
-    else:
-        raise InvalidArgumentError(
-            "score",
-            column,
-            f"a column of numbers or text (integers, floats, decimals, strings), not {dtype}",
-        )
-    return h, readable
+        value = number.cast(nw.Float64)
+        scaled = nw.when(value <= _LARGEST).then((value * 100).round(0)).otherwise(-1)
+        return scaled.cast(nw.Int64).fill_null(-1)
+    wide = x.cast(nw.Float64)
+    scaled = (wide * 100).round(0)
+    # Divided by a column, not a literal: polars divides by a scalar as a multiplication by
+    # its reciprocal, which is not always the double nearest the quotient.
+    nearest = scaled / (wide * 0 + 100)
+    on_grid = (nearest == wide) if kind == "float64" else (nearest.cast(nw.Float32) == x)
+    exact = on_grid & (wide.abs() <= _LARGEST)
+    return nw.when(exact).then(scaled).otherwise(-1).cast(nw.Int64).fill_null(-1)
 
 
-def _year_expr(nw: ModuleType, dtype: Any, column: str) -> Any:  # noqa: ANN401
+def _year_kind(dtype: Any, column: str) -> None:  # noqa: ANN401
     if not dtype.is_integer():
         raise InvalidArgumentError(
             "year", column, f"a column of whole years (an integer dtype), not {dtype}"
         )
-    return nw.col(column)
 
 
-def _valid(h: Any, readable: Any, year: Any) -> Any:  # noqa: ANN401
-    """Readable, of a year with rules, and on that year's scale."""
-    on_scale = None
-    for rs in rule_sets():
-        here = year.is_in(rs.years) & (h <= rs.scale_max.hundredths)
-        on_scale = here if on_scale is None else on_scale | here
-    return (readable & (h >= 0) & on_scale).fill_null(value=False)
+@functools.lru_cache(maxsize=64)
+def _grading(plan: _Plan, year: str) -> tuple[Any, Any, Any]:
+    """Whether the hundredths in :data:`_H` are on the scale of a year with rules; the key.
 
-
-def _band_id(nw: ModuleType, h: Any, year: Any, valid: Any) -> Any:  # noqa: ANN401
-    """The id of the band (see :func:`_bands`) that each valid row falls in; null otherwise.
-
-    Per RuleSet: the id of its lowest band plus how many of its other lower bounds the
-    score reaches (bounds are inclusive lower bounds).
+    Returns the validity, the key (see :class:`_Plan`) and the band id from the key: the
+    position of the band in ``plan.bands``, null where the row is not valid.
     """
-    chain: Any = nw
-    first = 0
-    for rs in rule_sets():
-        reached: Any = nw.lit(first, nw.Int64)
-        for band in rs.bands[1:]:
-            reached = reached + (h >= band.lower.hundredths).cast(nw.Int64)
-        chain = chain.when(valid & year.is_in(rs.years)).then(reached)
-        first += len(rs.bands)
-    return chain
-
-
-def _lookup(nw: ModuleType, key: str, values: Sequence[Any], dtype: Any) -> Any:  # noqa: ANN401
-    """Map the band id in column ``key`` to ``values[id]`` (null for a null id or value)."""
-    pairs = [(i, v) for i, v in enumerate(values) if v is not None]
-    return nw.col(key).replace_strict(
-        [i for i, _ in pairs], [v for _, v in pairs], default=None, return_dtype=dtype
-    )
+    nw = _narwhals()
+    years = nw.col(year)
+    h = nw.col(_H)
+    # One membership test per distinct scale (a lookup of the top per row costs more).
+    on_scale: Any = None
+    for top in sorted(set(plan.tops)):
+        chosen = [y for y, t in zip(plan.years, plan.tops, strict=True) if t == top]
+        here = years.is_in(chosen) & (h <= top)
+        on_scale = here if on_scale is None else on_scale | here
+    valid = ((h >= 0) & on_scale).fill_null(value=False)
+    base = years.replace_strict(plan.years, plan.bases, default=0, return_dtype=nw.Int64)
+    key = nw.col(_KEY)
+    reached: Any = nw.lit(0, nw.Int64)
+    for bound in plan.bounds:
+        reached = reached + (key >= bound).cast(nw.Int64)
+    band = nw.when(nw.col(_OK)).then(reached)
+    return valid, base + h, band
 
 
 def _is_lazy(nw: ModuleType, frame: Any) -> bool:  # noqa: ANN401
@@ -243,26 +287,22 @@ def _rules_of(year: object) -> RuleSet | None:
 
 
 def _raise_bad_rows(nw: ModuleType, frame: Any, bad: Any, score: str, year: str) -> None:  # noqa: ANN401
-    """Raise :class:`InvalidDataError` naming every row where ``bad`` is true, if any."""
-    flagged = [nw.col(score), nw.col(year), bad.alias(_ROW)]
+    """Raise :class:`InvalidDataError` naming every row where ``bad`` is true, if any.
+
+    One aggregate tells whether there is any (a lazy frame is collected for it alone); only
+    then are the rows read, with their positions.
+    """
     count = frame.select(bad.cast(nw.Int64).sum())
-    if _is_lazy(nw, frame):
-        if not count.collect().item():
-            return
-        eager = frame.select(*flagged).collect()
-    else:
-        if not count.item():
-            return
-        eager = frame.select(*flagged)
+    if not (count.collect() if _is_lazy(nw, frame) else count).item():
+        return
+    flagged = frame.select(nw.col(score), nw.col(year), bad.alias(_ROW))
+    eager = flagged.collect() if _is_lazy(nw, frame) else flagged
     position = f"{_ROW}_position"
     rows = eager.with_row_index(position).filter(nw.col(_ROW)).select(position, score, year)
-    rows = rows.rows()
-    if not rows:
-        return
     errors: list[Exception] = []
-    for position, value, when in rows:
+    for at, value, when in rows.rows():
         column, why = _reason(value, when, _rules_of(when))
-        errors.append(RowError(position, column, value if column == "score" else when, why))
+        errors.append(RowError(at, column, value if column == "score" else when, why))
     years = ", ".join(str(y) for y in sorted(not_held_years()))
     raise InvalidDataError(
         f"{len(errors)} row(s) cannot be graded: every score must be a two-decimal value on "
@@ -270,6 +310,17 @@ def _raise_bad_rows(nw: ModuleType, frame: Any, bad: Any, score: str, year: str)
         "leave them null",
         errors,
     )
+
+
+def _from_native(nw: ModuleType, frame: object) -> Any:  # noqa: ANN401
+    try:
+        return nw.from_native(frame)
+    except TypeError:
+        raise InvalidArgumentError(
+            "frame",
+            frame,
+            "a data frame of pandas, polars, pyarrow, DuckDB or another engine narwhals supports",
+        ) from None
 
 
 class _Prepared:
@@ -287,46 +338,224 @@ class _Prepared:
     ) -> None:
         nw = _narwhals()
         _check_invalid(invalid)
-        try:
-            df = nw.from_native(frame)
-        except TypeError:
-            raise InvalidArgumentError(
-                "frame",
-                frame,
-                "a data frame of pandas, polars, pyarrow, DuckDB or another engine narwhals "
-                "supports",
-            ) from None
+        df = _from_native(nw, frame)
         schema = df.collect_schema()
         names = list(schema.names())
         _check_column(names, "score", score)
         _check_column(names, "year", year)
-        h, readable = _hundredths(nw, schema[score], score)
-        year_expr = _year_expr(nw, schema[year], year)
-        df = df.with_columns(h.alias(_H), readable.alias(_OK))
-        df = df.with_columns(_valid(nw.col(_H), nw.col(_OK), year_expr).alias(_OK))
-        inside = None if only is None else only.fill_null(value=False)
+        kind = _score_kind(nw, schema[score], score)
+        _year_kind(schema[year], year)
+        plan = _plan()
+        valid, key, band = _grading(plan, year)
+        h = _hundredths(score, kind).alias(_H)
+        if only is None:
+            df = df.with_columns(h)
+        else:
+            df = df.with_columns(h, only.fill_null(value=False).alias(_IN))
+            valid = valid & nw.col(_IN)
+        df = df.with_columns(valid.alias(_OK), *([key.alias(_KEY)] if bands else []))
         if invalid == "raise":
-            bad = ~nw.col(_OK) if inside is None else ~nw.col(_OK) & inside
+            bad = ~nw.col(_OK) if only is None else ~nw.col(_OK) & nw.col(_IN)
             _raise_bad_rows(nw, df, bad, score, year)
-        if inside is not None:
-            df = df.with_columns((nw.col(_OK) & inside).alias(_OK))
+        # Eager pandas and polars frames take the labels from the row of a table numbered by
+        # the key; elsewhere they are looked up by the band id, one lookup per column.
+        self.taken = (
+            bands
+            and not _is_lazy(nw, df)
+            and df.implementation in (nw.Implementation.PANDAS, nw.Implementation.POLARS)
+        )
+        if self.taken:
+            df = df.with_columns(nw.when(nw.col(_OK)).then(nw.col(_KEY)).alias(_KEY))
+        elif bands:
+            df = df.with_columns(band.alias(_BAND))
         self.nw = nw
+        self.plan = plan
         self.names = names
-        if bands:
-            df = df.with_columns(_band_id(nw, nw.col(_H), year_expr, nw.col(_OK)).alias(_BAND))
+        self.year = year
         self.df = df
-        self.helpers = [_H, _OK, _BAND] if bands else [_H, _OK]
+        self.helpers = [
+            _H,
+            _OK,
+            *([_KEY] if bands else []),
+            *([_BAND] if bands and not self.taken else []),
+            *([] if only is None else [_IN]),
+        ]
 
     def finish(self, added: dict[str, Any]) -> Any:  # noqa: ANN401
         """Add the columns, drop the helpers, and return the native frame."""
         out = (self.df.with_columns(**added) if added else self.df).drop(*self.helpers)
-        return self.nw.to_native(out)
+        return self.native(out)
+
+    def native(self, df: Any) -> Any:  # noqa: ANN401
+        """The native frame of ``df``."""
+        return self.nw.to_native(df)
+
+    def looked_up(
+        self,
+        table: dict[str, tuple[list[Any], str]],
+        computed: dict[str, Any],
+        public: Sequence[str],
+    ) -> Any:  # noqa: ANN401
+        """Add ``table``'s columns (a value per band id), then ``computed``; the native frame.
+
+        ``public`` is the order of the added columns; names that start with the helper
+        prefix are dropped.
+
+        On eager pandas and polars frames the values are the rows of a table of one row per
+        key, taken by position; elsewhere one ``replace_strict`` of the band id per column,
+        which a lazy engine drops from a query that does not need it (the later checks)
+        where it would have to run a join.
+        """
+        nw = self.nw
+        df = self.df
+        implementation = df.implementation
+        replaced = [n for n in (*table, *computed) if n in self.names]
+        if self.taken:
+            engine = "polars" if implementation is nw.Implementation.POLARS else "pandas"
+            spec = tuple((n, tuple(v), t) for n, (v, t) in table.items())
+            small = _key_frame(self.plan, spec, engine)
+            df = _taken(nw, df.drop(*replaced), small, computed)
+        else:
+            df = df.with_columns(
+                **{
+                    name: nw.col(_BAND).replace_strict(
+                        [i for i, v in enumerate(values) if v is not None],
+                        [v for v in values if v is not None],
+                        default=None,
+                        return_dtype=nw.String if dtype == "str" else nw.Float64,
+                    )
+                    for name, (values, dtype) in table.items()
+                }
+            )
+            if computed:
+                df = df.with_columns(**computed)
+        df = df.select(*self.names, *(n for n in public if n not in self.names))
+        return self.native(df)
+
+
+@functools.lru_cache(maxsize=32)
+def _key_frame(
+    plan: _Plan, table: tuple[tuple[str, tuple[Any, ...], str], ...], engine: str
+) -> Any:  # noqa: ANN401
+    """A polars or pandas frame whose row k holds the values for key k (see :class:`_Plan`).
+
+    For each ``(name, values, dtype)`` of ``table`` a column of the value of each key's band
+    (``values`` is indexed by band id), and one last row of nulls, for the rows not graded.
+    """
+    columns = {
+        name: [
+            *(v for v, span in zip(values, plan.spans, strict=True) for _ in range(span)),
+            None,
+        ]
+        for name, values, _ in table
+    }
+    if engine == "polars":
+        import polars as pl
+
+        return pl.DataFrame(
+            [
+                pl.Series(name, columns[name], dtype=pl.String if dtype == "str" else pl.Float64)
+                for name, _, dtype in table
+            ]
+        )
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            name: pd.Series(columns[name], dtype="str" if dtype == "str" else "float64")
+            for name, _, dtype in table
+        }
+    )
+
+
+def _taken(nw: ModuleType, df: Any, small: Any, computed: dict[str, Any]) -> Any:  # noqa: ANN401
+    """``df`` with the key frame's row for each key, and ``computed``, in row order.
+
+    The rows are taken by position (the key is the row number; a row not graded takes the
+    last row, of nulls); ``computed`` is evaluated on that narrow frame with the hundredths,
+    and its columns are put beside ``df`` in one step.
+    """
+    native = df.to_native()
+    last = small.shape[0] - 1
+    if df.implementation is nw.Implementation.POLARS:
+        import polars as pl
+
+        rows = native.get_column(_KEY).fill_null(last).cast(pl.UInt32)
+        found = small[rows].hstack([native.get_column(_H)])
+        found = nw.from_native(found).with_columns(**computed).drop(_H).to_native()
+        return nw.from_native(native.hstack(found.get_columns()))
+    rows = native[_KEY].fillna(last).to_numpy(dtype="int64")
+    found = small.take(rows).reset_index(drop=True)
+    found[_H] = native[_H].to_numpy()
+    found = nw.from_native(found).with_columns(**computed).drop(_H).to_native()
+    found = found.set_axis(native.index)
+    return nw.from_native(native.assign(**{name: found[name] for name in found.columns}))
 
 
 def _check_lang(lang: object) -> bool:
     if lang not in ("id", "en"):
         raise InvalidArgumentError("lang", lang, "'id' or 'en'")
     return lang == "en"
+
+
+def _labels(plan: _Plan, *, english: bool) -> dict[str, tuple[list[Any], str]]:
+    bands = [band for _, band in plan.bands]
+    suffix = "_en" if english else ""
+    return {
+        "zone": (
+            [
+                None if b.zone is None else b.zone.english if english else b.zone.value
+                for b in bands
+            ],
+            "str",
+        ),
+        "category": ([None if b.category is None else b.category.value for b in bands], "str"),
+        f"opinion{suffix}": ([b.opinion_en if english else b.opinion for b in bands], "str"),
+        f"predikat{suffix}": ([b.predikat_en if english else b.predikat for b in bands], "str"),
+        f"quality{suffix}": ([b.quality_en if english else b.quality for b in bands], "str"),
+        f"label{suffix}": ([b.label_en if english else b.label for b in bands], "str"),
+    }
+
+
+def _gaps(plan: _Plan) -> dict[str, tuple[list[Any], str]]:
+    following = plan.following
+    bounds = [None if b is None else b.lower.hundredths for b in following]
+    return {
+        _NEXT: ([None if h is None else float(h) for h in bounds], "float"),
+        "target": ([None if b is None else b.name() for b in following], "str"),
+        "target_score": (
+            [None if b is None else b.lower.hundredths / 100 for b in following],
+            "float",
+        ),
+    }
+
+
+def _graded(  # noqa: PLR0913 - keyword-only: the column names and what to add
+    frame: object,
+    *,
+    score: str,
+    year: str,
+    lang: object,
+    invalid: object,
+    labels: bool,
+    gaps: bool,
+) -> Any:  # noqa: ANN401
+    english = _check_lang(lang)
+    prepared = _Prepared(frame, score=score, year=year, invalid=invalid)
+    nw = prepared.nw
+    table: dict[str, tuple[list[Any], str]] = {}
+    public: list[str] = []
+    computed: dict[str, Any] = {}
+    if labels:
+        table.update(_labels(prepared.plan, english=english))
+        public += list(table)
+    if gaps:
+        table.update(_gaps(prepared.plan))
+        # Divided by a column (null in the top band), which gives the float nearest the
+        # two-decimal value on every engine: polars divides by a scalar as a multiplication.
+        computed["points"] = (nw.col(_NEXT) - nw.col(_H)) / (nw.col(_NEXT) * 0 + 100)
+        public += ["points", "target", "target_score"]
+    return prepared.looked_up(table, computed, public)
 
 
 def classify(
@@ -372,26 +601,9 @@ def classify(
     ...
     opinipp.errors.InvalidDataError: 1 row(s) cannot be graded: ... (1 sub-exception)
     """
-    english = _check_lang(lang)
-    prepared = _Prepared(frame, score=score, year=year, invalid=invalid)
-    nw = prepared.nw
-    bands = [band for _, band in _bands()]
-    suffix = "_en" if english else ""
-
-    def text(values: list[str | None]) -> Any:  # noqa: ANN401
-        return _lookup(nw, _BAND, values, nw.String)
-
-    added = {
-        "zone": text(
-            [None if b.zone is None else b.zone.english if english else b.zone.value for b in bands]
-        ),
-        "category": text([None if b.category is None else b.category.value for b in bands]),
-        f"opinion{suffix}": text([b.opinion_en if english else b.opinion for b in bands]),
-        f"predikat{suffix}": text([b.predikat_en if english else b.predikat for b in bands]),
-        f"quality{suffix}": text([b.quality_en if english else b.quality for b in bands]),
-        f"label{suffix}": text([b.label_en if english else b.label for b in bands]),
-    }
-    return prepared.finish(added)  # type: ignore[no-any-return]
+    return _graded(  # type: ignore[no-any-return]
+        frame, score=score, year=year, lang=lang, invalid=invalid, labels=True, gaps=False
+    )
 
 
 def gap_to_next_tier(
@@ -417,26 +629,35 @@ def gap_to_next_tier(
     0    6.16  A (Kualitas Tertinggi)          88.0
     1     NaN                     NaN           NaN
     """
-    prepared = _Prepared(frame, score=score, year=year, invalid=invalid)
-    nw = prepared.nw
-    pairs = _bands()
-    following: list[Band | None] = []
-    for index, (rs, _) in enumerate(pairs):
-        after = pairs[index + 1] if index + 1 < len(pairs) else None
-        following.append(after[1] if after is not None and after[0] is rs else None)
-    next_lower = _lookup(
-        nw, _BAND, [None if b is None else b.lower.hundredths for b in following], nw.Float64
+    return _graded(  # type: ignore[no-any-return]
+        frame, score=score, year=year, lang="id", invalid=invalid, labels=False, gaps=True
     )
-    added = {
-        # Rounding to two decimals gives the float nearest the two-decimal value, which a
-        # bare division does not on every engine (polars multiplies by 0.01).
-        "points": ((next_lower - nw.col(_H)) / 100).round(2),
-        "target": _lookup(
-            nw, _BAND, [None if b is None else b.name() for b in following], nw.String
-        ),
-        "target_score": (next_lower / 100).round(2),
-    }
-    return prepared.finish(added)  # type: ignore[no-any-return]
+
+
+def grade(
+    frame: FrameT,
+    /,
+    *,
+    score: str = "score",
+    year: str = "year",
+    lang: Literal["id", "en"] = "id",
+    invalid: Invalid = "raise",
+) -> FrameT:
+    """Add the columns of :func:`classify` and of :func:`gap_to_next_tier` in one pass.
+
+    The same columns, values and errors as ``gap_to_next_tier(classify(frame))``, with the
+    scores read and checked once (a lazy frame is collected once for the check, not twice):
+    the call to use when both are wanted.
+
+    >>> import polars as pl
+    >>> df = pl.DataFrame({"score": [81.84, 90.02], "year": [2023, 2023]})
+    >>> grade(df).select("category", "opinion", "points", "target").rows()
+    [('B', 'Kualitas Tinggi', 6.16, 'A (Kualitas Tertinggi)'),
+     ('A', 'Kualitas Tertinggi', None, None)]
+    """
+    return _graded(  # type: ignore[no-any-return]
+        frame, score=score, year=year, lang=lang, invalid=invalid, labels=True, gaps=True
+    )
 
 
 def _admitted(nw: ModuleType, scope: str, kind: str, *, include_provinsi: bool) -> Any:  # noqa: ANN401
@@ -541,65 +762,87 @@ def rank(  # noqa: PLR0913 - keyword-only options: the column names and modes
     group = _check_column(native_names, "group", group)
     only = _admitted(nw, scope, kind, include_provinsi=include_provinsi)
     prepared = _Prepared(frame, score=score, year=year, invalid=invalid, only=only, bands=False)
-    top = max(rs.scale_max.hundredths for rs in rule_sets()) + 1
     ranked = nw.col(_OK) & ~nw.col(group).is_null()
     df = prepared.df
+    pandas_like = df.implementation.is_pandas_like()
+    ranks, sizes = nw.col(_ORDER), nw.col(_SIZE)
+    if not pandas_like:
+        ranks, sizes = ranks.cast(nw.Int64), sizes.cast(nw.Int64)
+    named = (ranks.alias(rank_name), sizes.alias(of_name))
     try:
-        if _is_lazy(nw, df):
-            df = df.with_row_index(_ROW, order_by=[score])  # any order: only unique ids count
+        if not _is_lazy(nw, df) and not df.select(ranked.cast(nw.Int64).sum()).item():
+            # No row in the scope: every rank is null, without running the window.
+            none = nw.lit(None, nw.Float64)
+            df = df.with_columns(none.alias(_ORDER), none.alias(_SIZE)).with_columns(*named)
+        elif df.implementation is nw.Implementation.PYARROW:
+            df = _arrow_ranks(nw, df, ranked, prepared.plan.top, year=year, group=group, ties=ties)
+            df = df.with_columns(*named)
         else:
-            df = df.with_row_index(_ROW)
-        # narwhals' pyarrow `over` misplaces rows of chunked tables (seen above 65,536 rows,
-        # narwhals 2.29): there, rankings are named by their key and sized by a join.
-        arrow = df.implementation is nw.Implementation.PYARROW
-        if arrow:
-            named = nw.col(group).rank(method="dense").cast(nw.Int64) * 10_000 + nw.col(year)
-        else:
-            named = nw.col(_ROW).cast(nw.Int64).min().over(year, group)
-        df = (
-            # A ranking (year and group) is named by one number (its first row); one number
-            # per row then sorts by ranking, then by score downwards, and one global rank
-            # numbers them all.
-            df.with_columns(named.alias(_GROUP))
-            .with_columns(
-                nw.when(ranked).then(nw.col(_GROUP) * top + (top - 1 - nw.col(_H))).alias(_KEY)
+            value = nw.when(ranked).then(nw.col(_H))
+            window = (
+                value.rank(method=ties, descending=True).over(year, group).alias(_ORDER),
+                nw.when(ranked).then(value.count().over(year, group)).alias(_SIZE),
             )
-            .with_columns(
-                nw.when(~nw.col(_KEY).is_null())
-                .then(nw.col(_KEY).rank(method=ties).cast(nw.Float64))
-                .alias(_ORDER)
-            )
-        )
-        if arrow:
-            sizes = (
-                df.filter(~nw.col(_KEY).is_null())
-                .group_by(_GROUP)
-                .agg(nw.col(_ORDER).min().alias(_START), nw.len().alias(_SIZE))
-            )
-            # Joined on the two key columns only (pyarrow joins no all-null column), then put
-            # back in row order beside the frame.
-            slim = df.select(_ROW, _GROUP).join(sizes, on=_GROUP, how="left").sort(_ROW)
-            df = df.with_columns(slim.get_column(_START), slim.get_column(_SIZE))
-        else:
-            df = df.with_columns(
-                nw.col(_ORDER).min().over(_GROUP).alias(_START),
-                nw.col(_KEY).count().over(_GROUP).alias(_SIZE),
-            )
-        df = df.with_columns(
-            (nw.col(_ORDER) - nw.col(_START) + 1).alias("rank"),
-            nw.when(~nw.col(_KEY).is_null()).then(nw.col(_SIZE)).alias("of"),
-        )
+            if _is_lazy(nw, df):
+                df = df.with_columns(*window).with_columns(*named)
+            else:
+                # On the columns it needs only: polars gathers the frame it computes on into
+                # one piece, which for a wide frame costs more than the window itself.
+                narrow = df.select(year, group, _H, _OK).with_columns(*window).select(*named)
+                df = df.with_columns(narrow.get_column(rank_name), narrow.get_column(of_name))
     except NotImplementedError:
         raise _no_window_rank(prepared.df) from None
-    df = df.rename({"rank": rank_name, "of": of_name}) if output != ("rank", "of") else df
-    pandas_like = df.implementation.is_pandas_like()
-    if not pandas_like:
-        df = df.with_columns(nw.col(rank_name, of_name).cast(nw.Int64))
-    prepared.df = df.drop(_ROW, _GROUP, _KEY, _ORDER, _START, _SIZE)
+    prepared.df = df.drop(*(n for n in (_ORDER, _SIZE) if n in df.columns))
     out = prepared.finish({})
     if pandas_like:  # numpy integers have no null: pandas' nullable Int64, as in opinipp.frames
         out = out.astype({rank_name: "Int64", of_name: "Int64"})
     return out  # type: ignore[no-any-return]
+
+
+def _arrow_ranks(  # noqa: PLR0913 - keyword-only: the column names and mode
+    nw: ModuleType,
+    df: Any,  # noqa: ANN401
+    ranked: Any,  # noqa: ANN401
+    top: int,
+    *,
+    year: str,
+    group: str,
+    ties: str,
+) -> Any:  # noqa: ANN401
+    """The ranks (:data:`_ORDER`) and sizes (:data:`_SIZE`) on pyarrow, which has no window rank.
+
+    A ranking (year and group) is named by one number; one number per row then sorts by
+    ranking, then by score downwards, one global rank numbers them all, and the rank within
+    a ranking is that less the ranking's first. narwhals' pyarrow ``over`` misplaces rows
+    of chunked tables (seen above 65,536 rows, narwhals 2.29): the rankings are sized by a
+    join instead.
+    """
+    named = nw.col(group).rank(method="dense").cast(nw.Int64) * 10_000 + nw.col(year)
+    df = (
+        df.with_row_index(_ROW)
+        .with_columns(named.alias(_GROUP))
+        .with_columns(
+            nw.when(ranked).then(nw.col(_GROUP) * top + (top - 1 - nw.col(_H))).alias(_KEY)
+        )
+        .with_columns(
+            nw.when(~nw.col(_KEY).is_null())
+            .then(nw.col(_KEY).rank(method=ties).cast(nw.Float64))
+            .alias(_ORDER)
+        )
+    )
+    sizes = (
+        df.filter(~nw.col(_KEY).is_null())
+        .group_by(_GROUP)
+        .agg(nw.col(_ORDER).min().alias(_START), nw.len().alias(_SIZE))
+    )
+    # Joined on the two key columns only (pyarrow joins no all-null column), then put back
+    # in row order beside the frame.
+    slim = df.select(_ROW, _GROUP).join(sizes, on=_GROUP, how="left").sort(_ROW)
+    df = df.with_columns(slim.get_column(_START), slim.get_column(_SIZE))
+    return df.with_columns(
+        (nw.col(_ORDER) - nw.col(_START) + 1).alias(_ORDER),
+        nw.when(~nw.col(_KEY).is_null()).then(nw.col(_SIZE)).alias(_SIZE),
+    ).drop(_ROW, _GROUP, _KEY, _START)
 
 
 def _output_names(output: object) -> tuple[str, str]:
