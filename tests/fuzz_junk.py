@@ -17,6 +17,7 @@ from typing import Any, NoReturn, SupportsIndex
 
 import numpy as np
 import pandas as pd
+from hypothesis import settings
 
 BIG = 10_000_000
 """The length of the big strings: 10 MB."""
@@ -379,3 +380,15 @@ HOSTILE_PATHS: tuple[Junk, ...] = tuple(
     }.items()
 )
 """Paths that name no file that could be created: bad characters, bad path-likes, bytes."""
+
+
+_FUZZ_EXAMPLES = {"ci": 2_000, "fuzz": 10_000}
+
+
+def fuzz_examples() -> int:
+    """Hypothesis examples (one call each) per fuzzed entry point under the current profile.
+
+    200 by default, 2,000 under ``ci`` (what fits in a CI run), 10,000 under ``fuzz``
+    (``./dev fuzz``).
+    """
+    return _FUZZ_EXAMPLES.get(settings.get_current_profile_name(), 200)

@@ -15,8 +15,9 @@ at most 2,000 characters. The strategies of :mod:`opinipp.strategies` are drawn 
 and may also raise Hypothesis's ``InvalidArgument``. One call may take at most
 ``CALL_SECONDS``.
 
-Budget. Under ``HYPOTHESIS_PROFILE=ci`` every entry point gets 10,000 Hypothesis examples,
-one call each; by default 200. Hypothesis's own cost per example (about 0.3 ms here) is more
+Budget (:func:`fuzz_junk.fuzz_examples`): every entry point gets 10,000 Hypothesis examples,
+one call each, under ``HYPOTHESIS_PROFILE=fuzz`` (``./dev fuzz``), 2,000 under ``ci`` and 200
+by default. Hypothesis's own cost per example (about 0.3 ms here) is more
 than most calls, so the strategies are kept cheap: junk and valid values are mostly drawn by
 index from pools, and the slow ``st.decimals()`` is replaced by Decimals built from ints. A
 failing example shrinks to its simplest form and names the failing call; hostile values
@@ -57,7 +58,7 @@ import opinipp.instruments
 import opinipp.ipp
 import opinipp.skm
 import opinipp.strategies
-from fuzz_junk import HOSTILE, HOSTILE_NOT_TEXT, HOSTILE_PATHS, Junk, resolve
+from fuzz_junk import HOSTILE, HOSTILE_NOT_TEXT, HOSTILE_PATHS, Junk, fuzz_examples, resolve
 from opinipp import (
     cli,
     datasets,
@@ -110,8 +111,8 @@ if TYPE_CHECKING:
 
 Call = tuple[tuple[Any, ...], dict[str, Any]]
 
-FUZZ_EXAMPLES = 10_000 if settings.get_current_profile_name() == "ci" else 200
-"""Hypothesis examples (one call each) per entry point: 10,000 under ``ci``, 200 by default."""
+FUZZ_EXAMPLES = fuzz_examples()
+"""Hypothesis examples (one call each) per entry point (see :func:`fuzz_junk.fuzz_examples`)."""
 FUZZ = settings(
     max_examples=FUZZ_EXAMPLES,
     phases=[Phase.explicit, Phase.generate, Phase.shrink],
@@ -1613,5 +1614,5 @@ def test_the_public_callables_include_methods_strategies_and_errors() -> None:
 
 
 def test_the_profile_sets_the_number_of_examples() -> None:
-    expected = 10_000 if settings.get_current_profile_name() == "ci" else 200
+    expected = {"ci": 2_000, "fuzz": 10_000}.get(settings.get_current_profile_name(), 200)
     assert FUZZ.max_examples == expected == FUZZ_EXAMPLES

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import opinipp.instruments as ins
-from fuzz_junk import HOSTILE, resolve
+from fuzz_junk import HOSTILE, fuzz_examples, resolve
 from opinipp.errors import OpinippError
 
 FUZZ = settings(
-    max_examples=10_000 if settings.get_current_profile_name() == "ci" else 200,
+    max_examples=fuzz_examples(),
     suppress_health_check=[HealthCheck.too_slow],
     deadline=None,
 )

@@ -5,8 +5,8 @@ Each call starts from valid arguments and puts junk in one argument (or none). J
 objects and NumPy scalars. The call returns the documented type or raises an
 :class:`~opinipp.errors.OpinippError` (the documented ones), whose message renders.
 
-Budget: ``settings().max_examples`` × 10 under ``HYPOTHESIS_PROFILE=ci`` (10,000 per entry
-point), × 2 by default; every example is one cheap call.
+Budget: :func:`fuzz_junk.fuzz_examples` per entry point (10,000 under the ``fuzz`` profile,
+2,000 under ``ci``, 200 by default); every example is one cheap call.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
-from fuzz_junk import HOSTILE, resolve
+from fuzz_junk import HOSTILE, fuzz_examples, resolve
 from opinipp import ipp as ipp_module
 from opinipp import skm
 from opinipp.errors import OpinippError
@@ -32,9 +32,8 @@ from opinipp.errors import OpinippError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_SCALE = 10 if settings.get_current_profile_name() == "ci" else 2
 FUZZ = settings(
-    max_examples=settings().max_examples * _SCALE,
+    max_examples=fuzz_examples(),
     phases=[Phase.explicit, Phase.generate, Phase.shrink],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     deadline=None,
