@@ -290,11 +290,15 @@ class WithinPemda:
         return f"units of {self.pemda}"
 
 
+_MAX_COUNT: Final = 999_999_999
+"""The most entities :func:`_count` describes (as many as a rank may count)."""
+
+
 def _count(count: object) -> int:
     """A number of entities for :meth:`National.population_words` and its siblings."""
     number = exact_int(count)
-    if number is None or number < 0:
-        raise InvalidArgumentError("count", count, "a whole number from 0")
+    if number is None or not 0 <= number <= _MAX_COUNT:
+        raise InvalidArgumentError("count", count, f"a whole number from 0 to {_MAX_COUNT:,}")
     return number
 
 

@@ -46,6 +46,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
+from opinipp._checks import as_list, exact_text
 from opinipp.cli._instruments import add_instrument_commands
 from opinipp.cli._output import csv_text, write
 from opinipp.cli._parsing import OutputError, Parser, UsageError, common_options, os_reason
@@ -212,6 +213,20 @@ def _output_failed(reason: str) -> int:
     return _EXIT_OUTPUT
 
 
+def _arguments(argv: object) -> list[str] | None:
+    """``argv`` as a list of plain strings (``None`` for the process arguments), or raise."""
+    expected = "None or a sequence of strings (the arguments after 'opinipp')"
+    if argv is None:
+        return None
+    if not isinstance(argv, Sequence):
+        raise InvalidArgumentError("argv", argv, expected)
+    texts = [exact_text(arg) for arg in as_list(argv, "argv", expected)]
+    plain = [text for text in texts if text is not None]  # a str subclass gives its real text
+    if len(plain) != len(texts):
+        raise InvalidArgumentError("argv", argv, expected)
+    return plain
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``opinipp`` command and return its exit status.
 
@@ -227,15 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     81,84 pada 2023: kurang 6,16 menuju A (Kualitas Tertinggi)
     0
     """
-    given: object = argv
-    if given is not None and (
-        isinstance(given, (str, bytes))
-        or not isinstance(given, Sequence)
-        or not all(isinstance(arg, str) for arg in given)
-    ):
-        raise InvalidArgumentError(
-            "argv", given, "None or a sequence of strings (the arguments after 'opinipp')"
-        )
+    argv = _arguments(argv)
     lang, as_json = _asked(argv)
     all_problems = "--all-problems" in (sys.argv[1:] if argv is None else argv)
     try:

@@ -422,8 +422,11 @@ def _array_hook(
 
 def _element_type(cls: object) -> tuple[type, type] | None:
     """``(container, element)`` for ``list[X]`` or ``tuple[X, ...]`` of a supported X."""
-    origin = getattr(cls, "__origin__", None)
-    args = get_args(cls)
+    try:  # a hostile object's attribute lookup may raise anything: then it is no type form
+        origin = getattr(cls, "__origin__", None)
+        args = get_args(cls)
+    except Exception:  # noqa: BLE001
+        return None
     if origin is list and len(args) == 1 and args[0] in _TOP_LEVEL:
         return list, args[0]
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in _TOP_LEVEL:
