@@ -66,7 +66,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, cast
 
-from opinipp._checks import exact_text
+from opinipp._checks import exact_int, exact_text
 from opinipp._numbers import NUMBER_EXPECTED, number_problem, split_number
 from opinipp.errors import InvalidArgumentError, InvalidScoreError, InvalidTextError
 from opinipp.scores import Score
@@ -304,9 +304,10 @@ def _check_lang(lang: object) -> Literal["id", "en"]:
 
 
 def _check_places(places: object) -> int:
-    if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= _MAX_PLACES:
+    digits = exact_int(places)
+    if digits is None or not 0 <= digits <= _MAX_PLACES:
         raise InvalidArgumentError("places", places, f"an int from 0 to {_MAX_PLACES}")
-    return places
+    return digits
 
 
 def format_number(

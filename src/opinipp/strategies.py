@@ -228,10 +228,14 @@ def _optional_bool(argument: str, value: object) -> bool | None:
     return value
 
 
+_MAX_SIZE: Final = 1_000_000
+"""The largest size argument a strategy takes (far above any collection Hypothesis draws)."""
+
+
 def _size_argument(argument: str, value: object, minimum: int = 0) -> int:
     size = exact_int(value)
-    if size is None or size < minimum:
-        raise _invalid(argument, value, f"a whole number from {minimum}")
+    if size is None or not minimum <= size <= _MAX_SIZE:
+        raise _invalid(argument, value, f"a whole number from {minimum} to {_MAX_SIZE:,}")
     return size
 
 
