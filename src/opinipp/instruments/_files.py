@@ -19,7 +19,7 @@ import io
 import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
@@ -40,7 +40,7 @@ from opinipp.serialization._records import ErrorMode, check_error_mode, raise_gr
 from opinipp.serialization._table import file_path, method_of, source_name_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = [
     "read_costs",
@@ -49,6 +49,8 @@ __all__ = [
     "read_values",
     "read_weights",
 ]
+
+T = TypeVar("T")
 
 _TRUE: Final = frozenset({"true", "ya", "yes", "1", "ada"})
 _FALSE: Final = frozenset({"false", "tidak", "no", "0", "", "belum"})
@@ -176,6 +178,38 @@ def _decimal(text: str) -> Decimal | None:
     return value if value.is_finite() and abs(value) < Decimal("1e12") else None
 
 
+def _per_indicator(
+    source: object,
+    instrument: Instrument,
+    column: str,
+    read: Callable[[str, Indicator | None], tuple[T | None, str]],
+    errors: ErrorMode,
+) -> FrozenMapping[str, T]:
+    """A table of ``indicator_code`` and ``column``: each cell read by ``read``, each code once.
+
+    ``read`` returns the value, or ``None`` and the reason; every bad cell is reported.
+    """
+    _check_instrument(instrument)
+    mode = check_error_mode(errors)
+    text, name = _read_text(source)
+    problems = _Problems(mode, name)
+    found: dict[str, T] = {}
+    for row, cells in _csv_rows(text, name, ("indicator_code", column)):
+        if not problems.row_shape(row, cells):
+            continue
+        indicator = _indicator(instrument, cells["indicator_code"], row, "indicator_code", problems)
+        value, reason = read(cells[column], indicator)
+        if value is None:
+            problems.add(row, column, cells[column], reason)
+        if indicator is None or value is None:
+            continue
+        if indicator.code in found:
+            problems.add(row, "indicator_code", cells["indicator_code"], "code given twice")
+        found[indicator.code] = value
+    problems.done()
+    return FrozenMapping(found)
+
+
 def read_values(
     source: object, instrument: Instrument, /, *, errors: ErrorMode = "collect"
 ) -> FrozenMapping[str, int]:
@@ -193,28 +227,17 @@ def read_values(
     row 2, column 'value': '4': expected 0–3
     row 3, column 'indicator_code': 'XX': unknown indicator code; expected one of IN-01, ...
     """
-    _check_instrument(instrument)
-    mode = check_error_mode(errors)
-    text, name = _read_text(source)
-    problems = _Problems(mode, name)
-    found: dict[str, int] = {}
-    for row, cells in _csv_rows(text, name, ("indicator_code", "value")):
-        if not problems.row_shape(row, cells):
-            continue
-        indicator = _indicator(instrument, cells["indicator_code"], row, "indicator_code", problems)
-        value = _whole(cells["value"])
-        scale = None if indicator is None else indicator.scale
+
+    def value_of(cell: str, indicator: Indicator | None) -> tuple[int | None, str]:
+        value = _whole(cell)
         if value is None:
-            problems.add(row, "value", cells["value"], "expected a whole number")
-        elif scale is not None and not scale.low <= value <= scale.high:
-            problems.add(row, "value", cells["value"], f"expected {scale.low}–{scale.high}")
-        if indicator is None or value is None:
-            continue
-        if indicator.code in found:
-            problems.add(row, "indicator_code", cells["indicator_code"], "code given twice")
-        found[indicator.code] = value
-    problems.done()
-    return FrozenMapping(found)
+            return None, "expected a whole number"
+        scale = None if indicator is None else indicator.scale
+        if scale is not None and not scale.low <= value <= scale.high:
+            return None, f"expected {scale.low}–{scale.high}"
+        return value, ""
+
+    return _per_indicator(source, instrument, "value", value_of, errors)
 
 
 def read_costs(
@@ -230,25 +253,14 @@ def read_costs(
     >>> dict(read_costs(io.StringIO("indicator_code,cost\nPR-01,250000\n"), instrument_for(2023)))
     {'PR-01': Decimal('250000')}
     """
-    _check_instrument(instrument)
-    mode = check_error_mode(errors)
-    text, name = _read_text(source)
-    problems = _Problems(mode, name)
-    found: dict[str, Decimal] = {}
-    for row, cells in _csv_rows(text, name, ("indicator_code", "cost")):
-        if not problems.row_shape(row, cells):
-            continue
-        indicator = _indicator(instrument, cells["indicator_code"], row, "indicator_code", problems)
-        cost = _decimal(cells["cost"])
+
+    def cost_of(cell: str, _: Indicator | None) -> tuple[Decimal | None, str]:
+        cost = _decimal(cell)
         if cost is None or cost < 0:
-            problems.add(row, "cost", cells["cost"], "expected a non-negative number")
-            continue
-        if indicator is not None:
-            if indicator.code in found:
-                problems.add(row, "indicator_code", cells["indicator_code"], "code given twice")
-            found[indicator.code] = cost
-    problems.done()
-    return FrozenMapping(found)
+            return None, "expected a non-negative number"
+        return cost, ""
+
+    return _per_indicator(source, instrument, "cost", cost_of, errors)
 
 
 def _flag(text: str) -> bool | None:
